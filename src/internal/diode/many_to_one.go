@@ -1,0 +1,50 @@
+package diode
+
+import (
+	"context"
+	"sync/atomic"
+)
+
+// ManyToOne is a drop-oldest ring buffer that is safe for many concurrent
+// writers and one reader. Set may be called from any goroutine; TryNext, Next
+// and NextBatch from one goroutine at a time.
+type ManyToOne[T any] struct {
+	// claimed counts the sequence numbers handed to writers.
+	claimed atomic.Uint64
+	_       [56]byte
+	r       ring[T]
+}
+
+// NewManyToOne returns a ManyToOne that holds the newest size entries.
+// onDrop, which may be nil, is called by the reader with the number of
+// entries overwritten since it last read. It panics if size is less than 1.
+func NewManyToOne[T any](size int, onDrop func(dropped int)) *ManyToOne[T] {
+	d := &ManyToOne[T]{}
+	d.r.init(size, onDrop)
+	return d
+}
+
+// Set stores v, overwriting the oldest entry when the ring is full. It never
+// waits for the reader and never allocates.
+func (d *ManyToOne[T]) Set(v T) {
+	d.r.put(d.claimed.Add(1)-1, v)
+}
+
+// TryNext returns the oldest entry, or false at once if there is none.
+func (d *ManyToOne[T]) TryNext() (T, bool) {
+	return d.r.tryNext()
+}
+
+// Next returns the oldest entry, waiting for one to be written. It returns
+// false only when the ring is empty and ctx is done; entries already written
+// are still returned after ctx is done.
+func (d *ManyToOne[T]) Next(ctx context.Context) (T, bool) {
+	return d.r.next(ctx)
+}
+
+// NextBatch appends up to cap(buf)-len(buf) entries to buf, oldest first,
+// waiting as Next does until there is at least one. It returns buf unchanged
+// when buf has no spare capacity or when the ring is empty and ctx is done.
+func (d *ManyToOne[T]) NextBatch(ctx context.Context, buf []T) []T {
+	return d.r.nextBatch(ctx, buf)
+}

@@ -1,0 +1,9 @@
+// Package metrics is the thin layer every component uses over the Prometheus
+// client: the common counters (ingress, egress, dropped{direction,reason}),
+// constructors for a component's own metrics, the /metrics server, and a
+// snapshot of the component's own metrics as v2 envelopes so firehose
+// consumers see them too.
+//
+// Counters on the hot path are plain Prometheus counters; callers add whole
+// batches (Add(n)) rather than incrementing once per envelope.
+package metrics

@@ -1,0 +1,221 @@
+package metrics
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"sort"
+	"sync"
+	"time"
+
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	dto "github.com/prometheus/client_model/go"
+)
+
+// Directions and reasons of the dropped counter.
+const (
+	Ingress = "ingress"
+	Egress  = "egress"
+
+	ReasonBufferFull   = "buffer_full"
+	ReasonSlowConsumer = "slow_consumer"
+	ReasonInvalid      = "invalid"
+	ReasonTooLarge     = "too_large"
+	ReasonShutdown     = "shutdown"
+)
+
+// Registry holds one component's metrics. The zero value is not usable; call
+// NewRegistry.
+type Registry struct {
+	// Ingress counts envelopes the component accepted.
+	Ingress prometheus.Counter
+	// Egress counts envelopes the component delivered downstream.
+	Egress prometheus.Counter
+
+	prom    *prometheus.Registry
+	dropped *prometheus.CounterVec
+
+	mu   sync.Mutex
+	own  map[string]bool // names of metrics created here, guarded by mu
+}
+
+// NewRegistry makes a registry with the common metrics and the Go runtime and
+// process collectors.
+func NewRegistry() *Registry {
+	r := &Registry{prom: prometheus.NewRegistry(), own: map[string]bool{}}
+	r.prom.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	r.Ingress = r.Counter("ingress", "Envelopes accepted by this component.")
+	r.Egress = r.Counter("egress", "Envelopes delivered downstream by this component.")
+	r.dropped = r.CounterVec("dropped", "Envelopes dropped, by where (direction) and why (reason).", "direction", "reason")
+	return r
+}
+
+// Dropped returns the dropped counter for a direction and reason. Resolve it
+// once and keep it; the lookup is not for the hot path.
+func (r *Registry) Dropped(direction, reason string) prometheus.Counter {
+	return r.dropped.WithLabelValues(direction, reason)
+}
+
+// Counter registers a counter.
+func (r *Registry) Counter(name, help string) prometheus.Counter {
+	c := prometheus.NewCounter(prometheus.CounterOpts{Name: name, Help: help})
+	r.register(name, c)
+	return c
+}
+
+// Gauge registers a gauge.
+func (r *Registry) Gauge(name, help string) prometheus.Gauge {
+	g := prometheus.NewGauge(prometheus.GaugeOpts{Name: name, Help: help})
+	r.register(name, g)
+	return g
+}
+
+// CounterVec registers a counter with labels.
+func (r *Registry) CounterVec(name, help string, labels ...string) *prometheus.CounterVec {
+	c := prometheus.NewCounterVec(prometheus.CounterOpts{Name: name, Help: help}, labels)
+	r.register(name, c)
+	return c
+}
+
+// GaugeVec registers a gauge with labels.
+func (r *Registry) GaugeVec(name, help string, labels ...string) *prometheus.GaugeVec {
+	g := prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: name, Help: help}, labels)
+	r.register(name, g)
+	return g
+}
+
+// Histogram registers a histogram (served at /metrics only, not as envelopes).
+func (r *Registry) Histogram(name, help string, buckets []float64) prometheus.Histogram {
+	h := prometheus.NewHistogram(prometheus.HistogramOpts{Name: name, Help: help, Buckets: buckets})
+	r.prom.MustRegister(h)
+	return h
+}
+
+func (r *Registry) register(name string, c prometheus.Collector) {
+	r.prom.MustRegister(c)
+	r.mu.Lock()
+	r.own[name] = true
+	r.mu.Unlock()
+}
+
+// Handler serves the registry in the Prometheus text format.
+func (r *Registry) Handler() http.Handler {
+	return promhttp.HandlerFor(r.prom, promhttp.HandlerOpts{})
+}
+
+// Envelopes snapshots the component's own counters and gauges (not the Go
+// runtime's) as v2 envelopes: a counter becomes a Counter envelope with its
+// total, a gauge a Gauge envelope. Labels become tags.
+func (r *Registry) Envelopes(sourceID string) ([]*loggregator_v2.Envelope, error) {
+	families, err := r.prom.Gather()
+	if err != nil {
+		return nil, fmt.Errorf("gather metrics: %w", err)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	now := time.Now().UnixNano()
+	var out []*loggregator_v2.Envelope
+	for _, f := range families {
+		if !r.own[f.GetName()] {
+			continue
+		}
+		for _, m := range f.GetMetric() {
+			e := &loggregator_v2.Envelope{Timestamp: now, SourceId: sourceID, Tags: labelTags(m)}
+			switch f.GetType() {
+			case dto.MetricType_COUNTER:
+				e.Message = &loggregator_v2.Envelope_Counter{Counter: &loggregator_v2.Counter{
+					Name: f.GetName(), Total: uint64(m.GetCounter().GetValue()),
+				}}
+			case dto.MetricType_GAUGE:
+				e.Message = &loggregator_v2.Envelope_Gauge{Gauge: &loggregator_v2.Gauge{
+					Metrics: map[string]*loggregator_v2.GaugeValue{f.GetName(): {Value: m.GetGauge().GetValue()}},
+				}}
+			default:
+				continue
+			}
+			out = append(out, e)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].GetCounter().GetName() < out[j].GetCounter().GetName() })
+	return out, nil
+}
+
+func labelTags(m *dto.Metric) map[string]string {
+	if len(m.GetLabel()) == 0 {
+		return nil
+	}
+	tags := make(map[string]string, len(m.GetLabel()))
+	for _, l := range m.GetLabel() {
+		tags[l.GetName()] = l.GetValue()
+	}
+	return tags
+}
+
+// Emit calls send with a snapshot of the registry's envelopes every interval
+// until ctx ends. It is how a component reports itself through the local agent.
+func (r *Registry) Emit(ctx context.Context, interval time.Duration, sourceID string, send func([]*loggregator_v2.Envelope)) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			envs, err := r.Envelopes(sourceID)
+			if err == nil && len(envs) > 0 {
+				send(envs)
+			}
+		}
+	}
+}
+
+// Server serves /metrics. It binds when made, so Addr is known before Run.
+type Server struct {
+	ln  net.Listener
+	srv *http.Server
+}
+
+// NewServer listens on addr ("127.0.0.1:14824"). With a non-nil tlsCfg the
+// listener speaks TLS (mTLS when tlsCfg requires client certificates).
+func (r *Registry) NewServer(addr string, tlsCfg *tls.Config) (*Server, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("metrics listen %s: %w", addr, err)
+	}
+	if tlsCfg != nil {
+		ln = tls.NewListener(ln, tlsCfg)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", r.Handler())
+	return &Server{ln: ln, srv: &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}}, nil
+}
+
+// Addr is the address the server listens on.
+func (s *Server) Addr() string { return s.ln.Addr().String() }
+
+// Run serves until ctx ends, then shuts the server down.
+func (s *Server) Run(ctx context.Context) error {
+	errc := make(chan error, 1)
+	go func() { errc <- s.srv.Serve(s.ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("metrics server: %w", err)
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	err := s.srv.Shutdown(shutdownCtx)
+	if serveErr := <-errc; serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
+		return fmt.Errorf("metrics server: %w", serveErr)
+	}
+	if err != nil {
+		return fmt.Errorf("metrics server shutdown: %w", err)
+	}
+	return nil
+}

@@ -41,8 +41,8 @@ type Registry struct {
 	prom    *prometheus.Registry
 	dropped *prometheus.CounterVec
 
-	mu   sync.Mutex
-	own  map[string]bool // names of metrics created here, guarded by mu
+	mu  sync.Mutex
+	own map[string]bool // names of metrics created here, guarded by mu
 }
 
 // NewRegistry makes a registry with the common metrics and the Go runtime and

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"strings"
 	"time"
 )
@@ -35,7 +36,7 @@ func Decode(data []byte, cfg Validator) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(cfg); err != nil {
-		return describe(err)
+		return describe(err, len(data))
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return errors.New("unexpected data after the top-level JSON object")
@@ -48,10 +49,20 @@ func Decode(data []byte, cfg Validator) error {
 
 // describe rewrites encoding/json errors so they name the field as written in
 // the file rather than the Go type that holds it.
-func describe(err error) error {
+func describe(err error, size int) error {
 	var typeErr *json.UnmarshalTypeError
 	if errors.As(err, &typeErr) && typeErr.Field != "" {
-		return fmt.Errorf("field %q: expected %s, got JSON %s", typeErr.Field, typeErr.Type, typeErr.Value)
+		want := typeErr.Type.String()
+		if typeErr.Type == reflect.TypeFor[Duration]() {
+			want = `a duration string such as "1s"`
+		}
+		return fmt.Errorf("field %q: expected %s, got JSON %s", typeErr.Field, want, typeErr.Value)
+	}
+	if errors.Is(err, io.EOF) {
+		return errors.New("empty: expected a JSON object")
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("malformed JSON at byte %d: unexpected end of input", size)
 	}
 	var syntaxErr *json.SyntaxError
 	if errors.As(err, &syntaxErr) {
@@ -66,15 +77,16 @@ func describe(err error) error {
 // Duration is a time.Duration written in JSON as a Go duration string ("250ms", "1m").
 type Duration time.Duration
 
-// UnmarshalJSON accepts a duration string such as "1s".
+// UnmarshalJSON accepts a duration string such as "1s". Its errors are
+// *json.UnmarshalTypeError so that the decoder adds the field's name.
 func (d *Duration) UnmarshalJSON(b []byte) error {
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("duration must be a string such as \"1s\", got %s", b)
+		return &json.UnmarshalTypeError{Value: string(b), Type: reflect.TypeFor[Duration]()}
 	}
 	v, err := time.ParseDuration(s)
 	if err != nil {
-		return fmt.Errorf("duration %q: %w", s, err)
+		return &json.UnmarshalTypeError{Value: string(b), Type: reflect.TypeFor[Duration]()}
 	}
 	*d = Duration(v)
 	return nil

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	loggregator "code.cloudfoundry.org/go-loggregator/v10"
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+
+	"loggregator/internal/mtls"
+)
+
+const demoSource = "sample-emitter"
+
+// runDemo sends a numbered log line every half second through the agent (or
+// straight to the router when there is no agent yet) and prints each one as
+// it arrives at a consumer of the rlp (or of the router when there is no rlp
+// yet), with its end-to-end latency.
+func runDemo(ctx context.Context, ep *endpoints, c *certs) error {
+	files := mtls.Files{CA: c.CA, Cert: c.ClientCert, Key: c.ClientKey}
+	ingressAddr, ingressName := ep.Endpoints["agent_ingress"], "metron"
+	if ingressAddr == "" {
+		ingressAddr, ingressName = ep.Endpoints["router_ingress"], "doppler"
+	}
+	egressAddr, egressName := ep.Endpoints["rlp_egress"], "reverselogproxy"
+	if egressAddr == "" {
+		egressAddr, egressName = ep.Endpoints["router_egress"], "doppler"
+	}
+	if ingressAddr == "" || egressAddr == "" {
+		return fmt.Errorf("the demo needs an ingress and an egress endpoint; run with --no-demo")
+	}
+
+	consumerTLS, err := mtls.Client(files, egressName, nil)
+	if err != nil {
+		return err
+	}
+	connector := loggregator.NewEnvelopeStreamConnector(egressAddr, consumerTLS)
+	stream := connector.Stream(ctx, &loggregator_v2.EgressBatchRequest{
+		Selectors: []*loggregator_v2.Selector{{
+			SourceId: demoSource,
+			Message:  &loggregator_v2.Selector_Log{Log: &loggregator_v2.LogSelector{}},
+		}},
+	})
+
+	emitterTLS, err := mtls.Client(files, ingressName, nil)
+	if err != nil {
+		return err
+	}
+	client, err := loggregator.NewIngressClient(emitterTLS,
+		loggregator.WithAddr(ingressAddr),
+		loggregator.WithTag("origin", demoSource),
+		loggregator.WithBatchFlushInterval(50*time.Millisecond))
+	if err != nil {
+		return fmt.Errorf("emitter: %w", err)
+	}
+	defer client.CloseSend()
+
+	fmt.Printf("\nSample emitter -> %s (%s); consumer <- %s (%s). Ctrl-C stops everything.\n\n", ingressAddr, ingressName, egressAddr, egressName)
+	go func() {
+		t := time.NewTicker(500 * time.Millisecond)
+		defer t.Stop()
+		for n := 1; ; n++ {
+			client.EmitLog(fmt.Sprintf("hello from the sample emitter, line %d", n), loggregator.WithSourceInfo(demoSource, "APP", "0"))
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+		}
+	}()
+
+	for ctx.Err() == nil {
+		for _, e := range stream() {
+			if l := e.GetLog(); l != nil {
+				lat := time.Since(time.Unix(0, e.GetTimestamp())).Round(100 * time.Microsecond)
+				fmt.Printf("%s  %s/%s  %s  (%v end to end)\n", time.Now().Format("15:04:05.000"), e.GetSourceId(), e.GetInstanceId(), l.GetPayload(), lat)
+			}
+		}
+	}
+	return nil
+}

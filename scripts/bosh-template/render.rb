@@ -52,8 +52,10 @@
 # - spec: the fields above, defaulted for a single local instance: name = job
 #   name, id = 00000000-0000-0000-0000-000000000000, index 0, az "z1",
 #   deployment "local", bootstrap true, ip "127.0.0.1", one network "default"
-#   holding that ip; address = ip; ip is derived from the networks when not
-#   given; each network gets its dns_record_name; release {"local", "dev"}.
+#   holding that ip; address = ip; ip is derived from the networks as the
+#   director does (the network that is addressable, else the first holding
+#   the default gateway); each network gets its dns_record_name; release
+#   {"local", "dev"}.
 # - Rendering: ERB with trim mode "-"; monit first, then templates in spec
 #   order, sharing one evaluation context that is replaced by a fresh copy only
 #   after a template changed it. Errors read "Error filling in template
@@ -530,7 +532,9 @@ module BoshTemplate
 
         %w[ip netmask gateway].each { |key| settings[key] ||= '127.0.0.1' }
       end
-      spec['ip'] = ip unless spec.key?('ip')
+      # The director always derives ip from the networks; a given ip only
+      # stands when the networks name no default gateway or addressable one.
+      spec['ip'] = ip unless ip.nil? && spec.key?('ip')
     end
 
     def bind_properties(manifest)

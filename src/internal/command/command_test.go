@@ -1,0 +1,138 @@
+package command_test
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+	"github.com/onsi/gomega/gbytes"
+	"github.com/onsi/gomega/gexec"
+)
+
+// fakecmd is testdata/fakecmd built once for the suite: a component with one
+// required field ("name") that runs until SIGTERM, or fails when "fail" is true.
+var fakecmd string
+
+var _ = BeforeSuite(func() {
+	var err error
+	fakecmd, err = gexec.Build("loggregator/internal/command/testdata/fakecmd")
+	Expect(err).NotTo(HaveOccurred())
+	DeferCleanup(gexec.CleanupBuildArtifacts)
+})
+
+func writeConfig(doc string) string {
+	path := filepath.Join(GinkgoT().TempDir(), "fakecmd.json")
+	Expect(os.WriteFile(path, []byte(doc), 0o600)).To(Succeed())
+	return path
+}
+
+// start runs fakecmd with args and kills it if the spec leaves it running.
+func start(args ...string) *gexec.Session {
+	session, err := gexec.Start(exec.Command(fakecmd, args...), GinkgoWriter, GinkgoWriter)
+	Expect(err).NotTo(HaveOccurred())
+	DeferCleanup(func() { session.Kill().Wait() })
+	return session
+}
+
+// logLines decodes every line of out as a JSON log record.
+func logLines(out []byte) []map[string]any {
+	var lines []map[string]any
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	for sc.Scan() {
+		var line map[string]any
+		Expect(json.Unmarshal(sc.Bytes(), &line)).To(Succeed(), "not a JSON log line: %s", sc.Text())
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+var _ = Describe("Main", func() {
+	It("exits 2 when --config is missing", func() {
+		session := start()
+		Eventually(session).Should(gexec.Exit(2))
+		Expect(session.Err).To(gbytes.Say("fakecmd: --config is required"))
+	})
+
+	It("exits 2 on an unknown flag", func() {
+		session := start("--confg", "x.json")
+		Eventually(session).Should(gexec.Exit(2))
+		Expect(session.Err).To(gbytes.Say("confg"))
+	})
+
+	It("exits 2 naming the path of a missing config file", func() {
+		path := filepath.Join(GinkgoT().TempDir(), "missing.json")
+		session := start("--config", path)
+		Eventually(session).Should(gexec.Exit(2))
+		Expect(session.Err).To(gbytes.Say(path))
+	})
+
+	It("exits 2 naming an unknown field", func() {
+		session := start("--config", writeConfig(`{"name": "x", "nmae": "y"}`))
+		Eventually(session).Should(gexec.Exit(2))
+		Expect(session.Err).To(gbytes.Say(`unknown field "nmae"`))
+	})
+
+	It("exits 2 naming a field that fails validation", func() {
+		session := start("--config", writeConfig(`{}`))
+		Eventually(session).Should(gexec.Exit(2))
+		Expect(session.Err).To(gbytes.Say("name: required"))
+		Expect(session.Err).NotTo(gbytes.Say("starting"))
+	})
+
+	It("checks a good config with --check-config, says it is valid and does not run", func() {
+		path := writeConfig(`{"name": "x"}`)
+		session := start("--check-config", "--config", path)
+		Eventually(session).Should(gexec.Exit(0))
+		Expect(session.Out).To(gbytes.Say("configuration " + path + " is valid"))
+		Expect(session.Err.Contents()).To(BeEmpty())
+	})
+
+	It("rejects a bad config with --check-config", func() {
+		session := start("--check-config", "--config", writeConfig(`{"name": 7}`))
+		Eventually(session).Should(gexec.Exit(2))
+		Expect(session.Err).To(gbytes.Say(`field "name"`))
+	})
+
+	It("runs until SIGTERM, then stops cleanly, exits 0 and logs JSON", func() {
+		session := start("--config", writeConfig(`{"name": "x"}`))
+		Eventually(session.Err).Should(gbytes.Say(`"msg":"running"`))
+
+		session.Terminate()
+		Eventually(session).Should(gexec.Exit(0))
+
+		lines := logLines(session.Err.Contents())
+		Expect(lines).To(ContainElement(And(HaveKeyWithValue("msg", "starting"), HaveKeyWithValue("component", "fakecmd"))))
+		Expect(lines[len(lines)-1]).To(And(
+			HaveKeyWithValue("msg", "stopped"),
+			HaveKeyWithValue("level", "INFO"),
+			HaveKeyWithValue("component", "fakecmd"),
+		))
+	})
+
+	It("stops cleanly on SIGINT too", func() {
+		session := start("--config", writeConfig(`{"name": "x"}`))
+		Eventually(session.Err).Should(gbytes.Say(`"msg":"running"`))
+
+		session.Signal(syscall.SIGINT)
+		Eventually(session).Should(gexec.Exit(0))
+		Expect(session.Err).To(gbytes.Say(`"msg":"stopped"`))
+	})
+
+	It("exits 1 and logs the error when the component fails", func() {
+		session := start("--config", writeConfig(`{"name": "x", "fail": true}`))
+		Eventually(session).Should(gexec.Exit(1))
+
+		lines := logLines(session.Err.Contents())
+		Expect(lines[len(lines)-1]).To(And(
+			HaveKeyWithValue("msg", "stopped with error"),
+			HaveKeyWithValue("level", "ERROR"),
+			HaveKeyWithValue("error", "told to fail"),
+		))
+	})
+})

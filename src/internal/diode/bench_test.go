@@ -1,0 +1,284 @@
+package diode_test
+
+import (
+	"context"
+	"io"
+	"log"
+	"os"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"unsafe"
+
+	diodes "code.cloudfoundry.org/go-diodes"
+
+	"loggregator/internal/diode"
+)
+
+// These benchmarks measure the hand-off the agent and router make for every
+// envelope: writers Set concurrently while one reader consumes. ns/op is wall
+// time per envelope written; delivered/op is the fraction the reader got (the
+// rest was dropped). Run them with
+//
+//	go test -run '^$' -bench . -benchmem -count 3 ./internal/diode/
+
+const benchSize = 10000 // the agent's default ingress buffer
+
+type benchEnvelope struct {
+	timestamp int64
+	sourceID  string
+	payload   [64]byte
+}
+
+// benchTarget is one implementation under test: set is called by the writers,
+// read by the single reader until it reports that ctx is done and nothing is
+// left, and returns how many envelopes it consumed.
+type benchTarget struct {
+	set  func(*benchEnvelope)
+	read func(ctx context.Context) int
+}
+
+type benchCase struct {
+	name      string
+	oneWriter bool // the implementation allows one writer only
+	new       func(ctx context.Context) benchTarget
+}
+
+func consume(e *benchEnvelope, sink *int64) {
+	*sink += e.timestamp
+}
+
+var benchCases = []benchCase{
+	{"diode.ManyToOne/Next", false, func(context.Context) benchTarget {
+		d := diode.NewManyToOne[*benchEnvelope](benchSize, nil)
+		return benchTarget{d.Set, readNext(d.Next)}
+	}},
+	{"diode.ManyToOne/NextBatch", false, func(context.Context) benchTarget {
+		d := diode.NewManyToOne[*benchEnvelope](benchSize, nil)
+		return benchTarget{d.Set, readNextBatch(d.NextBatch)}
+	}},
+	{"diode.OneToOne/Next", true, func(context.Context) benchTarget {
+		d := diode.NewOneToOne[*benchEnvelope](benchSize, nil)
+		return benchTarget{d.Set, readNext(d.Next)}
+	}},
+	{"diode.OneToOne/NextBatch", true, func(context.Context) benchTarget {
+		d := diode.NewOneToOne[*benchEnvelope](benchSize, nil)
+		return benchTarget{d.Set, readNextBatch(d.NextBatch)}
+	}},
+	{"go-diodes.ManyToOne/Poller", false, func(ctx context.Context) benchTarget {
+		p := diodes.NewPoller(diodes.NewManyToOne(benchSize, nil), diodes.WithPollingContext(ctx))
+		return benchTarget{setGeneric(p.Set), readGeneric(p.Next)}
+	}},
+	{"go-diodes.ManyToOne/Waiter", false, func(ctx context.Context) benchTarget {
+		w := diodes.NewWaiter(diodes.NewManyToOne(benchSize, nil), diodes.WithWaiterContext(ctx))
+		return benchTarget{setGeneric(w.Set), readGeneric(w.Next)}
+	}},
+	{"go-diodes.OneToOne/Poller", true, func(ctx context.Context) benchTarget {
+		p := diodes.NewPoller(diodes.NewOneToOne(benchSize, nil), diodes.WithPollingContext(ctx))
+		return benchTarget{setGeneric(p.Set), readGeneric(p.Next)}
+	}},
+	{"go-diodes.OneToOne/Waiter", true, func(ctx context.Context) benchTarget {
+		w := diodes.NewWaiter(diodes.NewOneToOne(benchSize, nil), diodes.WithWaiterContext(ctx))
+		return benchTarget{setGeneric(w.Set), readGeneric(w.Next)}
+	}},
+	{"chan/select-default", false, func(context.Context) benchTarget {
+		c := make(chan *benchEnvelope, benchSize)
+		return benchTarget{
+			set: func(e *benchEnvelope) {
+				select {
+				case c <- e:
+				default:
+				}
+			},
+			read: func(ctx context.Context) int {
+				var n int
+				var sink int64
+				for {
+					select {
+					case e := <-c:
+						consume(e, &sink)
+						n++
+						continue
+					default:
+					}
+					select {
+					case e := <-c:
+						consume(e, &sink)
+						n++
+					case <-ctx.Done():
+						return n
+					}
+				}
+			},
+		}
+	}},
+}
+
+func readNext(next func(context.Context) (*benchEnvelope, bool)) func(context.Context) int {
+	return func(ctx context.Context) int {
+		var n int
+		var sink int64
+		for {
+			e, ok := next(ctx)
+			if !ok {
+				return n
+			}
+			consume(e, &sink)
+			n++
+		}
+	}
+}
+
+func readNextBatch(nextBatch func(context.Context, []*benchEnvelope) []*benchEnvelope) func(context.Context) int {
+	return func(ctx context.Context) int {
+		var n int
+		var sink int64
+		buf := make([]*benchEnvelope, 0, 256)
+		for {
+			buf = nextBatch(ctx, buf[:0])
+			if len(buf) == 0 {
+				return n
+			}
+			for _, e := range buf {
+				consume(e, &sink)
+			}
+			n += len(buf)
+		}
+	}
+}
+
+func setGeneric(set func(diodes.GenericDataType)) func(*benchEnvelope) {
+	return func(e *benchEnvelope) { set(diodes.GenericDataType(unsafe.Pointer(e))) }
+}
+
+func readGeneric(next func() diodes.GenericDataType) func(context.Context) int {
+	return func(context.Context) int {
+		var n int
+		var sink int64
+		for {
+			p := next()
+			if p == nil {
+				return n
+			}
+			consume((*benchEnvelope)(p), &sink)
+			n++
+		}
+	}
+}
+
+func BenchmarkDiode(b *testing.B) {
+	// go-diodes logs every write collision; that is not what is measured.
+	log.SetOutput(io.Discard)
+	defer log.SetOutput(os.Stderr)
+	for _, writers := range []int{1, 4} {
+		for _, bc := range benchCases {
+			if bc.oneWriter && writers > 1 {
+				continue
+			}
+			b.Run(bc.name+"/writers="+strconv.Itoa(writers), func(b *testing.B) {
+				benchHandOff(b, bc, writers)
+			})
+		}
+	}
+}
+
+// benchHandOff has writers Set b.N envelopes between them while one reader
+// consumes, and stops the clock when the writers are done.
+func benchHandOff(b *testing.B, bc benchCase, writers int) {
+	envelopes := make([]benchEnvelope, writers)
+	for i := range envelopes {
+		envelopes[i] = benchEnvelope{timestamp: int64(i), sourceID: "app"}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	t := bc.new(ctx)
+
+	var delivered atomic.Int64
+	readerDone := make(chan struct{})
+	go func() {
+		defer close(readerDone)
+		delivered.Store(int64(t.read(ctx)))
+	}()
+
+	b.ReportAllocs()
+	b.ResetTimer()
+	var wg sync.WaitGroup
+	for w := range writers {
+		n := b.N / writers
+		if w == 0 {
+			n += b.N % writers
+		}
+		e := &envelopes[w]
+		wg.Go(func() {
+			for range n {
+				t.set(e)
+			}
+		})
+	}
+	wg.Wait()
+	b.StopTimer()
+	cancel()
+	<-readerDone
+	b.ReportMetric(float64(delivered.Load())/float64(b.N), "delivered/op")
+}
+
+// BenchmarkDiodeBurst measures the bare cost of a Set and a TryNext with no
+// contention: one goroutine writes a burst of 100 envelopes, then reads them
+// back. ns/op is per envelope written and read.
+func BenchmarkDiodeBurst(b *testing.B) {
+	e := &benchEnvelope{timestamp: 1, sourceID: "app"}
+	const burst = 100
+	run := func(b *testing.B, set func(*benchEnvelope), tryNext func() (*benchEnvelope, bool)) {
+		var sink int64
+		b.ReportAllocs()
+		for i := 0; i < b.N; i += burst {
+			for range burst {
+				set(e)
+			}
+			for range burst {
+				if got, ok := tryNext(); ok {
+					consume(got, &sink)
+				}
+			}
+		}
+	}
+	genericTryNext := func(tryNext func() (diodes.GenericDataType, bool)) func() (*benchEnvelope, bool) {
+		return func() (*benchEnvelope, bool) {
+			p, ok := tryNext()
+			return (*benchEnvelope)(p), ok
+		}
+	}
+	b.Run("diode.ManyToOne", func(b *testing.B) {
+		d := diode.NewManyToOne[*benchEnvelope](benchSize, nil)
+		run(b, d.Set, d.TryNext)
+	})
+	b.Run("diode.OneToOne", func(b *testing.B) {
+		d := diode.NewOneToOne[*benchEnvelope](benchSize, nil)
+		run(b, d.Set, d.TryNext)
+	})
+	b.Run("go-diodes.ManyToOne", func(b *testing.B) {
+		d := diodes.NewManyToOne(benchSize, nil)
+		run(b, setGeneric(d.Set), genericTryNext(d.TryNext))
+	})
+	b.Run("go-diodes.OneToOne", func(b *testing.B) {
+		d := diodes.NewOneToOne(benchSize, nil)
+		run(b, setGeneric(d.Set), genericTryNext(d.TryNext))
+	})
+	b.Run("chan", func(b *testing.B) {
+		c := make(chan *benchEnvelope, benchSize)
+		run(b, func(e *benchEnvelope) {
+			select {
+			case c <- e:
+			default:
+			}
+		}, func() (*benchEnvelope, bool) {
+			select {
+			case e := <-c:
+				return e, true
+			default:
+				return nil, false
+			}
+		})
+	})
+}

@@ -1,0 +1,175 @@
+package rlp
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"time"
+
+	"loggregator/internal/config"
+	"loggregator/internal/metrics"
+	"loggregator/internal/mtls"
+)
+
+// Config is the reverse log proxy's JSON configuration (config/rlp.json).
+type Config struct {
+	// Egress is the v2 Egress API consumers read from.
+	Egress EgressConfig `json:"egress"`
+	// Routers are the routers every consumer is subscribed to.
+	Routers RoutersConfig `json:"routers"`
+	// Agent, when Addr is set, is the local agent the proxy sends its own
+	// metrics to as envelopes.
+	Agent AgentConfig `json:"agent"`
+	// DrainTimeout bounds how long a graceful stop spends delivering what
+	// consumers' buffers still hold.
+	DrainTimeout config.Duration `json:"drain_timeout"`
+	// Metrics is the /metrics server and the self-metrics interval.
+	Metrics metrics.Config `json:"metrics"`
+}
+
+// EgressConfig is the v2 Egress server. It requires client certificates
+// signed by TLS.CA.
+type EgressConfig struct {
+	// Addr is where the server listens, for example ":8082".
+	Addr string `json:"addr"`
+	// TLS is the server's identity (a certificate for "reverselogproxy")
+	// and the CA that signs consumers.
+	TLS mtls.Files `json:"tls"`
+	// CipherSuites are IANA names; empty means Go's defaults.
+	CipherSuites []string `json:"cipher_suites,omitempty"`
+	// MaxStreams bounds concurrent consumer streams; one more is refused
+	// with ResourceExhausted.
+	MaxStreams int `json:"max_streams"`
+	// BufferSize is the number of envelopes each consumer's buffer holds;
+	// beyond it the oldest are dropped.
+	BufferSize int `json:"buffer_size"`
+	// BatchSize is the most envelopes sent to a consumer in one message.
+	BatchSize int `json:"batch_size"`
+	// SlowConsumerTimeout disconnects a consumer that has kept losing
+	// envelopes to a full buffer, or could not take one message, for this long.
+	SlowConsumerTimeout config.Duration `json:"slow_consumer_timeout"`
+}
+
+// RoutersConfig is how the proxy finds and reaches the routers.
+type RoutersConfig struct {
+	// Addrs are host:port of the routers. Names are re-resolved every
+	// RefreshInterval and every address they resolve to is one router.
+	Addrs []string `json:"addrs"`
+	// ServerName is the name the routers' certificates must carry.
+	ServerName string `json:"server_name"`
+	// TLS is the proxy's client identity and the CA that signs the routers.
+	TLS mtls.Files `json:"tls"`
+	// CipherSuites are IANA names; empty means Go's defaults.
+	CipherSuites []string `json:"cipher_suites,omitempty"`
+	// RefreshInterval is how often Addrs are re-resolved.
+	RefreshInterval config.Duration `json:"refresh_interval"`
+	// MaxBackoff caps the wait before re-subscribing to a router whose
+	// stream broke.
+	MaxBackoff config.Duration `json:"max_backoff"`
+}
+
+// AgentConfig is the local agent that receives the proxy's own metrics.
+type AgentConfig struct {
+	// Addr is host:port of the agent's v2 Ingress; empty sends no self-metrics.
+	Addr string `json:"addr"`
+	// ServerName is the name the agent's certificate must carry.
+	ServerName string `json:"server_name"`
+	// TLS is the proxy's client identity towards the agent.
+	TLS mtls.Files `json:"tls"`
+}
+
+// DefaultConfig returns the defaults every field not in the file keeps.
+func DefaultConfig() *Config {
+	return &Config{
+		Egress: EgressConfig{
+			Addr:                ":8082",
+			MaxStreams:          1000,
+			BufferSize:          10000,
+			BatchSize:           100,
+			SlowConsumerTimeout: config.Duration(10 * time.Second),
+		},
+		Routers: RoutersConfig{
+			ServerName:      "doppler",
+			RefreshInterval: config.Duration(15 * time.Second),
+			MaxBackoff:      config.Duration(5 * time.Second),
+		},
+		Agent:        AgentConfig{ServerName: "metron"},
+		DrainTimeout: config.Duration(10 * time.Second),
+		Metrics:      metrics.DefaultConfig("127.0.0.1:14826"),
+	}
+}
+
+// Validate names the first bad field.
+func (c *Config) Validate() error {
+	if err := c.Egress.validate(); err != nil {
+		return err
+	}
+	if err := c.Routers.validate(); err != nil {
+		return err
+	}
+	if c.Agent.Addr != "" {
+		if _, _, err := net.SplitHostPort(c.Agent.Addr); err != nil {
+			return fmt.Errorf("agent.addr: %w", err)
+		}
+		if c.Agent.ServerName == "" {
+			return errors.New("agent.server_name: required when agent.addr is set")
+		}
+		if err := c.Agent.TLS.Validate("agent.tls"); err != nil {
+			return err
+		}
+	}
+	if c.DrainTimeout.D() <= 0 {
+		return errors.New("drain_timeout: must be positive")
+	}
+	return c.Metrics.Validate("metrics")
+}
+
+func (e *EgressConfig) validate() error {
+	if _, _, err := net.SplitHostPort(e.Addr); err != nil {
+		return fmt.Errorf("egress.addr: %w", err)
+	}
+	if err := e.TLS.Validate("egress.tls"); err != nil {
+		return err
+	}
+	if _, err := mtls.CipherSuites(e.CipherSuites); err != nil {
+		return fmt.Errorf("egress.cipher_suites: %w", err)
+	}
+	switch {
+	case e.MaxStreams < 1:
+		return errors.New("egress.max_streams: must be at least 1")
+	case e.BufferSize < 1:
+		return errors.New("egress.buffer_size: must be at least 1")
+	case e.BatchSize < 1:
+		return errors.New("egress.batch_size: must be at least 1")
+	case e.SlowConsumerTimeout.D() <= 0:
+		return errors.New("egress.slow_consumer_timeout: must be positive")
+	}
+	return nil
+}
+
+func (r *RoutersConfig) validate() error {
+	if len(r.Addrs) == 0 {
+		return errors.New("routers.addrs: at least one router address is required")
+	}
+	for i, a := range r.Addrs {
+		if _, _, err := net.SplitHostPort(a); err != nil {
+			return fmt.Errorf("routers.addrs[%d]: %w", i, err)
+		}
+	}
+	if r.ServerName == "" {
+		return errors.New("routers.server_name: required")
+	}
+	if err := r.TLS.Validate("routers.tls"); err != nil {
+		return err
+	}
+	if _, err := mtls.CipherSuites(r.CipherSuites); err != nil {
+		return fmt.Errorf("routers.cipher_suites: %w", err)
+	}
+	switch {
+	case r.RefreshInterval.D() <= 0:
+		return errors.New("routers.refresh_interval: must be positive")
+	case r.MaxBackoff.D() <= 0:
+		return errors.New("routers.max_backoff: must be positive")
+	}
+	return nil
+}

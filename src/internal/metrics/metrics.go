@@ -5,6 +5,8 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"io"
+	"log"
 	"net"
 	"net/http"
 	"sort"
@@ -193,7 +195,13 @@ func (r *Registry) NewServer(addr string, tlsCfg *tls.Config) (*Server, error) {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/metrics", r.Handler())
-	return &Server{ln: ln, srv: &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}}, nil
+	return &Server{ln: ln, srv: &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: 5 * time.Second,
+		// A scraper with a bad certificate is the scraper's problem; keep the
+		// component's log free of per-connection handshake noise.
+		ErrorLog: log.New(io.Discard, "", 0),
+	}}, nil
 }
 
 // Addr is the address the server listens on.

@@ -1,0 +1,76 @@
+package wire_test
+
+import (
+	"testing"
+
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	"google.golang.org/protobuf/proto"
+
+	"loggregator/internal/wire"
+)
+
+// FuzzScan checks that Scan never panics, accepts every envelope protobuf
+// accepts, and agrees with protobuf on what it extracts. Run it with
+// go test ./internal/wire -run '^$' -fuzz FuzzScan -fuzztime 30s; the seeds
+// below run with every go test.
+func FuzzScan(f *testing.F) {
+	seeds := []*loggregator_v2.Envelope{
+		{SourceId: "a", Message: &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{Payload: []byte("x")}}},
+		{SourceId: "b", Tags: map[string]string{"k": "v"}, Message: &loggregator_v2.Envelope_Counter{Counter: &loggregator_v2.Counter{Name: "c", Total: 3}}},
+		{DeprecatedTags: map[string]*loggregator_v2.Value{"d": {Data: &loggregator_v2.Value_Decimal{Decimal: 1.5}}}, Message: &loggregator_v2.Envelope_Gauge{Gauge: &loggregator_v2.Gauge{Metrics: map[string]*loggregator_v2.GaugeValue{"m": {Unit: "u", Value: 2}}}}},
+		{InstanceId: "1", Message: &loggregator_v2.Envelope_Timer{Timer: &loggregator_v2.Timer{Name: "t", Start: 1, Stop: 2}}},
+		{Timestamp: 99, Message: &loggregator_v2.Envelope_Event{Event: &loggregator_v2.Event{Title: "t", Body: "b"}}},
+	}
+	for _, s := range seeds {
+		b, err := proto.Marshal(s)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte{0x0b})
+	f.Add([]byte{0x12, 0x05, 'a'})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var fields wire.Fields
+		err := wire.Scan(b, &fields)
+		var e loggregator_v2.Envelope
+		perr := proto.Unmarshal(b, &e)
+		if perr != nil {
+			return // Scan may accept less checked content; it must just not panic.
+		}
+		if err != nil {
+			// Scan is stricter only about wire types of known fields, which
+			// protobuf keeps as unknown fields.
+			return
+		}
+		if string(fields.SourceID) != e.SourceId {
+			t.Fatalf("source id %q, protobuf says %q", fields.SourceID, e.SourceId)
+		}
+		var kind wire.Kind
+		switch e.Message.(type) {
+		case *loggregator_v2.Envelope_Log:
+			kind = wire.KindLog
+		case *loggregator_v2.Envelope_Counter:
+			kind = wire.KindCounter
+		case *loggregator_v2.Envelope_Gauge:
+			kind = wire.KindGauge
+		case *loggregator_v2.Envelope_Timer:
+			kind = wire.KindTimer
+		case *loggregator_v2.Envelope_Event:
+			kind = wire.KindEvent
+		}
+		if fields.Kind != kind {
+			t.Fatalf("kind %s, protobuf says %T", fields.Kind, e.Message)
+		}
+		if kind == wire.KindCounter && string(fields.Name) != e.GetCounter().GetName() {
+			t.Fatalf("counter name %q, protobuf says %q", fields.Name, e.GetCounter().GetName())
+		}
+		if kind == wire.KindGauge {
+			for name := range e.GetGauge().GetMetrics() {
+				if !fields.HasGaugeNames([]string{name}) {
+					t.Fatalf("gauge name %q not found", name)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,117 @@
+package wire_test
+
+import (
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+	"google.golang.org/protobuf/proto"
+
+	"loggregator/internal/wire"
+)
+
+func encode(e *loggregator_v2.Envelope) []byte {
+	GinkgoHelper()
+	b, err := proto.Marshal(e)
+	Expect(err).NotTo(HaveOccurred())
+	return b
+}
+
+func scan(e *loggregator_v2.Envelope) wire.Fields {
+	GinkgoHelper()
+	var f wire.Fields
+	Expect(wire.Scan(encode(e), &f)).To(Succeed())
+	return f
+}
+
+func gauge(names ...string) *loggregator_v2.Envelope {
+	m := map[string]*loggregator_v2.GaugeValue{}
+	for _, n := range names {
+		m[n] = &loggregator_v2.GaugeValue{Unit: "B", Value: 1}
+	}
+	return &loggregator_v2.Envelope{SourceId: "app", Message: &loggregator_v2.Envelope_Gauge{Gauge: &loggregator_v2.Gauge{Metrics: m}}}
+}
+
+var _ = Describe("Scan", func() {
+	It("reads the source id and kind of a log", func() {
+		f := scan(&loggregator_v2.Envelope{
+			Timestamp: 7, SourceId: "app-1", InstanceId: "0",
+			Tags:    map[string]string{"a": "b"},
+			Message: &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{Payload: []byte("hi"), Type: loggregator_v2.Log_ERR}},
+		})
+		Expect(string(f.SourceID)).To(Equal("app-1"))
+		Expect(f.Kind).To(Equal(wire.KindLog))
+		Expect(f.HasTags).To(BeTrue())
+	})
+
+	It("reads the name of a counter and of a timer", func() {
+		f := scan(&loggregator_v2.Envelope{SourceId: "s", Message: &loggregator_v2.Envelope_Counter{Counter: &loggregator_v2.Counter{Name: "requests", Delta: 1, Total: 9}}})
+		Expect(f.Kind).To(Equal(wire.KindCounter))
+		Expect(string(f.Name)).To(Equal("requests"))
+
+		f = scan(&loggregator_v2.Envelope{Message: &loggregator_v2.Envelope_Timer{Timer: &loggregator_v2.Timer{Name: "http", Start: 1, Stop: 2}}})
+		Expect(f.Kind).To(Equal(wire.KindTimer))
+		Expect(string(f.Name)).To(Equal("http"))
+		Expect(f.SourceID).To(BeEmpty())
+	})
+
+	It("reads events and envelopes without a message", func() {
+		Expect(scan(&loggregator_v2.Envelope{Message: &loggregator_v2.Envelope_Event{Event: &loggregator_v2.Event{Title: "t", Body: "b"}}}).Kind).To(Equal(wire.KindEvent))
+		Expect(scan(&loggregator_v2.Envelope{SourceId: "x"}).Kind).To(Equal(wire.KindNone))
+	})
+
+	It("tells whether a gauge has all the given metric names", func() {
+		f := scan(gauge("cpu", "memory", "disk"))
+		Expect(f.Kind).To(Equal(wire.KindGauge))
+		Expect(f.HasGaugeNames(nil)).To(BeTrue())
+		Expect(f.HasGaugeNames([]string{"cpu", "disk"})).To(BeTrue())
+		Expect(f.HasGaugeNames([]string{"cpu", "network"})).To(BeFalse())
+	})
+
+	It("hashes names alike for envelopes of the same name, gauges in any order", func() {
+		a := scan(gauge("cpu", "memory"))
+		b := scan(gauge("memory", "cpu"))
+		Expect(a.NameHash()).To(Equal(b.NameHash()))
+		c1 := scan(&loggregator_v2.Envelope{Message: &loggregator_v2.Envelope_Counter{Counter: &loggregator_v2.Counter{Name: "x", Total: 1}}})
+		c2 := scan(&loggregator_v2.Envelope{SourceId: "other", Message: &loggregator_v2.Envelope_Counter{Counter: &loggregator_v2.Counter{Name: "x", Total: 2}}})
+		Expect(c1.NameHash()).To(Equal(c2.NameHash()))
+	})
+
+	It("rejects truncated envelopes at every length", func() {
+		full := encode(&loggregator_v2.Envelope{
+			SourceId: "app", Tags: map[string]string{"k": "v"},
+			Message: &loggregator_v2.Envelope_Counter{Counter: &loggregator_v2.Counter{Name: "requests", Total: 300}},
+		})
+		var f wire.Fields
+		for n := 1; n < len(full); n++ {
+			err := wire.Scan(full[:n], &f)
+			if proto.Unmarshal(full[:n], &loggregator_v2.Envelope{}) != nil {
+				Expect(err).To(MatchError(wire.ErrMalformed), "length %d", n)
+			}
+		}
+	})
+
+	It("rejects invalid UTF-8 in strings, bad varints and groups", func() {
+		var f wire.Fields
+		Expect(wire.Scan([]byte{0x12, 0x02, 0xff, 0xfe}, &f)).To(MatchError(wire.ErrMalformed))
+		Expect(wire.Scan([]byte{0x08, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01}, &f)).To(MatchError(wire.ErrMalformed))
+		Expect(wire.Scan([]byte{0x0b}, &f)).To(MatchError(wire.ErrMalformed))
+		Expect(wire.Scan([]byte{0x12, 0x05, 'a'}, &f)).To(MatchError(ContainSubstring("truncated")))
+	})
+
+	It("skips fields it does not know, as protobuf does", func() {
+		b := append(encode(&loggregator_v2.Envelope{SourceId: "app"}), 0x9a, 0x01, 0x01, 'x') // field 19, bytes
+		var f wire.Fields
+		Expect(wire.Scan(b, &f)).To(Succeed())
+		Expect(string(f.SourceID)).To(Equal("app"))
+	})
+
+	It("allocates nothing", func() {
+		b := encode(gauge("cpu", "memory"))
+		var f wire.Fields
+		Expect(testingAllocs(func() {
+			_ = wire.Scan(b, &f)
+			_ = f.HasGaugeNames([]string{"memory"})
+			_ = f.NameHash()
+		})).To(BeZero())
+	})
+})

@@ -1,0 +1,211 @@
+package manifests_test
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v2"
+
+	"loggregator/internal/certgen"
+)
+
+// operatorVar is one row of the operator-provided variables table in
+// docs/deploying.md.
+type operatorVar struct {
+	Name string
+	// Example is the documented example or default value, parsed as YAML.
+	Example any
+	// Certificate marks a variable whose value is a certificate
+	// ({ca, certificate, private_key}) the operator brings.
+	Certificate bool
+}
+
+const (
+	operatorVarsStart = "<!-- operator-provided variables: start -->"
+	operatorVarsEnd   = "<!-- operator-provided variables: end -->"
+)
+
+var backticked = regexp.MustCompile("`([^`]*)`")
+
+// loadOperatorVars reads the table between the markers in docs/deploying.md:
+// rows "| `name` | what it is | `example` |", or *certificate* in the last
+// column for a certificate the operator provides.
+func loadOperatorVars(path string) (map[string]operatorVar, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	text := string(data)
+	start := strings.Index(text, operatorVarsStart)
+	end := strings.Index(text, operatorVarsEnd)
+	if start < 0 || end < start {
+		return nil, fmt.Errorf("%s: no table between %q and %q", path, operatorVarsStart, operatorVarsEnd)
+	}
+	vars := map[string]operatorVar{}
+	for _, line := range strings.Split(text[start:end], "\n") {
+		cells := strings.Split(strings.Trim(strings.TrimSpace(line), "|"), "|")
+		if len(cells) < 3 {
+			continue
+		}
+		name := backticked.FindStringSubmatch(cells[0])
+		if name == nil {
+			continue
+		}
+		v := operatorVar{Name: name[1]}
+		last := cells[len(cells)-1]
+		if strings.Contains(last, "*certificate*") {
+			v.Certificate = true
+		} else if ex := backticked.FindStringSubmatch(last); ex != nil {
+			if err := yaml.Unmarshal([]byte(ex[1]), &v.Example); err != nil {
+				return nil, fmt.Errorf("%s: example of %s: %w", path, v.Name, err)
+			}
+		} else {
+			return nil, fmt.Errorf("%s: variable %s has no `example` and is not a *certificate*", path, v.Name)
+		}
+		vars[v.Name] = v
+	}
+	if len(vars) == 0 {
+		return nil, fmt.Errorf("%s: the operator-provided variables table is empty", path)
+	}
+	return vars, nil
+}
+
+// varStore plays the part of `bosh int --vars-store` (or CredHub): it
+// generates the manifest's variables with throw-away certificates and
+// answers operator-provided ones with their documented examples.
+type varStore struct {
+	defs     map[string]Variable
+	operator map[string]operatorVar
+	values   map[string]any
+	cas      map[string]*certgen.CA
+	// operatorCA signs the certificates operators bring (UAA's CA and so on).
+	operatorCA *certgen.CA
+	inFlight   map[string]bool
+}
+
+func newVarStore(defs []Variable, operator map[string]operatorVar) *varStore {
+	s := &varStore{
+		defs:     map[string]Variable{},
+		operator: operator,
+		values:   map[string]any{},
+		cas:      map[string]*certgen.CA{},
+		inFlight: map[string]bool{},
+	}
+	for _, d := range defs {
+		s.defs[d.Name] = d
+	}
+	return s
+}
+
+// get returns the value of a variable, generating it on first use.
+func (s *varStore) get(name string) (any, error) {
+	if v, ok := s.values[name]; ok {
+		return v, nil
+	}
+	if s.inFlight[name] {
+		return nil, fmt.Errorf("variable %s refers to itself", name)
+	}
+	s.inFlight[name] = true
+	defer delete(s.inFlight, name)
+
+	var (
+		v   any
+		err error
+	)
+	if def, ok := s.defs[name]; ok {
+		v, err = s.generate(def)
+	} else if op, ok := s.operator[name]; ok {
+		v, err = s.operatorValue(op)
+	} else {
+		err = fmt.Errorf("variable %s is neither generated in variables: nor listed as operator-provided in docs/deploying.md", name)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.values[name] = v
+	return v, nil
+}
+
+func (s *varStore) generate(def Variable) (any, error) {
+	opts, err := interpolate(toAnyMap(def.Options), s.get)
+	if err != nil {
+		return nil, fmt.Errorf("variable %s: %w", def.Name, err)
+	}
+	options := normalize(opts).(map[string]any)
+	switch def.Type {
+	case "password":
+		b := make([]byte, 16)
+		if _, err := rand.Read(b); err != nil {
+			return nil, err
+		}
+		return hex.EncodeToString(b), nil
+	case "certificate":
+		cn, _ := options["common_name"].(string)
+		if cn == "" {
+			return nil, fmt.Errorf("certificate %s: options.common_name is empty", def.Name)
+		}
+		if isCA, _ := options["is_ca"].(bool); isCA {
+			ca, err := certgen.NewCA(cn)
+			if err != nil {
+				return nil, err
+			}
+			s.cas[def.Name] = ca
+			return map[string]any{"ca": string(ca.CertPEM), "certificate": string(ca.CertPEM), "private_key": "throw-away CA key"}, nil
+		}
+		caName, _ := options["ca"].(string)
+		if _, err := s.get(caName); err != nil {
+			return nil, fmt.Errorf("certificate %s: ca %q: %w", def.Name, caName, err)
+		}
+		ca, ok := s.cas[caName]
+		if !ok {
+			return nil, fmt.Errorf("certificate %s: ca %q is not a CA (is_ca: true)", def.Name, caName)
+		}
+		return leafValue(ca, cn)
+	default:
+		return nil, fmt.Errorf("variable %s: type %q is not generated by this suite", def.Name, def.Type)
+	}
+}
+
+func (s *varStore) operatorValue(op operatorVar) (any, error) {
+	if !op.Certificate {
+		return op.Example, nil
+	}
+	if s.operatorCA == nil {
+		ca, err := certgen.NewCA("operator-provided CA")
+		if err != nil {
+			return nil, err
+		}
+		s.operatorCA = ca
+	}
+	return leafValue(s.operatorCA, op.Name)
+}
+
+func leafValue(ca *certgen.CA, cn string) (any, error) {
+	pair, err := ca.Leaf(cn, certgen.LeafOptions{})
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"ca": string(ca.CertPEM), "certificate": string(pair.CertPEM), "private_key": string(pair.KeyPEM)}, nil
+}
+
+// interpolatedOptions returns a certificate variable's options with operator
+// variables (such as the gateway's external name) filled in.
+func (s *varStore) interpolatedOptions(def Variable) (map[string]any, error) {
+	opts, err := interpolate(toAnyMap(def.Options), s.get)
+	if err != nil {
+		return nil, err
+	}
+	return normalize(opts).(map[string]any), nil
+}
+
+func toAnyMap(m map[string]any) map[any]any {
+	out := make(map[any]any, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}

@@ -1,0 +1,24 @@
+// Package gateway is the HTTP face of the reverse log proxy: people and
+// tools that cannot speak gRPC read logs and metrics with a plain
+// `GET /v2/read` and get server-sent events back.
+//
+// Each request is checked, then turned into one v2 EgressBatchRequest and
+// one BatchedReceiver stream to the reverse log proxy (mutual TLS, server
+// name "reverselogproxy"). Every EnvelopeBatch the proxy sends becomes one
+// `data:` event holding the batch as protobuf JSON. An idle stream gets an
+// `event: heartbeat` every heartbeat interval so proxies keep it open, and
+// after the maximum stream duration the gateway sends `event: closing` and
+// ends the response, so load balancers and expiring tokens never cut a
+// stream in the middle of an event. The upstream stream lives exactly as long
+// as the HTTP request: when the client goes away, it is cancelled.
+//
+// Authorization follows Cloud Foundry's gateway: the bearer token is checked
+// with UAA's /check_token; `doppler.firehose` or `logs.admin` may read
+// anything, any other token only the source ids Cloud Controller grants it
+// (/internal/v4/log_access/<id>, then /v3/service_instances/<id>). Denials
+// are 404s. Decisions are cached for a short time so bursts of requests do
+// not hammer UAA and Cloud Controller; failures of either are errors (503),
+// never cached and never a hang.
+//
+// Ports: HTTPS on 8088 (http.addr), /metrics on 8089 (metrics.addr).
+package gateway

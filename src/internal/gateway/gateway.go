@@ -1,0 +1,165 @@
+package gateway
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+
+	"loggregator/internal/metrics"
+	"loggregator/internal/mtls"
+)
+
+// Gateway serves GET /v2/read. Make one with New, then call Run once.
+type Gateway struct {
+	cfg     *Config
+	log     *slog.Logger
+	reg     *metrics.Registry
+	m       *gatewayMetrics
+	auth    *authorizer // nil when auth is disabled
+	conn    *grpc.ClientConn
+	egress  loggregator_v2.EgressClient
+	slots   chan struct{} // one token per open stream, bounded by MaxStreams
+	ln      net.Listener
+	metrics *metrics.Server
+
+	// stopping ends every open stream with `event: closing` on shutdown.
+	stopping context.Context
+	stop     context.CancelFunc
+}
+
+// Run makes a gateway from cfg and runs it until ctx ends.
+func Run(ctx context.Context, cfg *Config, log *slog.Logger) error {
+	g, err := New(cfg, log)
+	if err != nil {
+		return err
+	}
+	return g.Run(ctx)
+}
+
+// New checks the certificates, binds the HTTPS and metrics listeners and
+// prepares the connection to the reverse log proxy (dialled lazily).
+func New(cfg *Config, log *slog.Logger) (*Gateway, error) {
+	reg := metrics.NewRegistry()
+	g := &Gateway{cfg: cfg, log: log, reg: reg, m: newMetrics(reg), slots: make(chan struct{}, cfg.MaxStreams)}
+
+	if !cfg.Auth.Disabled {
+		a, err := newAuthorizer(cfg.Auth, g.m, log)
+		if err != nil {
+			return nil, err
+		}
+		g.auth = a
+	}
+
+	upstreamTLS, err := mtls.Client(cfg.LogsProvider.TLS, cfg.LogsProvider.ServerName, nil)
+	if err != nil {
+		return nil, fmt.Errorf("logs_provider.tls: %w", err)
+	}
+	conn, err := grpc.NewClient(cfg.LogsProvider.Addr, grpc.WithTransportCredentials(credentials.NewTLS(upstreamTLS)))
+	if err != nil {
+		return nil, fmt.Errorf("logs provider %s: %w", cfg.LogsProvider.Addr, err)
+	}
+	g.conn = conn
+	g.egress = loggregator_v2.NewEgressClient(conn)
+
+	cert, err := tls.LoadX509KeyPair(cfg.HTTP.CertFile, cfg.HTTP.KeyFile)
+	if err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("http certificate %s with key %s: %w", cfg.HTTP.CertFile, cfg.HTTP.KeyFile, err)
+	}
+	ln, err := net.Listen("tcp", cfg.HTTP.Addr)
+	if err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("http listen %s: %w", cfg.HTTP.Addr, err)
+	}
+	g.ln = tls.NewListener(ln, &tls.Config{MinVersion: tls.VersionTLS12, Certificates: []tls.Certificate{cert}})
+
+	if g.metrics, err = cfg.Metrics.Listen(reg); err != nil {
+		g.ln.Close()
+		conn.Close()
+		return nil, err
+	}
+	g.stopping, g.stop = context.WithCancel(context.Background())
+	return g, nil
+}
+
+// Addr is the address the HTTPS listener is bound to.
+func (g *Gateway) Addr() string { return g.ln.Addr().String() }
+
+// Handler is the gateway's HTTP handler.
+func (g *Gateway) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/v2/read", g.read)
+	return mux
+}
+
+// Run serves until ctx ends. Then it ends every open stream with
+// `event: closing`, waits for the handlers and closes the upstream connection.
+func (g *Gateway) Run(ctx context.Context) error {
+	defer g.conn.Close()
+	defer g.stop()
+
+	attrs := []any{"addr", g.Addr(), "logs_provider", g.cfg.LogsProvider.Addr,
+		"heartbeat_interval", g.cfg.HeartbeatInterval.D().String(),
+		"max_stream_duration", g.cfg.MaxStreamDuration.D().String(), "max_streams", g.cfg.MaxStreams}
+	if g.metrics != nil {
+		attrs = append(attrs, "metrics_addr", g.metrics.Addr())
+	}
+	if g.auth == nil {
+		g.log.Warn("AUTHORIZATION DISABLED: anyone who can reach the gateway may read every log and metric; " +
+			"use this only for local runs (auth.disabled)")
+	} else {
+		attrs = append(attrs, "uaa", g.cfg.Auth.UAA.Addr, "cc", g.cfg.Auth.CC.InternalAddr,
+			"auth_cache_ttl", g.cfg.Auth.CacheTTL.D().String())
+	}
+	g.log.Info("serving", attrs...)
+
+	srv := &http.Server{
+		Handler:           g.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          slog.NewLogLogger(g.log.Handler(), slog.LevelDebug),
+	}
+	var wg sync.WaitGroup
+	metricsCtx, stopMetrics := context.WithCancel(context.Background())
+	defer stopMetrics()
+	metricsErr := make(chan error, 1)
+	if g.metrics != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			metricsErr <- g.metrics.Run(metricsCtx)
+		}()
+	}
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- srv.Serve(g.ln) }()
+
+	var err error
+	select {
+	case <-ctx.Done():
+	case err = <-serveErr:
+		err = fmt.Errorf("http server: %w", err)
+	case err = <-metricsErr:
+	}
+
+	g.stop()
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if shutdownErr := srv.Shutdown(shutdownCtx); shutdownErr != nil && err == nil {
+		err = fmt.Errorf("http server shutdown: %w", shutdownErr)
+	}
+	stopMetrics()
+	wg.Wait()
+	if err != nil && errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}

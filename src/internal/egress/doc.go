@@ -1,0 +1,22 @@
+// Package egress serves the v2 Egress API (BatchedReceiver and Receiver) to
+// subscribers from any source of encoded envelopes.
+//
+// The Server validates each request, refuses it when the subscription limit
+// is reached, and registers a sink with a Source (the router's subscription
+// registry; the reverse log proxy's merged router streams). Each subscriber
+// gets its own bounded diode of encoded envelopes and one goroutine that
+// sends them: BatchedReceiver in batches of up to BatchSize, waiting at most
+// FlushInterval to fill a batch; Receiver one envelope at a time. Envelopes
+// travel as the bytes they arrived in (wire.Codec), except for consumers
+// that ask for deprecated tags.
+//
+// A subscriber that reads too slowly loses only its own envelopes: its
+// diode drops the oldest, counted as dropped{direction="egress",
+// reason="slow_consumer"}. One that stays behind for longer than
+// SlowConsumerTimeout, losing envelopes or with a send blocked all that
+// time, is disconnected with codes.Aborted and counted in
+// slow_consumer_disconnects.
+//
+// The gRPC server the Server registers on must use wire.Codec
+// (grpc.ForceServerCodecV2(wire.NewCodec())).
+package egress

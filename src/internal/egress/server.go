@@ -1,0 +1,213 @@
+package egress
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/peer"
+	"google.golang.org/grpc/status"
+
+	"loggregator/internal/subscription"
+)
+
+// Source delivers encoded envelopes to the subscribers registered with it.
+// Subscribe registers deliver for a validated request and returns a function
+// that unregisters it; after that function returns, deliver is not called
+// again. deliver must not be called from more than one goroutine at a time
+// unless Config.ConcurrentWriters is set, and the envelopes handed to it must
+// not change afterwards.
+type Source interface {
+	Subscribe(req *loggregator_v2.EgressBatchRequest, deliver func(env []byte)) (unsubscribe func(), err error)
+}
+
+// Config sizes the per-subscriber machinery.
+type Config struct {
+	// BufferSize is the number of envelopes buffered per subscriber.
+	BufferSize int
+	// BatchSize is the most envelopes sent in one EnvelopeBatch.
+	BatchSize int
+	// FlushInterval is the longest a BatchedReceiver batch waits to fill up.
+	FlushInterval time.Duration
+	// SlowConsumerTimeout is how long a subscriber may stay behind before it
+	// is disconnected.
+	SlowConsumerTimeout time.Duration
+	// MaxSubscriptions limits connected subscribers; 0 means no limit.
+	MaxSubscriptions int
+	// ConcurrentWriters makes each subscriber's diode safe for a Source that
+	// calls deliver from several goroutines at once.
+	ConcurrentWriters bool
+	// OnSlowConsumer, if set, is called (from the subscriber's handler) with
+	// a description each time a slow consumer is disconnected.
+	OnSlowConsumer func(description string)
+}
+
+var (
+	errDraining = errors.New("server is draining")
+	errSlow     = errors.New("slow consumer")
+)
+
+// Server serves the Egress API. Create it with NewServer, register it on a
+// gRPC server that uses wire.Codec, and call Drain before stopping that
+// server.
+type Server struct {
+	src Source
+	cfg Config
+	m   Metrics
+	log *slog.Logger
+
+	active   atomic.Int64  // subscribers counted against MaxSubscriptions
+	draining atomic.Bool   // no new subscriptions once set
+	drain    chan struct{} // closed by Drain
+	once     sync.Once
+	senders  sync.WaitGroup // one per subscriber send goroutine
+}
+
+// NewServer returns a Server over src.
+func NewServer(src Source, cfg Config, m Metrics, log *slog.Logger) *Server {
+	return &Server{src: src, cfg: cfg, m: m, log: log, drain: make(chan struct{})}
+}
+
+// Register adds the Egress service to g.
+func (s *Server) Register(g *grpc.Server) {
+	g.RegisterService(&grpc.ServiceDesc{
+		ServiceName: "loggregator.v2.Egress",
+		HandlerType: (*any)(nil),
+		Streams: []grpc.StreamDesc{
+			{StreamName: "Receiver", ServerStreams: true, Handler: func(_ any, st grpc.ServerStream) error {
+				req := new(loggregator_v2.EgressRequest)
+				if err := st.RecvMsg(req); err != nil {
+					return err
+				}
+				return s.serve(st, subscription.FromRequest(req), false)
+			}},
+			{StreamName: "BatchedReceiver", ServerStreams: true, Handler: func(_ any, st grpc.ServerStream) error {
+				req := new(loggregator_v2.EgressBatchRequest)
+				if err := st.RecvMsg(req); err != nil {
+					return err
+				}
+				return s.serve(st, req, true)
+			}},
+		},
+		Metadata: "loggregator-api/v2/egress.proto",
+	}, s)
+}
+
+// Drain refuses new subscriptions and has every subscriber send what its
+// buffer holds and end its stream with OK. It returns when all have, or
+// when ctx is done. Call it after the Source has delivered its last
+// envelope.
+func (s *Server) Drain(ctx context.Context) error {
+	s.once.Do(func() {
+		s.draining.Store(true)
+		close(s.drain)
+	})
+	done := make(chan struct{})
+	go func() {
+		s.senders.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("egress drain: %w", ctx.Err())
+	}
+}
+
+// Subscriptions is the number of connected subscribers.
+func (s *Server) Subscriptions() int { return int(s.active.Load()) }
+
+func (s *Server) serve(st grpc.ServerStream, req *loggregator_v2.EgressBatchRequest, batched bool) error {
+	if s.draining.Load() {
+		return status.Error(codes.Unavailable, "shutting down: subscribe to another instance")
+	}
+	if _, err := subscription.Validate(req); err != nil {
+		return err
+	}
+	if n := s.active.Add(1); s.cfg.MaxSubscriptions > 0 && n > int64(s.cfg.MaxSubscriptions) {
+		s.active.Add(-1)
+		s.m.RejectedSubscriptions.Inc()
+		return status.Errorf(codes.ResourceExhausted, "subscription limit reached: this instance serves at most %d subscriptions", s.cfg.MaxSubscriptions)
+	}
+	defer s.active.Add(-1)
+
+	ctx, cancel := context.WithCancelCause(st.Context())
+	defer cancel(nil)
+	stopDrain := context.AfterFunc(drainContext{s.drain}, func() { cancel(errDraining) })
+	defer stopDrain()
+
+	sub := newSubscriber(s, req, batched)
+	unsubscribe, err := s.src.Subscribe(req, sub.write)
+	if err != nil {
+		return err
+	}
+	s.m.Subscriptions.Inc()
+	defer s.m.Subscriptions.Dec()
+
+	done := make(chan error, 1)
+	unsubscribed := make(chan struct{})
+	s.senders.Add(1)
+	go func() {
+		defer s.senders.Done()
+		done <- sub.run(ctx, st)
+		<-unsubscribed
+		sub.discard()
+	}()
+
+	select {
+	case err = <-done:
+	case <-sub.slow:
+		err = errSlow
+	}
+	unsubscribe()
+	close(unsubscribed)
+
+	switch {
+	case errors.Is(err, errSlow):
+		s.m.SlowConsumerDisconnects.Inc()
+		desc := fmt.Sprintf("slow consumer %s disconnected: it stayed behind for more than %s and lost %d envelopes",
+			peerAddr(st.Context()), s.cfg.SlowConsumerTimeout, sub.lost.Load())
+		s.log.Warn("disconnecting slow consumer", "peer", peerAddr(st.Context()), "lost", sub.lost.Load(), "timeout", s.cfg.SlowConsumerTimeout.String())
+		if s.cfg.OnSlowConsumer != nil {
+			s.cfg.OnSlowConsumer(desc)
+		}
+		return status.Errorf(codes.Aborted, "slow consumer: stayed behind for more than %s (lost %d envelopes); reconnect and read faster",
+			s.cfg.SlowConsumerTimeout, sub.lost.Load())
+	case errors.Is(err, errDraining):
+		return nil
+	case err != nil && st.Context().Err() != nil:
+		return status.FromContextError(st.Context().Err()).Err()
+	}
+	return err
+}
+
+func peerAddr(ctx context.Context) string {
+	if p, ok := peer.FromContext(ctx); ok && p.Addr != nil {
+		return p.Addr.String()
+	}
+	return "unknown"
+}
+
+// drainContext is a context.Context that is done when ch is closed, so a
+// closed channel can cancel other contexts through context.AfterFunc.
+type drainContext struct{ ch chan struct{} }
+
+func (d drainContext) Deadline() (time.Time, bool) { return time.Time{}, false }
+func (d drainContext) Done() <-chan struct{}       { return d.ch }
+func (d drainContext) Value(any) any               { return nil }
+func (d drainContext) Err() error {
+	select {
+	case <-d.ch:
+		return context.Canceled
+	default:
+		return nil
+	}
+}

@@ -1,0 +1,296 @@
+package egress_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"runtime"
+	"sync"
+	"time"
+
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+	"github.com/prometheus/client_golang/prometheus"
+	dto "github.com/prometheus/client_model/go"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
+
+	"loggregator/internal/certgen"
+	"loggregator/internal/egress"
+	"loggregator/internal/metrics"
+	"loggregator/internal/mtls"
+	"loggregator/internal/subscription"
+	"loggregator/internal/wire"
+)
+
+func value(m prometheus.Metric) float64 {
+	var d dto.Metric
+	Expect(m.Write(&d)).To(Succeed())
+	if d.Counter != nil {
+		return d.Counter.GetValue()
+	}
+	return d.Gauge.GetValue()
+}
+
+func logEnv(src string, i int, size int) []byte {
+	b, err := proto.Marshal(&loggregator_v2.Envelope{SourceId: src, Tags: map[string]string{"n": fmt.Sprint(i)},
+		Message: &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{Payload: make([]byte, size)}}})
+	Expect(err).NotTo(HaveOccurred())
+	return b
+}
+
+func logsFrom(src string) *loggregator_v2.EgressBatchRequest {
+	return &loggregator_v2.EgressBatchRequest{UsePreferredTags: true, Selectors: []*loggregator_v2.Selector{
+		{SourceId: src, Message: &loggregator_v2.Selector_Log{Log: &loggregator_v2.LogSelector{}}},
+	}}
+}
+
+// harness is an egress.Server over a subscription registry on a real mTLS
+// gRPC server. route feeds the registry from one goroutine, as the router does.
+type harness struct {
+	reg     *subscription.Registry
+	metrics egress.Metrics
+	server  *egress.Server
+	grpc    *grpc.Server
+	conn    *grpc.ClientConn
+	client  loggregator_v2.EgressClient
+	mu      sync.Mutex
+	events  []string
+}
+
+func newHarness(cfg egress.Config) *harness {
+	ca, err := certgen.NewCA("ca")
+	Expect(err).NotTo(HaveOccurred())
+	files, err := ca.WriteFiles(GinkgoT().TempDir(), "doppler", "client")
+	Expect(err).NotTo(HaveOccurred())
+	srvTLS, err := mtls.Server(mtls.Files{CA: files["doppler"].CA, Cert: files["doppler"].Cert, Key: files["doppler"].Key}, nil)
+	Expect(err).NotTo(HaveOccurred())
+	cliTLS, err := mtls.Client(mtls.Files{CA: files["client"].CA, Cert: files["client"].Cert, Key: files["client"].Key}, "doppler", nil)
+	Expect(err).NotTo(HaveOccurred())
+
+	h := &harness{reg: subscription.NewRegistry(), metrics: egress.NewMetrics(metrics.NewRegistry())}
+	cfg.OnSlowConsumer = func(d string) {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		h.events = append(h.events, d)
+	}
+	h.server = egress.NewServer(h.reg, cfg, h.metrics, slog.New(slog.NewTextHandler(GinkgoWriter, nil)))
+	h.grpc = grpc.NewServer(grpc.Creds(credentials.NewTLS(srvTLS)), grpc.ForceServerCodecV2(wire.NewCodec()))
+	h.server.Register(h.grpc)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	Expect(err).NotTo(HaveOccurred())
+	go func() { _ = h.grpc.Serve(ln) }()
+	h.conn, err = grpc.NewClient(ln.Addr().String(), grpc.WithTransportCredentials(credentials.NewTLS(cliTLS)))
+	Expect(err).NotTo(HaveOccurred())
+	h.client = loggregator_v2.NewEgressClient(h.conn)
+	DeferCleanup(func() {
+		Expect(h.conn.Close()).To(Succeed())
+		h.grpc.Stop()
+	})
+	return h
+}
+
+func (h *harness) route(envs ...[]byte) {
+	Expect(h.reg.RouteBatch(envs)).To(BeZero())
+}
+
+func (h *harness) subscribe(ctx context.Context, req *loggregator_v2.EgressBatchRequest) loggregator_v2.Egress_BatchedReceiverClient {
+	GinkgoHelper()
+	s, err := h.client.BatchedReceiver(ctx, req)
+	Expect(err).NotTo(HaveOccurred())
+	Eventually(h.reg.Len).Should(BeNumerically(">", 0))
+	return s
+}
+
+func defaults() egress.Config {
+	return egress.Config{BufferSize: 1000, BatchSize: 100, FlushInterval: time.Millisecond, SlowConsumerTimeout: time.Second, MaxSubscriptions: 10}
+}
+
+// collect receives from s in the background until it ends.
+func collect(s loggregator_v2.Egress_BatchedReceiverClient) (func() []*loggregator_v2.Envelope, chan error) {
+	var mu sync.Mutex
+	var got []*loggregator_v2.Envelope
+	errc := make(chan error, 1)
+	go func() {
+		for {
+			b, err := s.Recv()
+			if err != nil {
+				errc <- err
+				return
+			}
+			mu.Lock()
+			got = append(got, b.Batch...)
+			mu.Unlock()
+		}
+	}()
+	return func() []*loggregator_v2.Envelope {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]*loggregator_v2.Envelope(nil), got...)
+	}, errc
+}
+
+var _ = Describe("Server", func() {
+	var goroutines int
+
+	BeforeEach(func() {
+		goroutines = runtime.NumGoroutine()
+		DeferCleanup(func() {
+			Eventually(runtime.NumGoroutine, 5*time.Second).Should(BeNumerically("<=", goroutines+2), "goroutines leaked")
+		})
+	})
+
+	It("sends the envelopes a BatchedReceiver selected, in batches any client decodes", func() {
+		h := newHarness(defaults())
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		got, _ := collect(h.subscribe(ctx, logsFrom("a")))
+		for i := range 250 {
+			h.route(logEnv("a", i, 10), logEnv("b", i, 10))
+		}
+		Eventually(func() int { return len(got()) }).Should(Equal(250))
+		for i, e := range got() {
+			Expect(e.SourceId).To(Equal("a"))
+			Expect(e.Tags["n"]).To(Equal(fmt.Sprint(i)))
+		}
+		Expect(value(h.metrics.Egress)).To(Equal(250.0))
+		Expect(value(h.metrics.Subscriptions)).To(Equal(1.0))
+	})
+
+	It("sends one envelope per message to a Receiver", func() {
+		h := newHarness(defaults())
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		s, err := h.client.Receiver(ctx, &loggregator_v2.EgressRequest{UsePreferredTags: true, Selectors: logsFrom("a").Selectors})
+		Expect(err).NotTo(HaveOccurred())
+		Eventually(h.reg.Len).Should(Equal(1))
+		h.route(logEnv("a", 1, 5), logEnv("a", 2, 5))
+		for _, n := range []string{"1", "2"} {
+			e, err := s.Recv()
+			Expect(err).NotTo(HaveOccurred())
+			Expect(e.Tags["n"]).To(Equal(n))
+		}
+	})
+
+	It("moves tags to deprecated_tags for a consumer that does not use preferred tags", func() {
+		h := newHarness(defaults())
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		req := logsFrom("a")
+		req.UsePreferredTags = false
+		s := h.subscribe(ctx, req)
+		h.route(logEnv("a", 3, 5))
+		b, err := s.Recv()
+		Expect(err).NotTo(HaveOccurred())
+		Expect(b.Batch[0].Tags).To(BeEmpty())
+		Expect(b.Batch[0].DeprecatedTags["n"].GetText()).To(Equal("3"))
+	})
+
+	It("rejects a request without selectors with InvalidArgument", func() {
+		h := newHarness(defaults())
+		s, err := h.client.BatchedReceiver(context.Background(), &loggregator_v2.EgressBatchRequest{})
+		Expect(err).NotTo(HaveOccurred())
+		_, err = s.Recv()
+		Expect(status.Code(err)).To(Equal(codes.InvalidArgument))
+		Expect(status.Convert(err).Message()).To(ContainSubstring("selector"))
+	})
+
+	It("refuses subscriptions over the limit with ResourceExhausted and counts them", func() {
+		cfg := defaults()
+		cfg.MaxSubscriptions = 1
+		h := newHarness(cfg)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		h.subscribe(ctx, logsFrom("a"))
+		s, err := h.client.BatchedReceiver(ctx, logsFrom("a"))
+		Expect(err).NotTo(HaveOccurred())
+		_, err = s.Recv()
+		Expect(status.Code(err)).To(Equal(codes.ResourceExhausted))
+		Expect(status.Convert(err).Message()).To(ContainSubstring("at most 1 subscriptions"))
+		Expect(value(h.metrics.RejectedSubscriptions)).To(Equal(1.0))
+	})
+
+	It("lets a stalled subscriber lose only its own envelopes, then disconnects it", func() {
+		cfg := defaults()
+		cfg.SlowConsumerTimeout = 300 * time.Millisecond
+		cfg.BufferSize = 100
+		h := newHarness(cfg)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		stalled := h.subscribe(ctx, logsFrom("a"))
+		fastStream, err := h.client.BatchedReceiver(ctx, logsFrom("a"))
+		Expect(err).NotTo(HaveOccurred())
+		Eventually(h.reg.Len).Should(Equal(2))
+		fast, fastErr := collect(fastStream)
+
+		const total = 3000
+		sent := 0
+		stalledDone := make(chan error, 1)
+		go func() {
+			// Read nothing until the server gives up on this stream.
+			<-ctx.Done()
+		}()
+		for sent < total {
+			h.route(logEnv("a", sent, 4096))
+			sent++
+			if sent%50 == 0 {
+				// Pace the producer to the fast consumer, never to the stalled one.
+				Eventually(func() int { return len(fast()) }).Should(BeNumerically(">=", sent))
+			}
+		}
+		Eventually(func() int { return len(fast()) }).Should(Equal(total))
+		Consistently(fastErr).ShouldNot(Receive())
+
+		Eventually(value).WithArguments(h.metrics.SlowConsumerDisconnects).Should(Equal(1.0))
+		go func() {
+			for {
+				if _, err := stalled.Recv(); err != nil {
+					stalledDone <- err
+					return
+				}
+			}
+		}()
+		var err2 error
+		Eventually(stalledDone, 5*time.Second).Should(Receive(&err2))
+		Expect(status.Code(err2)).To(Equal(codes.Aborted))
+		Expect(err2.Error()).To(ContainSubstring("slow consumer"))
+		Expect(value(h.metrics.SlowConsumer) + value(h.metrics.Disconnected)).To(BeNumerically(">", 0))
+		h.mu.Lock()
+		Expect(h.events).To(ConsistOf(ContainSubstring("disconnected")))
+		h.mu.Unlock()
+	})
+
+	It("delivers what it buffered and ends streams with OK when drained", func() {
+		h := newHarness(defaults())
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		s := h.subscribe(ctx, logsFrom("a"))
+		for i := range 500 {
+			h.route(logEnv("a", i, 10))
+		}
+		Expect(h.server.Drain(ctx)).To(Succeed())
+		n := 0
+		for {
+			b, err := s.Recv()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			Expect(err).NotTo(HaveOccurred())
+			n += len(b.Batch)
+		}
+		Expect(n).To(Equal(500))
+		_, err := h.client.BatchedReceiver(ctx, logsFrom("a"))
+		if err == nil {
+			s2, _ := h.client.BatchedReceiver(ctx, logsFrom("a"))
+			_, err = s2.Recv()
+		}
+		Expect(status.Code(err)).To(Equal(codes.Unavailable))
+	})
+})

@@ -1,0 +1,187 @@
+package egress
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	"google.golang.org/grpc"
+
+	"loggregator/internal/diode"
+	"loggregator/internal/wire"
+)
+
+// ring is what both diode kinds offer the subscriber.
+type ring interface {
+	Set(env []byte)
+	TryNext() ([]byte, bool)
+	NextBatch(ctx context.Context, buf [][]byte) [][]byte
+}
+
+// subscriber is one Egress stream: the diode the Source writes into and the
+// goroutine (run) that reads it and sends. Fields without a comment belong
+// to run.
+type subscriber struct {
+	s          *Server
+	ring       ring
+	batched    bool
+	legacyTags bool
+
+	// behindSince is when the current run of drops began (UnixNano), 0 while
+	// the subscriber keeps up. Written from onDrop and run.
+	behindSince int64
+	// lost counts this subscriber's drops, for the disconnect message.
+	lost atomic.Int64
+	// slow is closed once the subscriber is to be disconnected as slow.
+	slow     chan struct{}
+	slowOnce sync.Once
+	// stuck fires when a single send blocks for the slow consumer timeout.
+	stuck *time.Timer
+}
+
+func newSubscriber(s *Server, req *loggregator_v2.EgressBatchRequest, batched bool) *subscriber {
+	sub := &subscriber{s: s, batched: batched, legacyTags: !req.GetUsePreferredTags(), slow: make(chan struct{})}
+	size := max(s.cfg.BufferSize, 1)
+	if s.cfg.ConcurrentWriters {
+		sub.ring = diode.NewManyToOne[[]byte](size, sub.onDrop)
+	} else {
+		sub.ring = diode.NewOneToOne[[]byte](size, sub.onDrop)
+	}
+	return sub
+}
+
+// write is the sink handed to the Source.
+func (sub *subscriber) write(env []byte) { sub.ring.Set(env) }
+
+// onDrop is called by the diode, in run, with the envelopes it overwrote.
+func (sub *subscriber) onDrop(n int) {
+	sub.s.m.SlowConsumer.Add(float64(n))
+	sub.lost.Add(int64(n))
+	if sub.behindSince == 0 {
+		sub.behindSince = time.Now().UnixNano()
+	}
+}
+
+func (sub *subscriber) markSlow() {
+	sub.slowOnce.Do(func() { close(sub.slow) })
+}
+
+// run reads the diode and sends until ctx ends, a send fails or the
+// subscriber is found slow. Once ctx ends it still sends what the diode
+// holds, which is how a drain delivers buffered envelopes.
+func (sub *subscriber) run(ctx context.Context, st grpc.ServerStream) error {
+	cfg := sub.s.cfg
+	sub.stuck = time.AfterFunc(time.Hour, sub.markSlow)
+	sub.stuck.Stop()
+	defer sub.stuck.Stop()
+
+	size := max(cfg.BatchSize, 1)
+	if !sub.batched {
+		size = 64 // envelopes read from the diode at once, still sent one by one
+	}
+	buf := make([][]byte, 0, size)
+	batch := &wire.Batch{}
+	one := &wire.Envelope{}
+	for {
+		buf = sub.ring.NextBatch(ctx, buf[:0])
+		if len(buf) == 0 {
+			return context.Cause(ctx)
+		}
+		if len(buf) < cap(buf) {
+			sub.behindSince = 0 // the diode ran empty: caught up
+			if sub.batched && cfg.FlushInterval > 0 && ctx.Err() == nil {
+				buf = sub.linger(ctx, buf, cfg.FlushInterval)
+			}
+		}
+		if sub.legacyTags {
+			buf = sub.convert(buf)
+		}
+		if err := sub.send(st, buf, batch, one); err != nil {
+			return err
+		}
+		if since := sub.behindSince; since != 0 && time.Since(time.Unix(0, since)) > cfg.SlowConsumerTimeout {
+			sub.markSlow()
+			return errSlow
+		}
+	}
+}
+
+// linger fills buf for up to d more.
+func (sub *subscriber) linger(ctx context.Context, buf [][]byte, d time.Duration) [][]byte {
+	lctx, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	for len(buf) < cap(buf) {
+		n := len(buf)
+		buf = sub.ring.NextBatch(lctx, buf)
+		if len(buf) == n {
+			break
+		}
+	}
+	return buf
+}
+
+func (sub *subscriber) send(st grpc.ServerStream, buf [][]byte, batch *wire.Batch, one *wire.Envelope) error {
+	if len(buf) == 0 {
+		return nil
+	}
+	sub.stuck.Reset(sub.s.cfg.SlowConsumerTimeout)
+	defer sub.stuck.Stop()
+	if sub.batched {
+		batch.Envelopes = buf
+		err := st.SendMsg(batch)
+		batch.Envelopes = nil
+		if err != nil {
+			return err
+		}
+	} else {
+		for _, env := range buf {
+			one.Bytes = env
+			if err := st.SendMsg(one); err != nil {
+				return err
+			}
+		}
+		one.Bytes = nil
+	}
+	sub.s.m.Egress.Add(float64(len(buf)))
+	return nil
+}
+
+// convert rewrites envelopes with tags for a consumer that wants
+// deprecated_tags, dropping (and counting) any that cannot be converted.
+func (sub *subscriber) convert(buf [][]byte) [][]byte {
+	var f wire.Fields
+	out := buf[:0]
+	for _, env := range buf {
+		if err := wire.Scan(env, &f); err != nil {
+			sub.s.m.Invalid.Inc()
+			continue
+		}
+		if f.HasTags {
+			conv, err := wire.ToDeprecatedTags(env)
+			if err != nil {
+				sub.s.m.Invalid.Inc()
+				continue
+			}
+			env = conv
+		}
+		out = append(out, env)
+	}
+	return out
+}
+
+// discard empties the diode of a subscriber that has gone, counting what it
+// held. Call it only after the Source stopped writing to it.
+func (sub *subscriber) discard() {
+	n := 0
+	for {
+		if _, ok := sub.ring.TryNext(); !ok {
+			break
+		}
+		n++
+	}
+	if n > 0 {
+		sub.s.m.Disconnected.Add(float64(n))
+	}
+}

@@ -19,7 +19,7 @@ import (
 // These benchmarks measure the hand-off the agent and router make for every
 // envelope: writers Set concurrently while one reader consumes. ns/op is wall
 // time per envelope written; delivered/op is the fraction the reader got (the
-// rest was dropped). Run them with
+// rest was dropped) and ns/delivered the wall time per envelope it got. Run them with
 //
 //	go test -run '^$' -bench . -benchmem -count 3 ./internal/diode/
 
@@ -220,12 +220,16 @@ func benchHandOff(b *testing.B, bc benchCase, writers int) {
 	b.StopTimer()
 	cancel()
 	<-readerDone
-	b.ReportMetric(float64(delivered.Load())/float64(b.N), "delivered/op")
+	got := float64(delivered.Load())
+	b.ReportMetric(got/float64(b.N), "delivered/op")
+	if got > 0 {
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/got, "ns/delivered")
+	}
 }
 
 // BenchmarkDiodeBurst measures the bare cost of a Set and a TryNext with no
 // contention: one goroutine writes a burst of 100 envelopes, then reads them
-// back. ns/op is per envelope written and read.
+// back, with TryNext or one NextBatch. ns/op is per envelope written and read.
 func BenchmarkDiodeBurst(b *testing.B) {
 	e := &benchEnvelope{timestamp: 1, sourceID: "app"}
 	const burst = 100
@@ -256,6 +260,22 @@ func BenchmarkDiodeBurst(b *testing.B) {
 	b.Run("diode.OneToOne", func(b *testing.B) {
 		d := diode.NewOneToOne[*benchEnvelope](benchSize, nil)
 		run(b, d.Set, d.TryNext)
+	})
+	b.Run("diode.ManyToOne/NextBatch", func(b *testing.B) {
+		d := diode.NewManyToOne[*benchEnvelope](benchSize, nil)
+		ctx := context.Background()
+		buf := make([]*benchEnvelope, 0, burst)
+		var sink int64
+		b.ReportAllocs()
+		for i := 0; i < b.N; i += burst {
+			for range burst {
+				d.Set(e)
+			}
+			buf = d.NextBatch(ctx, buf[:0])
+			for _, got := range buf {
+				consume(got, &sink)
+			}
+		}
 	})
 	b.Run("go-diodes.ManyToOne", func(b *testing.B) {
 		d := diodes.NewManyToOne(benchSize, nil)

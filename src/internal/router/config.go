@@ -1,0 +1,122 @@
+package router
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"time"
+
+	"loggregator/internal/config"
+	"loggregator/internal/metrics"
+	"loggregator/internal/mtls"
+)
+
+// Config is the router's JSON configuration (config/router.json).
+type Config struct {
+	// Addr is where the v2 Ingress and Egress APIs listen, for example ":8082".
+	Addr string `json:"addr"`
+	// TLS is the router's identity (a certificate for "doppler") and the CA
+	// that signs agents and subscribers.
+	TLS mtls.Files `json:"tls"`
+	// CipherSuites are IANA names; empty means Go's defaults.
+	CipherSuites []string `json:"cipher_suites,omitempty"`
+	// IngressBufferSize is the number of envelopes buffered between ingress
+	// and routing; beyond it the oldest are dropped.
+	IngressBufferSize int `json:"ingress_buffer_size"`
+	// EgressBufferSize is the number of envelopes buffered per subscriber.
+	EgressBufferSize int `json:"egress_buffer_size"`
+	// EgressBatchSize is the most envelopes sent to a subscriber in one batch.
+	EgressBatchSize int `json:"egress_batch_size"`
+	// EgressFlushInterval is the longest a batch waits to fill up.
+	EgressFlushInterval config.Duration `json:"egress_flush_interval"`
+	// MaxSubscriptions bounds connected subscribers; one more is refused
+	// with ResourceExhausted.
+	MaxSubscriptions int `json:"max_subscriptions"`
+	// SlowConsumerTimeout disconnects a subscriber that has kept losing
+	// envelopes, or could not take one batch, for this long.
+	SlowConsumerTimeout config.Duration `json:"slow_consumer_timeout"`
+	// MaxMessageBytes is the largest ingress message (a batch) accepted.
+	MaxMessageBytes int `json:"max_message_bytes"`
+	// ShutdownTimeout bounds a graceful stop.
+	ShutdownTimeout config.Duration `json:"shutdown_timeout"`
+	// SourceID is the source id of the router's own envelopes.
+	SourceID string `json:"source_id"`
+	// Agent, when Addr is set, is the local agent the router sends its own
+	// metrics to as envelopes.
+	Agent AgentConfig `json:"agent"`
+	// Metrics is the /metrics server and the self-metrics interval.
+	Metrics metrics.Config `json:"metrics"`
+}
+
+// AgentConfig is the local agent that receives the router's own metrics.
+type AgentConfig struct {
+	// Addr is host:port of the agent's v2 Ingress; empty sends no self-metrics.
+	Addr string `json:"addr"`
+	// ServerName is the name the agent's certificate must carry.
+	ServerName string `json:"server_name"`
+	// TLS is the router's client identity towards the agent.
+	TLS mtls.Files `json:"tls"`
+}
+
+// DefaultConfig returns the defaults every field not in the file keeps.
+func DefaultConfig() *Config {
+	return &Config{
+		Addr:                ":8082",
+		IngressBufferSize:   10000,
+		EgressBufferSize:    1000,
+		EgressBatchSize:     100,
+		EgressFlushInterval: config.Duration(2 * time.Millisecond),
+		MaxSubscriptions:    1000,
+		SlowConsumerTimeout: config.Duration(10 * time.Second),
+		MaxMessageBytes:     4 << 20,
+		ShutdownTimeout:     config.Duration(10 * time.Second),
+		SourceID:            "doppler",
+		Agent:               AgentConfig{ServerName: "metron"},
+		Metrics:             metrics.DefaultConfig("127.0.0.1:14825"),
+	}
+}
+
+// Validate names the first bad field.
+func (c *Config) Validate() error {
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		return fmt.Errorf("addr: %w", err)
+	}
+	if err := c.TLS.Validate("tls"); err != nil {
+		return err
+	}
+	if _, err := mtls.CipherSuites(c.CipherSuites); err != nil {
+		return fmt.Errorf("cipher_suites: %w", err)
+	}
+	switch {
+	case c.IngressBufferSize < 1:
+		return errors.New("ingress_buffer_size: must be at least 1")
+	case c.EgressBufferSize < 1:
+		return errors.New("egress_buffer_size: must be at least 1")
+	case c.EgressBatchSize < 1:
+		return errors.New("egress_batch_size: must be at least 1")
+	case c.EgressFlushInterval.D() < 0:
+		return errors.New("egress_flush_interval: must not be negative")
+	case c.MaxSubscriptions < 1:
+		return errors.New("max_subscriptions: must be at least 1")
+	case c.SlowConsumerTimeout.D() <= 0:
+		return errors.New("slow_consumer_timeout: must be positive")
+	case c.MaxMessageBytes < 1024:
+		return errors.New("max_message_bytes: must be at least 1024")
+	case c.ShutdownTimeout.D() <= 0:
+		return errors.New("shutdown_timeout: must be positive")
+	case c.SourceID == "":
+		return errors.New("source_id: required")
+	}
+	if c.Agent.Addr != "" {
+		if _, _, err := net.SplitHostPort(c.Agent.Addr); err != nil {
+			return fmt.Errorf("agent.addr: %w", err)
+		}
+		if c.Agent.ServerName == "" {
+			return errors.New("agent.server_name: required when agent.addr is set")
+		}
+		if err := c.Agent.TLS.Validate("agent.tls"); err != nil {
+			return err
+		}
+	}
+	return c.Metrics.Validate("metrics")
+}

@@ -1,0 +1,19 @@
+// Package router is the router (the doppler job): it receives envelopes from
+// agents and hands each to the subscribers that selected it.
+//
+// Agents stream EnvelopeBatches to the v2 Ingress API (BatchSender, Sender,
+// Send) over mutual TLS on Addr (8082; server name "doppler"). Batches
+// arrive as encoded envelopes (wire.Codec) and go, still encoded, into one
+// ManyToOne diode (IngressBufferSize, drop-oldest, counted as
+// dropped{direction="ingress",reason="buffer_full"}). One routing goroutine
+// reads it in batches, scans each envelope for its source id, type and names
+// (malformed ones are counted as reason="invalid") and hands it to the
+// matching subscriptions of a subscription.Registry. The v2 Egress API on the
+// same port (egress.Server) gives each subscriber its own diode and sender,
+// so a slow subscriber loses only its own envelopes.
+//
+// Stopping (context canceled) refuses new streams, ends agent streams with
+// Unavailable so agents move to another router, routes what the ingress
+// diode holds, lets every subscriber send what it buffered, and returns
+// within ShutdownTimeout.
+package router

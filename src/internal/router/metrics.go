@@ -1,0 +1,30 @@
+package router
+
+import (
+	"github.com/prometheus/client_golang/prometheus"
+
+	"loggregator/internal/metrics"
+)
+
+// routerMetrics are the router's own metrics beyond the egress server's
+// (subscriptions, slow_consumer_disconnects, rejected_subscriptions, egress,
+// dropped{direction="egress",...}; see internal/egress/metrics.go).
+type routerMetrics struct {
+	// ingress counts envelopes accepted from agents.
+	ingress prometheus.Counter
+	// bufferFull counts envelopes the ingress diode overwrote: routing fell behind.
+	bufferFull prometheus.Counter
+	// invalid counts malformed envelopes (or unframeable batch remainders) dropped at ingress.
+	invalid prometheus.Counter
+	// shutdown counts envelopes refused because they arrived while stopping.
+	shutdown prometheus.Counter
+}
+
+func newRouterMetrics(r *metrics.Registry) routerMetrics {
+	return routerMetrics{
+		ingress:    r.Ingress,
+		bufferFull: r.Dropped(metrics.Ingress, metrics.ReasonBufferFull),
+		invalid:    r.Dropped(metrics.Ingress, metrics.ReasonInvalid),
+		shutdown:   r.Dropped(metrics.Ingress, metrics.ReasonShutdown),
+	}
+}

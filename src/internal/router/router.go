@@ -1,0 +1,232 @@
+package router
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"sync"
+	"time"
+
+	loggregator "code.cloudfoundry.org/go-loggregator/v10"
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/keepalive"
+	"google.golang.org/protobuf/proto"
+
+	"loggregator/internal/diode"
+	"loggregator/internal/egress"
+	"loggregator/internal/metrics"
+	"loggregator/internal/mtls"
+	"loggregator/internal/subscription"
+	"loggregator/internal/wire"
+)
+
+// routeBatch is how many envelopes the routing goroutine takes from the
+// ingress diode at once (and so how often it takes the registry's lock).
+const routeBatch = 256
+
+// Router is one running router. New binds its listeners; Run serves.
+type Router struct {
+	cfg Config
+	log *slog.Logger
+
+	reg      *metrics.Registry
+	m        routerMetrics
+	diode    *diode.ManyToOne[[]byte]
+	registry *subscription.Registry
+	ingress  *ingress
+	egress   *egress.Server
+	grpc     *grpc.Server
+	ln       net.Listener
+	metrics  *metrics.Server
+}
+
+// Run is the command.RunFunc of the router binary.
+func Run(ctx context.Context, cfg *Config, log *slog.Logger) error {
+	r, err := New(*cfg, log)
+	if err != nil {
+		return err
+	}
+	return r.Run(ctx)
+}
+
+// New builds a router from a validated cfg and binds its listeners.
+func New(cfg Config, log *slog.Logger) (*Router, error) {
+	tlsCfg, err := mtls.Server(cfg.TLS, cfg.CipherSuites)
+	if err != nil {
+		return nil, fmt.Errorf("router tls: %w", err)
+	}
+	r := &Router{cfg: cfg, log: log, reg: metrics.NewRegistry(), registry: subscription.NewRegistry()}
+	r.m = newRouterMetrics(r.reg)
+	r.diode = diode.NewManyToOne[[]byte](cfg.IngressBufferSize, func(n int) { r.m.bufferFull.Add(float64(n)) })
+	r.ingress = newIngress(r.diode, r.m)
+	r.egress = egress.NewServer(r.registry, egress.Config{
+		BufferSize:          cfg.EgressBufferSize,
+		BatchSize:           cfg.EgressBatchSize,
+		FlushInterval:       cfg.EgressFlushInterval.D(),
+		SlowConsumerTimeout: cfg.SlowConsumerTimeout.D(),
+		MaxSubscriptions:    cfg.MaxSubscriptions,
+		OnSlowConsumer:      r.announce,
+	}, egress.NewMetrics(r.reg), log)
+	r.grpc = grpc.NewServer(
+		grpc.Creds(credentials.NewTLS(tlsCfg)),
+		grpc.ForceServerCodecV2(wire.NewCodec()),
+		grpc.MaxRecvMsgSize(cfg.MaxMessageBytes),
+		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
+	)
+	r.ingress.register(r.grpc)
+	r.egress.Register(r.grpc)
+
+	if r.ln, err = net.Listen("tcp", cfg.Addr); err != nil {
+		return nil, fmt.Errorf("router listen %s: %w", cfg.Addr, err)
+	}
+	if r.metrics, err = cfg.Metrics.Listen(r.reg); err != nil {
+		_ = r.ln.Close()
+		return nil, err
+	}
+	return r, nil
+}
+
+// Addr is the address the Ingress and Egress APIs listen on.
+func (r *Router) Addr() string { return r.ln.Addr().String() }
+
+// MetricsAddr is the /metrics address, or "" when disabled.
+func (r *Router) MetricsAddr() string {
+	if r.metrics == nil {
+		return ""
+	}
+	return r.metrics.Addr()
+}
+
+// Run serves until ctx ends, then stops gracefully (see the package doc) and
+// returns once everything it started has ended.
+func (r *Router) Run(ctx context.Context) error {
+	r.log.Info("router listening", "addr", r.Addr(), "metrics", r.MetricsAddr(),
+		"ingress_buffer_size", r.cfg.IngressBufferSize, "egress_buffer_size", r.cfg.EgressBufferSize,
+		"max_subscriptions", r.cfg.MaxSubscriptions)
+
+	var wg sync.WaitGroup
+	serveErr := make(chan error, 1)
+	wg.Go(func() {
+		if err := r.grpc.Serve(r.ln); err != nil {
+			serveErr <- fmt.Errorf("router serve: %w", err)
+		}
+	})
+	routeCtx, stopRouting := context.WithCancel(context.Background())
+	routed := make(chan struct{})
+	go func() {
+		defer close(routed)
+		r.route(routeCtx)
+	}()
+	sideCtx, stopSide := context.WithCancel(context.Background())
+	if r.metrics != nil {
+		wg.Go(func() {
+			if err := r.metrics.Run(sideCtx); err != nil {
+				r.log.Error("metrics server", "error", err.Error())
+			}
+		})
+	}
+	if r.cfg.Agent.Addr != "" {
+		wg.Go(func() { r.emitSelf(sideCtx) })
+	}
+
+	var err error
+	select {
+	case <-ctx.Done():
+	case err = <-serveErr:
+	}
+	r.shutdown(stopRouting, routed)
+	stopSide()
+	wg.Wait()
+	return err
+}
+
+// shutdown stops in order: ingress, routing (which empties the ingress
+// diode), subscribers (which empty their own), then the gRPC server.
+func (r *Router) shutdown(stopRouting func(), routed <-chan struct{}) {
+	start := time.Now()
+	deadline, cancel := context.WithTimeout(context.Background(), r.cfg.ShutdownTimeout.D())
+	defer cancel()
+	r.ingress.stop()
+	stopRouting()
+	<-routed
+	if err := r.egress.Drain(deadline); err != nil {
+		r.log.Warn("subscribers did not take everything before the shutdown timeout", "error", err.Error())
+	}
+	stopped := make(chan struct{})
+	go func() {
+		r.grpc.GracefulStop()
+		close(stopped)
+	}()
+	select {
+	case <-stopped:
+	case <-deadline.Done():
+		r.grpc.Stop()
+		<-stopped
+	}
+	r.ingress.wait()
+	r.log.Info("router stopped", "took", time.Since(start).String())
+}
+
+// route moves envelopes from the ingress diode to the subscriptions until
+// ctx ends and the diode is empty.
+func (r *Router) route(ctx context.Context) {
+	buf := make([][]byte, 0, routeBatch)
+	for {
+		buf = r.diode.NextBatch(ctx, buf[:0])
+		if len(buf) == 0 {
+			return
+		}
+		if n := r.registry.RouteBatch(buf); n > 0 {
+			r.m.invalid.Add(float64(n))
+		}
+		clear(buf) // let the batches behind these envelopes go
+	}
+}
+
+// announce is called when a slow consumer is disconnected: an Event
+// envelope from the router says so to every subscriber that selects events
+// from the router's source id.
+func (r *Router) announce(description string) {
+	b, err := proto.Marshal(&loggregator_v2.Envelope{
+		Timestamp: time.Now().UnixNano(),
+		SourceId:  r.cfg.SourceID,
+		Message: &loggregator_v2.Envelope_Event{Event: &loggregator_v2.Event{
+			Title: "slow consumer disconnected",
+			Body:  description,
+		}},
+	})
+	if err != nil {
+		r.log.Error("encode slow consumer event", "error", err.Error())
+		return
+	}
+	r.ingress.accept([][]byte{b}, 0)
+}
+
+// emitSelf sends the router's own metrics to the local agent every
+// metrics.emit_interval.
+func (r *Router) emitSelf(ctx context.Context) {
+	tlsCfg, err := mtls.Client(r.cfg.Agent.TLS, r.cfg.Agent.ServerName, r.cfg.CipherSuites)
+	if err != nil {
+		r.log.Error("self-metrics disabled: agent tls", "error", err.Error())
+		return
+	}
+	client, err := loggregator.NewIngressClient(tlsCfg, loggregator.WithAddr(r.cfg.Agent.Addr), loggregator.WithContext(ctx))
+	if err != nil {
+		r.log.Error("self-metrics disabled: agent client", "error", err.Error())
+		return
+	}
+	defer func() {
+		if err := client.CloseSend(); err != nil && !errors.Is(err, context.Canceled) {
+			r.log.Debug("close agent stream", "error", err.Error())
+		}
+	}()
+	r.reg.Emit(ctx, r.cfg.Metrics.EmitInterval.D(), r.cfg.SourceID, func(envs []*loggregator_v2.Envelope) {
+		for _, e := range envs {
+			client.Emit(e)
+		}
+	})
+}

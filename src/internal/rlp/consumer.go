@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
@@ -162,6 +163,24 @@ func (c *consumer) send(jobs <-chan sendJob) {
 		job.result <- err
 		if err != nil {
 			return
+		}
+	}
+}
+
+// discard empties the diode once the stream has ended: overwritten entries
+// are counted by onDrop, and the entries still held are added to lost when
+// it is not nil (nil when the consumer left of its own accord).
+func (c *consumer) discard(lost prometheus.Counter) {
+	done, cancel := context.WithCancel(context.Background())
+	cancel()
+	buf := make([][]byte, 0, 256)
+	for {
+		buf = c.d.NextBatch(done, buf[:0])
+		if len(buf) == 0 {
+			return
+		}
+		if lost != nil {
+			lost.Add(float64(len(buf)))
 		}
 	}
 }

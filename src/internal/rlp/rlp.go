@@ -11,6 +11,7 @@ import (
 
 	loggregator "code.cloudfoundry.org/go-loggregator/v10"
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials"
@@ -260,28 +261,18 @@ func (p *Proxy) serve(req *loggregator_v2.EgressBatchRequest, stream grpc.Server
 	err := c.serve(ctx, sub, wait)
 	cancel(nil)
 	wait()
+	var lost prometheus.Counter // where envelopes still buffered are counted
+	switch {
+	case status.Code(err) == codes.ResourceExhausted:
+		lost = p.m.droppedSlow
+	case err != nil && p.stopping.Err() != nil:
+		lost = p.m.droppedShutdown
+	}
+	c.discard(lost)
 	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
 		return cause // a router refused the request
 	}
-	if err != nil && p.stopping.Err() != nil {
-		p.countUndelivered(c)
-	}
 	return err
-}
-
-// countUndelivered counts what a consumer still held when its stream closed
-// during a stop.
-func (p *Proxy) countUndelivered(c *consumer) {
-	done, cancel := context.WithCancel(context.Background())
-	cancel()
-	buf := make([][]byte, 0, 256)
-	for {
-		buf = c.d.NextBatch(done, buf[:0])
-		if len(buf) == 0 {
-			return
-		}
-		p.m.droppedShutdown.Add(float64(len(buf)))
-	}
 }
 
 // validate rejects a request the routers would refuse, so the consumer

@@ -25,7 +25,8 @@ func NewManyToOne[T any](size int, onDrop func(dropped int)) *ManyToOne[T] {
 }
 
 // Set stores v, overwriting the oldest entry when the ring is full. It never
-// waits for the reader and never allocates.
+// waits for the reader to catch up and never allocates; at most it spins while
+// another goroutine copies the one slot it is about to overwrite.
 func (d *ManyToOne[T]) Set(v T) {
 	d.r.put(d.claimed.Add(1)-1, v)
 }

@@ -23,7 +23,8 @@ func NewOneToOne[T any](size int, onDrop func(dropped int)) *OneToOne[T] {
 }
 
 // Set stores v, overwriting the oldest entry when the ring is full. It never
-// waits for the reader and never allocates.
+// waits for the reader to catch up and never allocates; at most it spins while
+// another goroutine copies the one slot it is about to overwrite.
 func (d *OneToOne[T]) Set(v T) {
 	seq := d.written
 	d.written++

@@ -45,6 +45,9 @@ type EgressConfig struct {
 	BufferSize int `json:"buffer_size"`
 	// BatchSize is the most envelopes sent to a consumer in one message.
 	BatchSize int `json:"batch_size"`
+	// FlushInterval is the longest a batch for a consumer waits to fill up;
+	// it gathers the routers' smaller batches into fewer messages.
+	FlushInterval config.Duration `json:"flush_interval"`
 	// SlowConsumerTimeout disconnects a consumer that has kept losing
 	// envelopes to a full buffer, or could not take one message, for this long.
 	SlowConsumerTimeout config.Duration `json:"slow_consumer_timeout"`
@@ -86,6 +89,7 @@ func DefaultConfig() *Config {
 			MaxStreams:          1000,
 			BufferSize:          10000,
 			BatchSize:           100,
+			FlushInterval:       config.Duration(2 * time.Millisecond),
 			SlowConsumerTimeout: config.Duration(10 * time.Second),
 		},
 		Routers: RoutersConfig{
@@ -141,6 +145,8 @@ func (e *EgressConfig) validate() error {
 		return errors.New("egress.buffer_size: must be at least 1")
 	case e.BatchSize < 1:
 		return errors.New("egress.batch_size: must be at least 1")
+	case e.FlushInterval.D() < 0:
+		return errors.New("egress.flush_interval: must not be negative")
 	case e.SlowConsumerTimeout.D() <= 0:
 		return errors.New("egress.slow_consumer_timeout: must be positive")
 	}

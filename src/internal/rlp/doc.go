@@ -9,12 +9,12 @@
 // selecting and the sharding: consumers sharing a shard id split every
 // router's stream, and together the whole firehose, without duplicates. The
 // routers' batches arrive as raw envelope bytes (wire.Codec) and go, without
-// decoding, into the consumer's own drop-oldest diode; the consumer's
-// handler reads them back in batches and a sender goroutine writes them, so
-// a slow consumer loses only its own envelopes (counted as slow_consumer
-// drops) and one that stays behind past egress.slow_consumer_timeout is
-// disconnected with ResourceExhausted. Beyond egress.max_streams a new
-// stream is refused with ResourceExhausted.
+// decoding, into the consumer's own drop-oldest diode, which the shared
+// egress.Server drains towards the consumer: routerSet is its Source. A slow
+// consumer loses only its own envelopes (counted as slow_consumer drops) and
+// one that stays behind past egress.slow_consumer_timeout is disconnected
+// with Aborted. Beyond egress.max_streams a new stream is refused with
+// ResourceExhausted and counted in rejected_streams.
 //
 // Router membership comes from routers.addrs, whose names are re-resolved
 // every routers.refresh_interval: a router that joins is subscribed to for

@@ -11,13 +11,11 @@ import (
 
 	loggregator "code.cloudfoundry.org/go-loggregator/v10"
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
-	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/keepalive"
-	"google.golang.org/grpc/status"
 
+	"loggregator/internal/egress"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
 	"loggregator/internal/wire"
@@ -28,26 +26,16 @@ const sourceID = "reverse_log_proxy"
 
 // Proxy is the reverse log proxy. Make one with New, then call Run once.
 type Proxy struct {
-	loggregator_v2.UnimplementedEgressServer
-
 	cfg     *Config
 	log     *slog.Logger
 	reg     *metrics.Registry
 	m       *rlpMetrics
 	routers *routerSet
+	egress  *egress.Server
 	srv     *grpc.Server
 	ln      net.Listener
 	metrics *metrics.Server            // nil when metrics.addr is empty
 	agent   *loggregator.IngressClient // nil when agent.addr is empty
-	slots   chan struct{}              // one token per open stream, bounded by egress.max_streams
-
-	// stopping ends every consumer's router streams and makes it deliver
-	// what it holds and return.
-	stopping context.Context
-	stop     context.CancelFunc
-	// senders counts consumers' sender goroutines, which may outlive their
-	// handler by the time it takes gRPC to cancel a blocked write.
-	senders sync.WaitGroup
 }
 
 // Run makes a proxy from cfg and runs it until ctx ends.
@@ -74,26 +62,28 @@ func New(cfg *Config, log *slog.Logger, lookup LookupFunc) (*Proxy, error) {
 
 	reg := metrics.NewRegistry()
 	m := newMetrics(reg)
-	stopping, stop := context.WithCancel(context.Background())
 	p := &Proxy{
-		cfg:      cfg,
-		log:      log,
-		reg:      reg,
-		m:        m,
-		routers:  newRouterSet(cfg.Routers, routerTLS, lookup, m, log),
-		slots:    make(chan struct{}, cfg.Egress.MaxStreams),
-		stopping: stopping,
-		stop:     stop,
+		cfg:     cfg,
+		log:     log,
+		reg:     reg,
+		m:       m,
+		routers: newRouterSet(cfg.Routers, routerTLS, lookup, m, log),
 	}
+	p.egress = egress.NewServer(p.routers, egress.Config{
+		BufferSize:          cfg.Egress.BufferSize,
+		BatchSize:           cfg.Egress.BatchSize,
+		FlushInterval:       cfg.Egress.FlushInterval.D(),
+		SlowConsumerTimeout: cfg.Egress.SlowConsumerTimeout.D(),
+		MaxSubscriptions:    cfg.Egress.MaxStreams,
+		ConcurrentWriters:   true, // one stream per router writes into each consumer's diode
+	}, m.egress, log)
 
 	if cfg.Agent.Addr != "" {
 		agentTLS, err := mtls.Client(cfg.Agent.TLS, cfg.Agent.ServerName, nil)
 		if err != nil {
-			stop()
 			return nil, fmt.Errorf("agent.tls: %w", err)
 		}
 		if p.agent, err = loggregator.NewIngressClient(agentTLS, loggregator.WithAddr(cfg.Agent.Addr)); err != nil {
-			stop()
 			return nil, fmt.Errorf("agent %s: %w", cfg.Agent.Addr, err)
 		}
 	}
@@ -104,7 +94,7 @@ func New(cfg *Config, log *slog.Logger, lookup LookupFunc) (*Proxy, error) {
 		// Find consumers whose host vanished without closing the connection.
 		grpc.KeepaliveParams(keepalive.ServerParameters{Time: 30 * time.Second, Timeout: 10 * time.Second}),
 	)
-	loggregator_v2.RegisterEgressServer(p.srv, p)
+	p.egress.Register(p.srv)
 
 	if p.ln, err = net.Listen("tcp", cfg.Egress.Addr); err != nil {
 		p.close()
@@ -120,7 +110,6 @@ func New(cfg *Config, log *slog.Logger, lookup LookupFunc) (*Proxy, error) {
 
 // close releases what New made when Run will not run.
 func (p *Proxy) close() {
-	p.stop()
 	if p.ln != nil {
 		p.ln.Close()
 	}
@@ -191,23 +180,18 @@ func (p *Proxy) Run(ctx context.Context) error {
 		runErr = err
 	}
 
-	p.log.Info("stopping", "open_streams", len(p.slots))
-	stopped := make(chan struct{})
-	go func() {
-		p.srv.GracefulStop()
-		close(stopped)
-	}()
-	p.stop()
-	drain := time.NewTimer(p.cfg.DrainTimeout.D())
-	defer drain.Stop()
-	select {
-	case <-stopped:
-	case <-drain.C:
-		p.log.Warn("drain timeout: closing the streams still open", "open_streams", len(p.slots))
+	// Stop accepting, end the router streams, let every consumer send what
+	// its buffer holds, then close the server.
+	p.log.Info("stopping", "open_streams", p.egress.Subscriptions())
+	deadline, cancel := context.WithTimeout(context.Background(), p.cfg.DrainTimeout.D())
+	defer cancel()
+	p.routers.close()
+	if err := p.egress.Drain(deadline); err != nil {
+		p.log.Warn("drain timeout: closing the streams still open", "open_streams", p.egress.Subscriptions())
 		p.srv.Stop()
-		<-stopped
+	} else {
+		p.srv.GracefulStop()
 	}
-	p.senders.Wait()
 	cancelBg()
 	if p.agent != nil {
 		if err := p.agent.CloseSend(); err != nil && !errors.Is(err, context.Canceled) {
@@ -215,76 +199,4 @@ func (p *Proxy) Run(ctx context.Context) error {
 		}
 	}
 	return runErr
-}
-
-// BatchedReceiver streams batches of the envelopes req selects.
-func (p *Proxy) BatchedReceiver(req *loggregator_v2.EgressBatchRequest, stream loggregator_v2.Egress_BatchedReceiverServer) error {
-	return p.serve(req, stream, true)
-}
-
-// Receiver streams the envelopes req selects one message per envelope.
-func (p *Proxy) Receiver(req *loggregator_v2.EgressRequest, stream loggregator_v2.Egress_ReceiverServer) error {
-	return p.serve(&loggregator_v2.EgressBatchRequest{
-		ShardId:           req.GetShardId(),
-		DeterministicName: req.GetDeterministicName(),
-		LegacySelector:    req.GetLegacySelector(),
-		Selectors:         req.GetSelectors(),
-		UsePreferredTags:  req.GetUsePreferredTags(),
-	}, stream, false)
-}
-
-func (p *Proxy) serve(req *loggregator_v2.EgressBatchRequest, stream grpc.ServerStream, batched bool) error {
-	if err := validate(req); err != nil {
-		return status.Error(codes.InvalidArgument, err.Error())
-	}
-	select {
-	case p.slots <- struct{}{}:
-	default:
-		p.m.rejectedStreams.Inc()
-		return status.Errorf(codes.ResourceExhausted, "reverse log proxy: %d streams open, the most egress.max_streams allows", cap(p.slots))
-	}
-	defer func() { <-p.slots }()
-	if p.stopping.Err() != nil {
-		return status.Error(codes.Unavailable, "reverse log proxy is stopping")
-	}
-	p.m.subscriptions.Inc()
-	defer p.m.subscriptions.Dec()
-
-	ctx, cancel := context.WithCancelCause(stream.Context())
-	defer cancel(nil)
-	stopAfter := context.AfterFunc(p.stopping, func() { cancel(nil) })
-	defer stopAfter()
-
-	c := p.newConsumer(stream, batched)
-	sub := &subscriber{req: req, sink: c.d.Set, ctx: ctx, fail: cancel}
-	wait := p.routers.subscribe(sub)
-	err := c.serve(ctx, sub, wait)
-	cancel(nil)
-	wait()
-	var lost prometheus.Counter // where envelopes still buffered are counted
-	switch {
-	case status.Code(err) == codes.ResourceExhausted:
-		lost = p.m.droppedSlow
-	case err != nil && p.stopping.Err() != nil:
-		lost = p.m.droppedShutdown
-	}
-	c.discard(lost)
-	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
-		return cause // a router refused the request
-	}
-	return err
-}
-
-// validate rejects a request the routers would refuse, so the consumer
-// hears why at once.
-func validate(req *loggregator_v2.EgressBatchRequest) error {
-	if len(req.GetSelectors()) == 0 && req.GetLegacySelector() == nil {
-		return errors.New("at least one selector is required")
-	}
-	for i, s := range req.GetSelectors() {
-		if s.GetMessage() == nil {
-			return fmt.Errorf("selectors[%d]: an envelope type (log, counter, gauge, timer or event) is required", i)
-		}
-	}
-	return nil
 }

@@ -345,7 +345,7 @@ var _ = Describe("Reverse log proxy", func() {
 
 		_, err := dial(p.Addr(), c.clientTLS(), logs("app", "")).Recv()
 		Expect(status.Code(err)).To(Equal(codes.ResourceExhausted))
-		Expect(err).To(MatchError(ContainSubstring("max_streams")))
+		Expect(err).To(MatchError(ContainSubstring("at most 1")))
 		Expect(p.metric("rejected_streams")).To(Equal(1.0))
 	})
 
@@ -387,7 +387,7 @@ var _ = Describe("Reverse log proxy", func() {
 		for err == nil {
 			_, err = slow.Recv()
 		}
-		Expect(status.Code(err)).To(Equal(codes.ResourceExhausted))
+		Expect(status.Code(err)).To(Equal(codes.Aborted))
 		Expect(err).To(MatchError(ContainSubstring("slow consumer")))
 		Expect(fast.count()).To(Equal(sent))
 	})

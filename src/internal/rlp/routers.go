@@ -3,7 +3,6 @@ package rlp
 import (
 	"context"
 	"crypto/tls"
-	"errors"
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
@@ -13,9 +12,7 @@ import (
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials"
-	"google.golang.org/grpc/status"
 
 	"loggregator/internal/wire"
 )
@@ -37,8 +34,6 @@ type subscriber struct {
 	// router at once and must never block.
 	sink func(env []byte)
 	ctx  context.Context
-	// fail ends the subscriber with err, for a request a router refused.
-	fail func(err error)
 	wg   sync.WaitGroup // one per running router stream
 }
 
@@ -62,6 +57,8 @@ type routerSet struct {
 	codec      *wire.Codec
 	m          *rlpMetrics
 	log        *slog.Logger
+
+	streams sync.WaitGroup // one per running router stream
 
 	mu          sync.Mutex
 	routers     map[string]*router       // guarded by mu
@@ -87,9 +84,7 @@ func (s *routerSet) refresh(ctx context.Context) {
 	s.update(s.resolver.resolve(ctx))
 }
 
-// run re-resolves every interval until ctx ends, then ends every router
-// stream and closes every connection. Subscribers still wait for their own
-// streams through their wait groups.
+// run re-resolves every interval until ctx ends, then closes the set.
 func (s *routerSet) run(ctx context.Context, interval time.Duration) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
@@ -151,15 +146,30 @@ func (s *routerSet) drop(r *router) {
 	s.m.routerDisconnects.Inc()
 }
 
+// close ends every router stream, waits for them, and closes the
+// connections. Subscribers that come later get no routers. It may be called
+// more than once.
 func (s *routerSet) close() {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.closed = true
 	for addr, r := range s.routers {
 		delete(s.routers, addr)
 		s.drop(r)
 	}
 	s.m.routers.Set(0)
+	s.mu.Unlock()
+	s.streams.Wait()
+}
+
+// Subscribe makes routerSet an egress.Source: deliver receives the
+// envelopes every router sends for req, from one goroutine per router.
+func (s *routerSet) Subscribe(req *loggregator_v2.EgressBatchRequest, deliver func(env []byte)) (func(), error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	wait := s.subscribe(&subscriber{req: req, sink: deliver, ctx: ctx})
+	return func() {
+		cancel()
+		wait()
+	}, nil
 }
 
 // subscribe opens a stream for sub on every router, now and whenever a
@@ -186,7 +196,9 @@ func (s *routerSet) subscribe(sub *subscriber) (wait func()) {
 // added to before subscribe's wait function can wait on it.
 func (s *routerSet) start(sub *subscriber, r *router) {
 	sub.wg.Add(1)
+	s.streams.Add(1)
 	go func() {
+		defer s.streams.Done()
 		defer sub.wg.Done()
 		s.stream(sub, r)
 	}()
@@ -206,11 +218,6 @@ func (s *routerSet) stream(sub *subscriber, r *router) {
 		opened := time.Now()
 		err := s.receive(ctx, sub, r)
 		if ctx.Err() != nil {
-			return
-		}
-		if st, ok := status.FromError(errors.Unwrap(err)); ok && st.Code() == codes.InvalidArgument {
-			// Retrying cannot help: every router would refuse it too.
-			sub.fail(st.Err())
 			return
 		}
 		s.m.routerStreamErrors.Inc()

@@ -117,6 +117,9 @@ func (a *authorizer) authorize(ctx context.Context, header string, sourceIDs []s
 	key := hashKey(header)
 	info, err := a.tokenInfo(ctx, key, token)
 	if err != nil {
+		if ctx.Err() != nil {
+			return errUAAUnavailable // the client left; nothing to count
+		}
 		a.m.authErrors.WithLabelValues("uaa").Inc()
 		a.log.Warn("check token", "error", err.Error())
 		return errUAAUnavailable
@@ -135,6 +138,9 @@ func (a *authorizer) authorize(ctx context.Context, header string, sourceIDs []s
 		}
 		ok, err := a.logAccess(ctx, key, "bearer "+token, id, info.expires)
 		if err != nil {
+			if ctx.Err() != nil {
+				return errCCUnavailable
+			}
 			a.m.authErrors.WithLabelValues("cc").Inc()
 			a.log.Warn("check log access", "source_id", id, "error", err.Error())
 			return errCCUnavailable
@@ -186,9 +192,9 @@ func (a *authorizer) askUAA(ctx context.Context, token string) (tokenInfo, error
 		return tokenInfo{}, fmt.Errorf("UAA %s: %w", a.checkToken, err)
 	}
 	defer drain(resp)
-	switch {
-	case resp.StatusCode == http.StatusOK:
-	case resp.StatusCode == http.StatusBadRequest:
+	switch resp.StatusCode {
+	case http.StatusOK:
+	case http.StatusBadRequest:
 		return tokenInfo{}, nil
 	default:
 		return tokenInfo{}, fmt.Errorf("UAA %s: status %d", a.checkToken, resp.StatusCode)
@@ -246,12 +252,12 @@ func (a *authorizer) askCC(ctx context.Context, header, id string) (bool, error)
 func (a *authorizer) ccGet(ctx context.Context, u, header string) (bool, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
-		return false, fmt.Errorf("build Cloud Controller request: %w", err)
+		return false, fmt.Errorf("build cloud controller request: %w", err)
 	}
 	req.Header.Set("Authorization", header)
 	resp, err := a.cc.Do(req)
 	if err != nil {
-		return false, fmt.Errorf("Cloud Controller: %w", err)
+		return false, fmt.Errorf("cloud controller: %w", err)
 	}
 	defer drain(resp)
 	switch resp.StatusCode {
@@ -260,7 +266,7 @@ func (a *authorizer) ccGet(ctx context.Context, u, header string) (bool, error) 
 	case http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound:
 		return false, nil
 	}
-	return false, fmt.Errorf("Cloud Controller %s: status %d", redactPath(u), resp.StatusCode)
+	return false, fmt.Errorf("cloud controller %s: status %d", redactPath(u), resp.StatusCode)
 }
 
 func redactPath(u string) string {

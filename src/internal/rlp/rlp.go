@@ -108,13 +108,18 @@ func New(cfg *Config, log *slog.Logger, lookup LookupFunc) (*Proxy, error) {
 	return p, nil
 }
 
-// close releases what New made when Run will not run.
+// close releases what New made when Run will not run. Errors are logged:
+// New is already returning the error that matters.
 func (p *Proxy) close() {
 	if p.ln != nil {
-		p.ln.Close()
+		if err := p.ln.Close(); err != nil {
+			p.log.Warn("close egress listener", "error", err.Error())
+		}
 	}
 	if p.agent != nil {
-		p.agent.CloseSend()
+		if err := p.agent.CloseSend(); err != nil {
+			p.log.Warn("close agent stream", "error", err.Error())
+		}
 	}
 	p.routers.close()
 }

@@ -400,7 +400,7 @@ func (s JobSpec) hasPropertiesUnder(prefix string) bool {
 
 // property returns the value at a dotted name in a nested property tree.
 func property(props map[string]any, dotted string) (any, bool) {
-	var cur any = normalize(props)
+	cur := normalize(props)
 	for _, p := range strings.Split(dotted, ".") {
 		m, ok := cur.(map[string]any)
 		if !ok {

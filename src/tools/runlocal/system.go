@@ -41,6 +41,12 @@ func (s *system) start(ctx context.Context, m *manifest) error {
 			fmt.Printf("skipping %-28s (not in this release yet)\n", j.Name)
 			continue
 		}
+		if j.WaitFor != "" {
+			if c, err := net.DialTimeout("tcp", j.WaitFor, 200*time.Millisecond); err == nil {
+				c.Close()
+				return fmt.Errorf("%s: something already listens on %s (another run-local?); stop it first", j.Name, j.WaitFor)
+			}
+		}
 		dir := filepath.Join(s.work, "jobs", j.Name)
 		if err := s.render(j, jobDir, dir); err != nil {
 			return err

@@ -1,0 +1,2 @@
+//go:generate ./generate.sh
+package loggregator_v2

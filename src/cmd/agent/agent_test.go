@@ -1,0 +1,230 @@
+package main_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	loggregator "code.cloudfoundry.org/go-loggregator/v10"
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+	"github.com/onsi/gomega/gexec"
+
+	"loggregator/internal/agent"
+	"loggregator/internal/certgen"
+	"loggregator/internal/config"
+)
+
+var _ = Describe("Agent", func() {
+	It("delivers what go-loggregator's IngressClient emits, tagged with the VM's identity", func() {
+		router := startRouter("", false)
+		a := startAgent([]string{router.addr}, nil)
+
+		tlsCfg, err := loggregator.NewIngressTLSConfig(certs["client"].CA, certs["client"].Cert, certs["client"].Key)
+		Expect(err).NotTo(HaveOccurred())
+		client, err := loggregator.NewIngressClient(tlsCfg,
+			loggregator.WithAddr(a.ingress),
+			loggregator.WithBatchFlushInterval(10*time.Millisecond),
+			loggregator.WithTag("origin", "my-origin"),
+		)
+		Expect(err).NotTo(HaveOccurred())
+		for _, p := range numbered("log", 50) {
+			client.EmitLog(p, loggregator.WithEnvelopeTag("job", "set-by-producer"))
+		}
+
+		Eventually(router.Count).Should(Equal(50))
+		Consistently(router.Count, 200*time.Millisecond).Should(Equal(50))
+		got := router.Logs()
+		Expect(payloads(got)).To(ConsistOf(numbered("log", 50)))
+		for _, e := range got {
+			Expect(e.SourceId).To(Equal("my-origin"))
+			Expect(e.Tags).To(HaveKeyWithValue("deployment", "cf"))
+			Expect(e.Tags).To(HaveKeyWithValue("index", "3"))
+			Expect(e.Tags).To(HaveKeyWithValue("ip", "10.0.0.7"))
+			Expect(e.Tags).To(HaveKeyWithValue("zone", "z1"))
+			Expect(e.Tags).To(HaveKeyWithValue("platform", "test"))
+			Expect(e.Tags).To(HaveKeyWithValue("job", "set-by-producer"))
+		}
+	})
+
+	It("delivers exactly what a plain generated client sends with Sender, BatchSender and Send", func() {
+		router := startRouter("", false)
+		a := startAgent([]string{router.addr}, nil)
+		c := a.ingressClient(clientTLS(files("client")))
+		ctx := context.Background()
+
+		sender, err := c.Sender(ctx)
+		Expect(err).NotTo(HaveOccurred())
+		for _, p := range numbered("sender", 10) {
+			Expect(sender.Send(logEnvelope(p))).To(Succeed())
+		}
+		_, err = sender.CloseAndRecv()
+		Expect(err).NotTo(HaveOccurred())
+
+		batchSender, err := c.BatchSender(ctx)
+		Expect(err).NotTo(HaveOccurred())
+		var batch []*loggregator_v2.Envelope
+		for _, p := range numbered("batch", 10) {
+			batch = append(batch, logEnvelope(p))
+		}
+		Expect(batchSender.Send(&loggregator_v2.EnvelopeBatch{Batch: batch})).To(Succeed())
+		_, err = batchSender.CloseAndRecv()
+		Expect(err).NotTo(HaveOccurred())
+
+		Expect(sendBatch(c, logEnvelope("send-0"), logEnvelope("send-1"))).To(Succeed())
+
+		want := append(append(numbered("sender", 10), numbered("batch", 10)...), "send-0", "send-1")
+		Eventually(router.Count).Should(Equal(len(want)))
+		Consistently(router.Count, 200*time.Millisecond).Should(Equal(len(want)))
+		Expect(payloads(router.Logs())).To(ConsistOf(want))
+		Expect(a.metric("ingress")).To(BeNumerically("==", len(want)))
+		Eventually(func() float64 { return a.metric("egress") }).Should(BeNumerically("==", len(want)))
+	})
+
+	It("keeps accepting from producers while the router stops reading, and counts the drops", func() {
+		router := startRouter("", true)
+		a := startAgent([]string{router.addr}, func(c *agent.Config) {
+			c.Ingress.BufferSize = 100
+			c.Routers.Streams = 1
+		})
+		c := a.ingressClient(clientTLS(files("client")))
+		big := strings.Repeat("x", 4096)
+
+		for i := range 200 {
+			batch := make([]*loggregator_v2.Envelope, 50)
+			for j := range batch {
+				batch[j] = logEnvelope(fmt.Sprintf("%d-%d-%s", i, j, big))
+			}
+			Expect(sendBatch(c, batch...)).To(Succeed())
+		}
+
+		Expect(a.metric("ingress")).To(BeNumerically("==", 200*50))
+		Eventually(func() float64 { return a.metric(`dropped{direction="ingress",reason="buffer_full"}`) }).Should(BeNumerically(">", 0))
+		Expect(router.Count()).To(Equal(0))
+	})
+
+	It("reconnects to a router that was killed and restarted, and drops while it is down", func() {
+		router := startRouter("", false)
+		addr := router.addr
+		a := startAgent([]string{addr}, nil)
+		c := a.ingressClient(clientTLS(files("client")))
+
+		Expect(sendBatch(c, logEnvelope("before"))).To(Succeed())
+		Eventually(router.Count).Should(Equal(1))
+
+		router.srv.Stop()
+		Eventually(func() float64 {
+			Expect(sendBatch(c, logEnvelope("while-down"))).To(Succeed())
+			return a.metric(`dropped{direction="egress",reason="router_unavailable"}`)
+		}).Should(BeNumerically(">", 0))
+
+		restarted := startRouter(addr, false)
+		Eventually(func() []string {
+			Expect(sendBatch(c, logEnvelope("after"))).To(Succeed())
+			return payloads(restarted.Logs())
+		}).Should(ContainElement("after"))
+	})
+
+	It("spreads the traffic over two routers", func() {
+		r1 := startRouter("", false)
+		r2 := startRouter("", false)
+		a := startAgent([]string{r1.addr, r2.addr}, func(c *agent.Config) {
+			c.Routers.RecycleAfterEnvelopes = 100
+		})
+		c := a.ingressClient(clientTLS(files("client")))
+
+		for _, p := range numbered("spread", 2000) {
+			Expect(sendBatch(c, logEnvelope(p))).To(Succeed())
+		}
+
+		Eventually(func() int { return r1.Count() + r2.Count() }).Should(Equal(2000))
+		Expect(r1.Count()).To(BeNumerically(">", 0))
+		Expect(r2.Count()).To(BeNumerically(">", 0))
+		Expect(a.metric("router_stream_recycles")).To(BeNumerically(">", 0))
+	})
+
+	It("refuses producers without a certificate signed by its CA", func() {
+		router := startRouter("", false)
+		a := startAgent([]string{router.addr}, nil)
+
+		otherCA, err := certgen.NewCA("otherCA")
+		Expect(err).NotTo(HaveOccurred())
+		other, err := otherCA.WriteFiles(GinkgoT().TempDir(), "client")
+		Expect(err).NotTo(HaveOccurred())
+		// Trust the agent's CA, present a certificate from another one.
+		f := files("client")
+		f.Cert, f.Key = other["client"].Cert, other["client"].Key
+		Expect(sendBatch(a.ingressClient(clientTLS(f)), logEnvelope("rogue"))).NotTo(Succeed())
+
+		noCert := clientTLS(files("client"))
+		noCert.Certificates = nil
+		Expect(sendBatch(a.ingressClient(noCert), logEnvelope("anonymous"))).NotTo(Succeed())
+
+		Expect(a.metric("ingress")).To(BeZero())
+		Consistently(router.Count, 200*time.Millisecond).Should(BeZero())
+	})
+
+	It("counts malformed and oversized envelopes and keeps serving", func() {
+		router := startRouter("", false)
+		a := startAgent([]string{router.addr}, func(c *agent.Config) {
+			c.Ingress.MaxEnvelopeBytes = 1024
+		})
+		c := a.ingressClient(clientTLS(files("client")))
+
+		Expect(sendBatch(c,
+			&loggregator_v2.Envelope{SourceId: "no-message"},
+			logEnvelope(strings.Repeat("x", 2048)),
+			logEnvelope("fine"),
+		)).To(Succeed())
+
+		Eventually(func() []string { return payloads(router.Logs()) }).Should(Equal([]string{"fine"}))
+		Expect(a.metric(`dropped{direction="ingress",reason="invalid"}`)).To(BeNumerically("==", 1))
+		Expect(a.metric(`dropped{direction="ingress",reason="too_large"}`)).To(BeNumerically("==", 1))
+	})
+
+	It("delivers everything it accepted before SIGTERM, then exits cleanly", func() {
+		router := startRouter("", false)
+		a := startAgent([]string{router.addr}, func(c *agent.Config) {
+			c.Batch.Size = 1000
+			c.Batch.FlushInterval = config.Duration(time.Second)
+		})
+		c := a.ingressClient(clientTLS(files("client")))
+		want := numbered("drain", 5000)
+		for i := 0; i < len(want); i += 500 {
+			batch := make([]*loggregator_v2.Envelope, 0, 500)
+			for _, p := range want[i : i+500] {
+				batch = append(batch, logEnvelope(p))
+			}
+			Expect(sendBatch(c, batch...)).To(Succeed())
+		}
+
+		a.session.Signal(syscall.SIGTERM)
+		Eventually(a.session).Should(gexec.Exit(0))
+		got := payloads(router.Logs())
+		slices.Sort(got)
+		slices.Sort(want)
+		Expect(got).To(Equal(want))
+	})
+
+	It("sends its own metrics through its pipeline", func() {
+		router := startRouter("", false)
+		startAgent([]string{router.addr}, func(c *agent.Config) {
+			c.Metrics.EmitInterval = config.Duration(50 * time.Millisecond)
+		})
+
+		Eventually(func() []string {
+			var names []string
+			for _, e := range router.Received() {
+				if e.SourceId == agent.SourceID && e.GetCounter() != nil {
+					Expect(e.Tags).To(HaveKeyWithValue("deployment", "cf"))
+					names = append(names, e.GetCounter().GetName())
+				}
+			}
+			return names
+		}).Should(ContainElements("ingress", "egress", "dropped", "router_connections"))
+	})
+})

@@ -1,0 +1,217 @@
+package agent
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"sync"
+	"time"
+
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+
+	"loggregator/internal/batch"
+	"loggregator/internal/diode"
+	"loggregator/internal/metrics"
+	"loggregator/internal/mtls"
+	"loggregator/internal/routerpool"
+)
+
+// ingressGrace is how long a stop waits for producers to close their
+// streams before cutting them; everything they sent before is kept.
+const ingressGrace = 500 * time.Millisecond
+
+// Agent is one running agent. Its listeners are bound by New, so their
+// addresses are known before Run.
+type Agent struct {
+	cfg *Config
+	log *slog.Logger
+	reg *metrics.Registry
+
+	buf     *diode.ManyToOne[*loggregator_v2.Envelope]
+	batcher *batch.Batcher[*loggregator_v2.Envelope]
+	pool    *routerpool.Pool
+	tags    []tag
+
+	ln      net.Listener
+	grpc    *grpc.Server
+	metrics *metrics.Server // nil when disabled
+}
+
+type tag struct{ name, value string }
+
+// Run is the agent's command.RunFunc: it builds the agent and runs it until ctx ends.
+func Run(ctx context.Context, cfg *Config, log *slog.Logger) error {
+	a, err := New(cfg, log)
+	if err != nil {
+		return err
+	}
+	return a.Run(ctx)
+}
+
+// New loads the certificates, binds the ingress and metrics listeners, and
+// wires the pipeline.
+func New(cfg *Config, log *slog.Logger) (*Agent, error) {
+	a := &Agent{cfg: cfg, log: log, reg: metrics.NewRegistry(), tags: identityTags(cfg)}
+	im := newIngressMetrics(a.reg)
+	a.buf = diode.NewManyToOne[*loggregator_v2.Envelope](cfg.Ingress.BufferSize, func(n int) {
+		im.bufferFull.Add(float64(n))
+	})
+	a.batcher = batch.New[*loggregator_v2.Envelope](a.buf, cfg.Batch.Size, cfg.Batch.FlushInterval.D(), func(n int) {
+		im.bufferFull.Add(float64(n))
+	})
+
+	pool, err := routerpool.New(cfg.Routers, routerpool.NewMetrics(a.reg), routerpool.Options{
+		Zone:    cfg.Zone,
+		Prepare: a.tag,
+		Release: a.batcher.Release,
+		Log:     log,
+	})
+	if err != nil {
+		return nil, err
+	}
+	a.pool = pool
+
+	tlsCfg, err := mtls.Server(cfg.Ingress.TLS, cfg.Ingress.CipherSuites)
+	if err != nil {
+		return nil, fmt.Errorf("ingress tls: %w", err)
+	}
+	a.grpc = grpc.NewServer(
+		grpc.Creds(credentials.NewTLS(tlsCfg)),
+		grpc.MaxRecvMsgSize(max(4<<20, 2*cfg.Ingress.MaxEnvelopeBytes)),
+		grpc.WaitForHandlers(true),
+	)
+	loggregator_v2.RegisterIngressServer(a.grpc, &ingress{buf: a.buf, maxSize: cfg.Ingress.MaxEnvelopeBytes, m: im})
+
+	if a.ln, err = net.Listen("tcp", cfg.Ingress.Addr); err != nil {
+		return nil, fmt.Errorf("ingress listen %s: %w", cfg.Ingress.Addr, err)
+	}
+	if a.metrics, err = cfg.Metrics.Listen(a.reg); err != nil {
+		a.ln.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+// IngressAddr is the address producers connect to.
+func (a *Agent) IngressAddr() string { return a.ln.Addr().String() }
+
+// MetricsAddr is the /metrics address, or "" when disabled.
+func (a *Agent) MetricsAddr() string {
+	if a.metrics == nil {
+		return ""
+	}
+	return a.metrics.Addr()
+}
+
+// Run serves until ctx ends, then stops as the package doc describes. It
+// returns an error only if a server failed.
+func (a *Agent) Run(ctx context.Context) error {
+	a.log.Info("agent running",
+		"ingress", a.IngressAddr(), "metrics", a.MetricsAddr(),
+		"routers", a.cfg.Routers.Targets, "streams", a.cfg.Routers.Streams, "zone", a.cfg.Zone)
+
+	// Downstream first: the pool, then the batcher feeding it.
+	poolCtx, cutStreams := context.WithCancel(context.Background())
+	defer cutStreams()
+	var pipeline sync.WaitGroup
+	pipeline.Go(func() { a.pool.Run(poolCtx, a.batcher.Batches()) })
+	batchCtx, stopBatching := context.WithCancel(context.Background())
+	defer stopBatching()
+	pipeline.Go(func() { a.batcher.Run(batchCtx) })
+
+	metricsCtx, stopMetrics := context.WithCancel(context.Background())
+	defer stopMetrics()
+	var side sync.WaitGroup
+	errc := make(chan error, 2)
+	if a.metrics != nil {
+		side.Go(func() {
+			if err := a.metrics.Run(metricsCtx); err != nil {
+				errc <- err
+			}
+		})
+	}
+	emitCtx, stopEmit := context.WithCancel(ctx)
+	defer stopEmit()
+	side.Go(func() { a.reg.Emit(emitCtx, a.cfg.Metrics.EmitInterval.D(), SourceID, a.inject) })
+
+	serveDone := make(chan struct{})
+	go func() {
+		defer close(serveDone)
+		if err := a.grpc.Serve(a.ln); err != nil {
+			errc <- fmt.Errorf("ingress server: %w", err)
+		}
+	}()
+
+	var runErr error
+	select {
+	case <-ctx.Done():
+	case runErr = <-errc:
+	}
+	a.log.Info("agent stopping")
+
+	// Stop accepting: producers get a moment to finish, then are cut off.
+	stopEmit()
+	graceful := make(chan struct{})
+	go func() { a.grpc.GracefulStop(); close(graceful) }()
+	select {
+	case <-graceful:
+	case <-time.After(ingressGrace):
+		a.grpc.Stop()
+		<-graceful
+	}
+	<-serveDone
+
+	// Drain what was accepted, within the shutdown timeout.
+	stopBatching()
+	deadline := time.AfterFunc(a.cfg.ShutdownTimeout.D(), cutStreams)
+	pipeline.Wait()
+	deadline.Stop()
+
+	stopMetrics()
+	side.Wait()
+	return runErr
+}
+
+// inject puts the agent's own metrics into its pipeline.
+func (a *Agent) inject(envs []*loggregator_v2.Envelope) {
+	for _, e := range envs {
+		a.buf.Set(e)
+	}
+}
+
+// tag adds the VM's identity and the configured tags to each envelope,
+// keeping tags the producer set. It runs on the pool's workers.
+func (a *Agent) tag(batch []*loggregator_v2.Envelope) {
+	if len(a.tags) == 0 {
+		return
+	}
+	for _, e := range batch {
+		if e.Tags == nil {
+			e.Tags = make(map[string]string, len(a.tags))
+		}
+		for _, t := range a.tags {
+			if _, ok := e.Tags[t.name]; !ok {
+				e.Tags[t.name] = t.value
+			}
+		}
+	}
+}
+
+func identityTags(cfg *Config) []tag {
+	var tags []tag
+	for _, t := range []tag{
+		{"deployment", cfg.Deployment}, {"job", cfg.Job}, {"index", cfg.Index},
+		{"ip", cfg.IP}, {"zone", cfg.Zone},
+	} {
+		if t.value != "" {
+			tags = append(tags, t)
+		}
+	}
+	for k, v := range cfg.Tags {
+		tags = append(tags, tag{k, v})
+	}
+	return tags
+}

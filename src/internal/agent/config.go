@@ -1,0 +1,112 @@
+package agent
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"time"
+
+	"loggregator/internal/config"
+	"loggregator/internal/metrics"
+	"loggregator/internal/mtls"
+	"loggregator/internal/routerpool"
+)
+
+// Config is the agent's configuration, config/agent.json.
+type Config struct {
+	// Ingress is the v2 Ingress server producers write to.
+	Ingress IngressConfig `json:"ingress"`
+	// Routers are the routers envelopes are forwarded to, and how.
+	Routers routerpool.Config `json:"routers"`
+	// Batch sets how envelopes are grouped into writes.
+	Batch BatchConfig `json:"batch"`
+
+	// Deployment, Job, Index, IP and Zone identify this VM; each non-empty
+	// one is added to every envelope as a tag of the same name, unless the
+	// producer set that tag. Zone also selects the preferred routers.
+	Deployment string `json:"deployment"`
+	Job        string `json:"job"`
+	Index      string `json:"index"`
+	IP         string `json:"ip"`
+	Zone       string `json:"zone"`
+	// Tags are further tags added to every envelope; producers' tags win.
+	Tags map[string]string `json:"tags,omitempty"`
+
+	// ShutdownTimeout bounds how long a stop may spend delivering what was accepted.
+	ShutdownTimeout config.Duration `json:"shutdown_timeout"`
+	// Metrics is the /metrics server and the self-metrics interval.
+	Metrics metrics.Config `json:"metrics"`
+}
+
+// IngressConfig is the v2 Ingress server.
+type IngressConfig struct {
+	// Addr is the listen address.
+	Addr string `json:"addr"`
+	// TLS is the server identity ("metron") and the CA that signs producers.
+	TLS mtls.Files `json:"tls"`
+	// CipherSuites are IANA names; empty means Go's defaults.
+	CipherSuites []string `json:"cipher_suites,omitempty"`
+	// BufferSize is the number of envelopes the ingress diode holds.
+	BufferSize int `json:"buffer_size"`
+	// MaxEnvelopeBytes is the largest encoded envelope accepted.
+	MaxEnvelopeBytes int `json:"max_envelope_bytes"`
+}
+
+// BatchConfig groups envelopes into router writes.
+type BatchConfig struct {
+	// Size is the most envelopes in one write.
+	Size int `json:"size"`
+	// FlushInterval is the longest an envelope waits for a batch to fill
+	// while every stream is busy; with a stream free it goes at once.
+	FlushInterval config.Duration `json:"flush_interval"`
+}
+
+// DefaultConfig returns the defaults; the router targets and certificates
+// have none and must be configured.
+func DefaultConfig() *Config {
+	return &Config{
+		Ingress: IngressConfig{
+			Addr:             "127.0.0.1:3458",
+			BufferSize:       50_000,
+			MaxEnvelopeBytes: 256 * 1024,
+		},
+		Routers:         routerpool.DefaultConfig(),
+		Batch:           BatchConfig{Size: 256, FlushInterval: config.Duration(10 * time.Millisecond)},
+		ShutdownTimeout: config.Duration(10 * time.Second),
+		Metrics:         metrics.DefaultConfig("127.0.0.1:14824"),
+	}
+}
+
+// Validate names the first bad field.
+func (c *Config) Validate() error {
+	if _, _, err := net.SplitHostPort(c.Ingress.Addr); err != nil {
+		return fmt.Errorf("ingress.addr: %w", err)
+	}
+	if err := c.Ingress.TLS.Validate("ingress.tls"); err != nil {
+		return err
+	}
+	if _, err := mtls.CipherSuites(c.Ingress.CipherSuites); err != nil {
+		return fmt.Errorf("ingress.cipher_suites: %w", err)
+	}
+	switch {
+	case c.Ingress.BufferSize < 1:
+		return errors.New("ingress.buffer_size: must be at least 1")
+	case c.Ingress.MaxEnvelopeBytes < 1:
+		return errors.New("ingress.max_envelope_bytes: must be at least 1")
+	case c.Batch.Size < 1:
+		return errors.New("batch.size: must be at least 1")
+	case c.Batch.FlushInterval.D() <= 0:
+		return errors.New("batch.flush_interval: must be positive")
+	case c.ShutdownTimeout.D() <= 0:
+		return errors.New("shutdown_timeout: must be positive")
+	}
+	for k := range c.Tags {
+		if k == "" {
+			return errors.New("tags: a tag name is empty")
+		}
+	}
+	if err := c.Routers.Validate("routers"); err != nil {
+		return err
+	}
+	return c.Metrics.Validate("metrics")
+}

@@ -1,0 +1,35 @@
+package agent
+
+import (
+	"github.com/prometheus/client_golang/prometheus"
+
+	"loggregator/internal/metrics"
+)
+
+// SourceID is the source_id of the envelopes carrying the agent's own metrics.
+const SourceID = "agent"
+
+// ingressMetrics are the ingress side's metrics. The forwarding side's
+// (egress, router_*, dropped{direction="egress"}) are routerpool.Metrics.
+type ingressMetrics struct {
+	// accepted counts envelopes put in the diode (ingress).
+	accepted prometheus.Counter
+	// bufferFull counts envelopes the full diode overwrote:
+	// dropped{direction="ingress",reason="buffer_full"}.
+	bufferFull prometheus.Counter
+	// invalid counts envelopes without a message:
+	// dropped{direction="ingress",reason="invalid"}.
+	invalid prometheus.Counter
+	// tooLarge counts envelopes over ingress.max_envelope_bytes:
+	// dropped{direction="ingress",reason="too_large"}.
+	tooLarge prometheus.Counter
+}
+
+func newIngressMetrics(r *metrics.Registry) *ingressMetrics {
+	return &ingressMetrics{
+		accepted:   r.Ingress,
+		bufferFull: r.Dropped(metrics.Ingress, metrics.ReasonBufferFull),
+		invalid:    r.Dropped(metrics.Ingress, metrics.ReasonInvalid),
+		tooLarge:   r.Dropped(metrics.Ingress, metrics.ReasonTooLarge),
+	}
+}

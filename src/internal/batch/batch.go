@@ -1,0 +1,152 @@
+package batch
+
+import (
+	"context"
+	"time"
+)
+
+// Source is what a Batcher reads from. diode.ManyToOne satisfies it.
+type Source[T any] interface {
+	// NextBatch appends up to cap(buf)-len(buf) entries to buf, waiting for
+	// at least one. After ctx is done it still returns entries already
+	// buffered, and returns buf unchanged only when there are none left.
+	NextBatch(ctx context.Context, buf []T) []T
+}
+
+// Batcher reads entries from a Source and sends batches of at most Size
+// entries on the channel Batches returns. Run is its only goroutine.
+type Batcher[T any] struct {
+	src      Source[T]
+	size     int
+	interval time.Duration
+	onDrop   func(n int)
+	out      chan []T
+	free     chan []T // batch buffers handed back by Release
+}
+
+// StallTimeout is how long a batch waits for a writer before the Batcher
+// treats the writers as stalled: it then reads the newest entries from the
+// source (so the source reports what it overwrote) and drops the batch it
+// held, which is older, through onDrop.
+const StallTimeout = time.Second
+
+// New returns a Batcher making batches of at most size entries, none of whose
+// entries waits longer than interval for a free writer once it is read.
+// onDrop, which may be nil, is told how many entries the Batcher dropped
+// because the writers were stalled.
+func New[T any](src Source[T], size int, interval time.Duration, onDrop func(n int)) *Batcher[T] {
+	if size < 1 {
+		size = 1
+	}
+	if onDrop == nil {
+		onDrop = func(int) {}
+	}
+	return &Batcher[T]{
+		src:      src,
+		size:     size,
+		interval: interval,
+		onDrop:   onDrop,
+		out:      make(chan []T),
+		free:     make(chan []T, 64),
+	}
+}
+
+// Batches is the channel the writers receive batches from. It is closed when
+// Run returns. A writer owns a batch it received until it calls Release.
+func (b *Batcher[T]) Batches() <-chan []T { return b.out }
+
+// Release hands a batch buffer back for reuse once the writer is done with
+// it. Calling it is optional; a batch that is not released is collected.
+func (b *Batcher[T]) Release(batch []T) {
+	if cap(batch) != b.size {
+		return
+	}
+	clear(batch)
+	select {
+	case b.free <- batch[:0]:
+	default:
+	}
+}
+
+// Run batches until ctx is done and the source is empty, then closes
+// Batches. Once ctx is done it still sends every entry the source held, so
+// the writers must keep receiving until the channel is closed.
+func (b *Batcher[T]) Run(ctx context.Context) {
+	defer close(b.out)
+	for {
+		batch := b.src.NextBatch(ctx, b.buffer())
+		if len(batch) == 0 {
+			return
+		}
+		if ctx.Err() != nil {
+			b.out <- batch
+			continue
+		}
+		b.deliver(ctx, batch)
+	}
+}
+
+// deliver sends batch at once if a writer is free; otherwise it tops the
+// batch up until it is full or the flush interval has passed, then waits for
+// a writer.
+func (b *Batcher[T]) deliver(ctx context.Context, batch []T) {
+	select {
+	case b.out <- batch:
+		return
+	default:
+	}
+	if len(batch) < b.size {
+		deadline, cancel := context.WithTimeout(ctx, b.interval)
+		for len(batch) < b.size && deadline.Err() == nil {
+			select {
+			case b.out <- batch:
+				cancel()
+				return
+			default:
+			}
+			batch = b.src.NextBatch(deadline, batch)
+		}
+		cancel()
+	}
+	b.send(batch)
+}
+
+// send waits for a writer to take batch. While the writers stay stalled it
+// swaps batch for the newest entries every StallTimeout, dropping the older.
+func (b *Batcher[T]) send(batch []T) {
+	stall := time.NewTimer(StallTimeout)
+	defer stall.Stop()
+	for {
+		select {
+		case b.out <- batch:
+			return
+		case <-stall.C:
+			stall.Reset(StallTimeout)
+			fresh := b.src.NextBatch(expired, b.buffer())
+			if len(fresh) == 0 {
+				b.Release(fresh)
+				continue
+			}
+			b.onDrop(len(batch))
+			b.Release(batch)
+			batch = fresh
+		}
+	}
+}
+
+// expired is a context that is already done: NextBatch with it returns only
+// what is buffered, without waiting.
+var expired = func() context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	return ctx
+}()
+
+func (b *Batcher[T]) buffer() []T {
+	select {
+	case buf := <-b.free:
+		return buf
+	default:
+		return make([]T, 0, b.size)
+	}
+}

@@ -1,0 +1,106 @@
+package batch_test
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"loggregator/internal/batch"
+	"loggregator/internal/diode"
+)
+
+// start runs a Batcher over a fresh diode and stops it when the spec ends.
+func start(size int, interval time.Duration, dropped *atomic.Int64) (*diode.ManyToOne[int], *batch.Batcher[int], context.CancelFunc) {
+	d := diode.NewManyToOne[int](10, func(n int) { dropped.Add(int64(n)) })
+	b := batch.New[int](d, size, interval, func(n int) { dropped.Add(int64(n)) })
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Go(func() { b.Run(ctx) })
+	DeferCleanup(func() {
+		cancel()
+		for range b.Batches() {
+		}
+		wg.Wait()
+	})
+	return d, b, cancel
+}
+
+var _ = Describe("Batcher", func() {
+	It("hands an entry on at once when a writer is waiting", func() {
+		var dropped atomic.Int64
+		d, b, _ := start(100, time.Hour, &dropped)
+		got := make(chan []int, 1)
+		waiting := make(chan struct{})
+		go func() { close(waiting); got <- <-b.Batches() }()
+		<-waiting
+		time.Sleep(10 * time.Millisecond) // let the writer block on the channel
+		d.Set(1)
+		Eventually(got).Should(Receive(Equal([]int{1})))
+	})
+
+	It("fills a batch up to its size while no writer is free, and sends a full batch without waiting for the interval", func() {
+		var dropped atomic.Int64
+		d, b, _ := start(3, time.Hour, &dropped)
+		for i := range 6 {
+			d.Set(i)
+		}
+		Expect(receive(b)).To(Equal([]int{0, 1, 2}))
+		Expect(receive(b)).To(Equal([]int{3, 4, 5}))
+	})
+
+	It("sends a partial batch once the flush interval has passed", func() {
+		var dropped atomic.Int64
+		d, b, _ := start(100, 20*time.Millisecond, &dropped)
+		d.Set(1)
+		d.Set(2)
+		Eventually(b.Batches()).Should(Receive(ConsistOf(1, 2)))
+	})
+
+	It("drains the source and closes its channel after the context ends", func() {
+		var dropped atomic.Int64
+		d, b, cancel := start(2, time.Hour, &dropped)
+		for i := range 5 {
+			d.Set(i)
+		}
+		cancel()
+		var got []int
+		for batch := range b.Batches() {
+			got = append(got, batch...)
+		}
+		Expect(got).To(Equal([]int{0, 1, 2, 3, 4}))
+	})
+
+	It("drops the batch it holds for the newest entries when writers stay stalled, and counts everything lost", func() {
+		var dropped atomic.Int64
+		d, b, _ := start(5, time.Millisecond, &dropped)
+		for i := range 100 {
+			d.Set(i)
+		}
+		Eventually(dropped.Load, 3*batch.StallTimeout).Should(BeNumerically(">=", 95-10))
+		var got []int
+		Eventually(func() []int {
+			select {
+			case batch := <-b.Batches():
+				got = append(got, batch...)
+			default:
+			}
+			return got
+		}).Should(ContainElement(99))
+		Expect(int64(len(got)) + dropped.Load()).To(BeNumerically("==", 100))
+	})
+})
+
+// receive waits for one batch, as a writer does.
+func receive(b *batch.Batcher[int]) []int {
+	select {
+	case batch := <-b.Batches():
+		return batch
+	case <-time.After(5 * time.Second):
+		Fail("no batch within 5s")
+		return nil
+	}
+}

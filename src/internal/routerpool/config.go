@@ -1,0 +1,84 @@
+package routerpool
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"time"
+
+	"loggregator/internal/config"
+	"loggregator/internal/mtls"
+)
+
+// Target is one router address as configured: a host (name or IP) and port,
+// and the availability zone of the routers behind it when known.
+type Target struct {
+	Addr string `json:"addr"`
+	AZ   string `json:"az,omitempty"`
+}
+
+// Config is the router section of a component's config.
+type Config struct {
+	// Targets are the routers; names are re-resolved every DNSRefreshInterval.
+	Targets []Target `json:"targets"`
+	// TLS is this side's client identity and the CA that signs the routers.
+	TLS mtls.Files `json:"tls"`
+	// CipherSuites are IANA names; empty means Go's defaults.
+	CipherSuites []string `json:"cipher_suites,omitempty"`
+	// ServerName is the name the routers' certificates must carry.
+	ServerName string `json:"server_name"`
+	// Streams is the number of BatchSender streams kept open.
+	Streams int `json:"streams"`
+	// RecycleAfterEnvelopes closes and re-dials a stream after it has
+	// carried this many envelopes; 0 never recycles.
+	RecycleAfterEnvelopes uint64 `json:"recycle_after_envelopes"`
+	// DNSRefreshInterval is how often target names are re-resolved.
+	DNSRefreshInterval config.Duration `json:"dns_refresh_interval"`
+	// DialTimeout bounds one connection attempt, TLS handshake included.
+	DialTimeout config.Duration `json:"dial_timeout"`
+	// MaxBackoff caps the wait between failed connection attempts.
+	MaxBackoff config.Duration `json:"max_backoff"`
+}
+
+// DefaultConfig returns the defaults: five streams to routers named "doppler".
+func DefaultConfig() Config {
+	return Config{
+		ServerName:            "doppler",
+		Streams:               5,
+		RecycleAfterEnvelopes: 1_000_000,
+		DNSRefreshInterval:    config.Duration(30 * time.Second),
+		DialTimeout:           config.Duration(5 * time.Second),
+		MaxBackoff:            config.Duration(5 * time.Second),
+	}
+}
+
+// Validate names the bad field under the prefix field ("routers").
+func (c Config) Validate(field string) error {
+	if len(c.Targets) == 0 {
+		return errors.New(field + ".targets: at least one router address is required")
+	}
+	for i, t := range c.Targets {
+		if _, _, err := net.SplitHostPort(t.Addr); err != nil {
+			return fmt.Errorf("%s.targets[%d].addr: %w", field, i, err)
+		}
+	}
+	if err := c.TLS.Validate(field + ".tls"); err != nil {
+		return err
+	}
+	if _, err := mtls.CipherSuites(c.CipherSuites); err != nil {
+		return fmt.Errorf("%s.cipher_suites: %w", field, err)
+	}
+	switch {
+	case c.ServerName == "":
+		return errors.New(field + ".server_name: required")
+	case c.Streams < 1:
+		return errors.New(field + ".streams: must be at least 1")
+	case c.DNSRefreshInterval.D() <= 0:
+		return errors.New(field + ".dns_refresh_interval: must be positive")
+	case c.DialTimeout.D() <= 0:
+		return errors.New(field + ".dial_timeout: must be positive")
+	case c.MaxBackoff.D() <= 0:
+		return errors.New(field + ".max_backoff: must be positive")
+	}
+	return nil
+}

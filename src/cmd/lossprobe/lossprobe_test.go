@@ -1,0 +1,83 @@
+package main_test
+
+import (
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+	"github.com/onsi/gomega/gbytes"
+	"github.com/onsi/gomega/gexec"
+
+	"loggregator/internal/config"
+)
+
+var _ = Describe("lossprobe against agent, router and rlp", func() {
+	It("gets back everything it sent, reports no loss, the components' cost, and exits 0", func() {
+		s := startSystem()
+		cfg := s.probeConfig()
+		cfg.EnvelopeTypes = []string{"log", "counter", "gauge"}
+		cfg.PIDs = s.pids
+		session := probe(cfg)
+
+		Expect(session.ExitCode()).To(Equal(0), "%s", session.Out.Contents())
+		Expect(session.Out).To(gbytes.Say("PASS"))
+		r := report(session)
+		Expect(r.Sent).To(BeNumerically(">", 0))
+		Expect(r.Received).To(Equal(r.Sent))
+		Expect(r.Lost).To(BeZero())
+		Expect(r.LossPercent).To(BeZero())
+		Expect(r.Duplicates).To(BeZero())
+		Expect(r.LatencyMsMax).To(BeNumerically(">", 0))
+		Expect(r.Passed).To(BeTrue())
+		Expect(r.Processes).To(HaveLen(3))
+		for name, p := range r.Processes {
+			Expect(p.Error).To(BeEmpty(), name)
+			Expect(p.PeakRSSKB).To(BeNumerically(">", 0), name)
+		}
+	})
+
+	It("sends exactly --count envelopes when the flag overrides the file", func() {
+		s := startSystem()
+		cfg := s.probeConfig()
+		cfg.Duration = 0
+		cfg.Count = 1000
+		session := probe(cfg, "--count", "777", "--emitters", "3", "--rate", "0")
+
+		Expect(session.ExitCode()).To(Equal(0), "%s", session.Out.Contents())
+		r := report(session)
+		Expect(r.Sent).To(BeNumerically("==", 777))
+		Expect(r.Received).To(BeNumerically("==", 777))
+		Expect(r.Emitters).To(Equal(3))
+		Expect(r.Rate).To(BeZero())
+	})
+
+	It("reports total loss and exits 1 when the rlp address has nothing behind it", func() {
+		s := startSystem()
+		cfg := s.probeConfig()
+		cfg.Egress.Addr = freeAddr()
+		cfg.Duration = config.Duration(500 * time.Millisecond)
+		cfg.WarmupTimeout = config.Duration(300 * time.Millisecond)
+		cfg.DrainTimeout = config.Duration(300 * time.Millisecond)
+		session := probe(cfg)
+
+		Expect(session).To(gexec.Exit(1))
+		Expect(session.Out).To(gbytes.Say("FAIL"))
+		r := report(session)
+		Expect(r.Sent).To(BeNumerically(">", 0))
+		Expect(r.Received).To(BeZero())
+		Expect(r.LossPercent).To(BeNumerically("==", 100))
+		Expect(r.Passed).To(BeFalse())
+		Expect(session.Err).To(gbytes.Say("loss over threshold"))
+	})
+
+	It("accepts a valid config with --check-config and names the bad field of an invalid one", func() {
+		s := startSystem()
+		cfg := s.probeConfig()
+		Expect(probe(cfg, "--check-config")).To(gexec.Exit(0))
+
+		cfg.EnvelopeTypes = []string{"log", "event"}
+		session := probe(cfg, "--check-config")
+		Expect(session).To(gexec.Exit(2))
+		Expect(session.Err).To(gbytes.Say(`envelope_types\[1\]`))
+	})
+})

@@ -1,0 +1,284 @@
+package lossprobe
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	"google.golang.org/grpc"
+
+	"loggregator/internal/mtls"
+)
+
+// ErrLossOverThreshold is returned, wrapped, by Run when a gating path lost
+// more than max_loss_percent.
+var ErrLossOverThreshold = errors.New("loss over threshold")
+
+// Probe makes one measurement run.
+type Probe struct {
+	cfg   *Config
+	log   *slog.Logger
+	runID string
+}
+
+// New returns a Probe for cfg, which must be valid.
+func New(cfg *Config, log *slog.Logger) *Probe {
+	var id [6]byte
+	_, _ = rand.Read(id[:]) // crypto/rand.Read never fails on Linux
+	return &Probe{cfg: cfg, log: log, runID: hex.EncodeToString(id[:])}
+}
+
+// RunID is the run_id tag of this probe's envelopes.
+func (p *Probe) RunID() string { return p.runID }
+
+// Run makes the run and returns its report. The error wraps
+// ErrLossOverThreshold when the report failed the threshold; any other
+// error means the run could not be made and the report is nil. When ctx ends
+// early, the run stops sending and reports what it has.
+func (p *Probe) Run(ctx context.Context) (*Report, error) {
+	cfg := p.cfg
+	ingressTLS, err := mtls.Client(cfg.Ingress.TLS, cfg.Ingress.ServerName, nil)
+	if err != nil {
+		return nil, fmt.Errorf("ingress.tls: %w", err)
+	}
+	egressTLS, err := mtls.Client(cfg.Egress.TLS, cfg.Egress.ServerName, nil)
+	if err != nil {
+		return nil, fmt.Errorf("egress.tls: %w", err)
+	}
+
+	// Readers first, so nothing sent can pass them by.
+	hint := p.expected()
+	readers := []*reader{newReader("rlp", NewTracker(p.runID, hint), true, p.log)}
+	if cfg.Gateway.URL != "" {
+		readers = append(readers, newReader("gateway", NewTracker(p.runID, hint), true, p.log))
+	}
+	if cfg.SlowConsumerDelay > 0 {
+		slow := newReader("slow_consumer", NewTracker(p.runID, hint), false, p.log)
+		slow.delay = cfg.SlowConsumerDelay.D()
+		readers = append(readers, slow)
+	}
+	readCtx, stopReading := context.WithCancel(ctx)
+	defer stopReading()
+	var readWG sync.WaitGroup
+	readErrs := make([]error, len(readers))
+	for i, r := range readers {
+		readWG.Go(func() {
+			if r.name == "gateway" {
+				readErrs[i] = r.readGateway(readCtx, cfg)
+			} else {
+				readErrs[i] = r.readEgress(readCtx, cfg, egressTLS)
+			}
+		})
+	}
+	defer readWG.Wait()
+
+	emitters := make([]*emitter, cfg.Emitters)
+	for i := range emitters {
+		conn, err := dialIngress(cfg, ingressTLS)
+		if err != nil {
+			return nil, err
+		}
+		defer conn.Close()
+		emitters[i] = p.newEmitter(i, conn)
+	}
+
+	if !p.warmUp(ctx, emitters[0].client, readers) {
+		p.log.Warn("no warm-up envelope came back; measuring anyway", "timeout", cfg.WarmupTimeout.D().String())
+	}
+
+	before := p.sampleCPU()
+	start := time.Now()
+	var deadline time.Time
+	if cfg.Duration > 0 {
+		deadline = start.Add(cfg.Duration.D())
+	}
+	var sendWG sync.WaitGroup
+	for _, m := range emitters {
+		sendWG.Go(func() { m.run(ctx, deadline) })
+	}
+	sendWG.Wait()
+	sendEnd := time.Now()
+
+	var sent, failed uint64
+	var sendTimes []time.Duration
+	for _, m := range emitters {
+		sent += m.sent
+		failed += m.failed
+		sendTimes = append(sendTimes, m.sendTimes...)
+		if m.first.Before(start) {
+			start = m.first
+		}
+	}
+	p.drain(ctx, readers, sent)
+	after := p.sampleCPU()
+	stopReading()
+	readWG.Wait()
+	for i, err := range readErrs {
+		if err != nil {
+			return nil, fmt.Errorf("%s reader: %w", readers[i].name, err)
+		}
+	}
+
+	r := &Report{
+		RunID: p.runID, Rate: cfg.Rate, Emitters: cfg.Emitters,
+		SendSecs: sendEnd.Sub(start).Seconds(), Sent: sent, SendFailed: failed,
+		Paths: map[string]PathReport{}, MaxLossPercent: cfg.MaxLossPercent, Passed: true,
+	}
+	if r.SendSecs > 0 {
+		r.OfferedPS = float64(sent) / r.SendSecs
+	}
+	sp := Percentiles(sendTimes, 50, 99, 100)
+	r.SendUsP50, r.SendUsP99, r.SendUsMax = us(sp[0]), us(sp[1]), us(sp[2])
+	for _, rd := range readers {
+		pr := rd.tracker.Report(sent, start)
+		r.Paths[rd.name] = pr
+		if rd.gating && (pr.LossPercent > cfg.MaxLossPercent || sent == 0) {
+			r.Passed = false
+		}
+	}
+	r.PathReport = r.Paths["rlp"]
+	r.Processes = p.processes(before, after, r.Received)
+	if !r.Passed {
+		return r, fmt.Errorf("%w: %s, threshold %.4f %%", ErrLossOverThreshold, r.lossSummary(), cfg.MaxLossPercent)
+	}
+	return r, nil
+}
+
+func (p *Probe) newEmitter(id int, conn *grpc.ClientConn) *emitter {
+	cfg := p.cfg
+	m := &emitter{id: id, cfg: cfg, runID: p.runID, client: loggregator_v2.NewIngressClient(conn), log: p.log}
+	n := cfg.Emitters
+	if cfg.Rate > 0 {
+		m.rate = cfg.Rate / n
+		if id < cfg.Rate%n {
+			m.rate++
+		}
+	}
+	if cfg.Count > 0 {
+		m.quota = cfg.Count / n
+		if id < cfg.Count%n {
+			m.quota++
+		}
+		if m.quota == 0 {
+			m.quota = -1 // nothing to send; run returns at once
+		}
+	}
+	return m
+}
+
+// expected estimates how many envelopes a run sends, to size latency
+// records; a flat-out run without a count guesses 200,000/s.
+func (p *Probe) expected() int {
+	cfg := p.cfg
+	n := cfg.Count
+	if secs := cfg.Duration.D().Seconds(); n == 0 || secs > 0 {
+		rate := cfg.Rate
+		if rate == 0 {
+			rate = 200_000
+		}
+		if byTime := int(secs * float64(rate)); n == 0 || byTime < n {
+			n = byTime
+		}
+	}
+	return min(n, 8_000_000)
+}
+
+// warmUp sends warm-up envelopes every 100 ms until every reader has seen
+// one, and reports whether they all did within the warm-up timeout.
+func (p *Probe) warmUp(ctx context.Context, client loggregator_v2.IngressClient, readers []*reader) bool {
+	timeout := time.NewTimer(p.cfg.WarmupTimeout.D())
+	defer timeout.Stop()
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	for _, r := range readers {
+		for {
+			if err := warmup(ctx, client, p.cfg, p.runID); err != nil {
+				p.log.Debug("warm-up send", "error", err.Error())
+			}
+			select {
+			case <-r.ready:
+			case <-tick.C:
+				continue
+			case <-timeout.C:
+				return false
+			case <-ctx.Done():
+				return false
+			}
+			break
+		}
+	}
+	return true
+}
+
+// drain waits until every gating reader has all sent envelopes, or the
+// drain timeout passes, or ctx ends.
+func (p *Probe) drain(ctx context.Context, readers []*reader, sent uint64) {
+	if sent == 0 {
+		return
+	}
+	for _, r := range readers {
+		r.finish(sent)
+	}
+	timeout := time.NewTimer(p.cfg.DrainTimeout.D())
+	defer timeout.Stop()
+	for _, r := range readers {
+		if !r.gating {
+			continue
+		}
+		select {
+		case <-r.done:
+		case <-timeout.C:
+			return
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+func (p *Probe) sampleCPU() map[string]cpuSample {
+	out := make(map[string]cpuSample, len(p.cfg.PIDs))
+	for name, pid := range p.cfg.PIDs {
+		secs, err := cpuSeconds(pid)
+		out[name] = cpuSample{secs: secs, err: err}
+	}
+	return out
+}
+
+type cpuSample struct {
+	secs float64
+	err  error
+}
+
+func (p *Probe) processes(before, after map[string]cpuSample, delivered uint64) map[string]ProcessReport {
+	if len(p.cfg.PIDs) == 0 {
+		return nil
+	}
+	out := make(map[string]ProcessReport, len(p.cfg.PIDs))
+	for name, pid := range p.cfg.PIDs {
+		pr := ProcessReport{PID: pid}
+		b, a := before[name], after[name]
+		rss, err := peakRSSKB(pid)
+		switch {
+		case b.err != nil:
+			pr.Error = b.err.Error()
+		case a.err != nil:
+			pr.Error = a.err.Error()
+		case err != nil:
+			pr.Error = err.Error()
+		default:
+			pr.CPUSeconds = a.secs - b.secs
+			pr.PeakRSSKB = rss
+			if delivered > 0 {
+				pr.CPUUsPerEnvelope = pr.CPUSeconds * 1e6 / float64(delivered)
+			}
+		}
+		out[name] = pr
+	}
+	return out
+}

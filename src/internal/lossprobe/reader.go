@@ -1,0 +1,210 @@
+package lossprobe
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/protobuf/encoding/protojson"
+)
+
+// reader is one reading path: it feeds what arrives to its Tracker, closes
+// ready at the first warm-up envelope and done once target distinct
+// envelopes have arrived (target is set when sending ends).
+type reader struct {
+	name    string
+	tracker *Tracker
+	gating  bool // its loss decides the exit status
+	log     *slog.Logger
+	delay   time.Duration // a deliberately slow consumer waits this after each batch
+
+	readyOnce sync.Once
+	ready     chan struct{}
+	doneOnce  sync.Once
+	done      chan struct{}
+	target    atomic.Uint64 // 0 until sending has ended
+	errs      atomic.Uint64 // stream errors, each followed by a reconnect
+}
+
+func newReader(name string, t *Tracker, gating bool, log *slog.Logger) *reader {
+	return &reader{name: name, tracker: t, gating: gating, log: log, ready: make(chan struct{}), done: make(chan struct{})}
+}
+
+// record counts a batch that arrived at now.
+func (r *reader) record(batch []*loggregator_v2.Envelope, now time.Time) {
+	for _, e := range batch {
+		if r.tracker.Record(e, now) {
+			r.readyOnce.Do(func() { close(r.ready) })
+		}
+	}
+	r.checkDone()
+}
+
+// finish tells the reader how many distinct envelopes to wait for.
+func (r *reader) finish(sent uint64) {
+	r.target.Store(sent)
+	r.checkDone()
+}
+
+func (r *reader) checkDone() {
+	if t := r.target.Load(); t > 0 && r.tracker.Unique() >= t {
+		r.doneOnce.Do(func() { close(r.done) })
+	}
+}
+
+// request selects the probe's source id and every envelope type it emits.
+func request(cfg *Config) *loggregator_v2.EgressBatchRequest {
+	req := &loggregator_v2.EgressBatchRequest{UsePreferredTags: true}
+	for _, t := range uniqueTypes(cfg.EnvelopeTypes) {
+		s := &loggregator_v2.Selector{SourceId: cfg.SourceID}
+		switch t {
+		case "counter":
+			s.Message = &loggregator_v2.Selector_Counter{Counter: &loggregator_v2.CounterSelector{}}
+		case "gauge":
+			s.Message = &loggregator_v2.Selector_Gauge{Gauge: &loggregator_v2.GaugeSelector{}}
+		default:
+			s.Message = &loggregator_v2.Selector_Log{Log: &loggregator_v2.LogSelector{}}
+		}
+		req.Selectors = append(req.Selectors, s)
+	}
+	return req
+}
+
+// readEgress reads the rlp's BatchedReceiver stream until ctx ends,
+// reconnecting after a pause when the stream breaks.
+func (r *reader) readEgress(ctx context.Context, cfg *Config, tlsCfg *tls.Config) error {
+	conn, err := grpc.NewClient("passthrough:///"+cfg.Egress.Addr,
+		grpc.WithTransportCredentials(credentials.NewTLS(tlsCfg)),
+		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(16<<20)))
+	if err != nil {
+		return fmt.Errorf("dial rlp %s: %w", cfg.Egress.Addr, err)
+	}
+	defer conn.Close()
+	client := loggregator_v2.NewEgressClient(conn)
+	req := request(cfg)
+	for ctx.Err() == nil {
+		err := r.stream(ctx, client, req)
+		if ctx.Err() != nil {
+			return nil
+		}
+		r.errs.Add(1)
+		r.log.Warn("rlp stream broke; reconnecting", "path", r.name, "error", err.Error())
+		if !pause(ctx, 200*time.Millisecond) {
+			return nil
+		}
+	}
+	return nil
+}
+
+func (r *reader) stream(ctx context.Context, client loggregator_v2.EgressClient, req *loggregator_v2.EgressBatchRequest) error {
+	s, err := client.BatchedReceiver(ctx, req)
+	if err != nil {
+		return err
+	}
+	for {
+		b, err := s.Recv()
+		if err != nil {
+			return err
+		}
+		r.record(b.GetBatch(), time.Now())
+		if r.delay > 0 && !pause(ctx, r.delay) {
+			return ctx.Err()
+		}
+	}
+}
+
+// readGateway reads the gateway's server-sent events until ctx ends,
+// reconnecting after a pause when the response ends or fails.
+func (r *reader) readGateway(ctx context.Context, cfg *Config) error {
+	tlsCfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if cfg.Gateway.CAFile != "" {
+		pem, err := os.ReadFile(cfg.Gateway.CAFile)
+		if err != nil {
+			return fmt.Errorf("gateway.ca_file: %w", err)
+		}
+		tlsCfg.RootCAs = x509.NewCertPool()
+		if !tlsCfg.RootCAs.AppendCertsFromPEM(pem) {
+			return fmt.Errorf("gateway.ca_file %s: no PEM certificate", cfg.Gateway.CAFile)
+		}
+	}
+	client := &http.Client{Transport: &http.Transport{TLSClientConfig: tlsCfg, ForceAttemptHTTP2: true}}
+	defer client.CloseIdleConnections()
+	u := gatewayURL(cfg)
+	for ctx.Err() == nil {
+		err := r.sse(ctx, client, u, cfg.Gateway.Token)
+		if ctx.Err() != nil {
+			return nil
+		}
+		r.errs.Add(1)
+		r.log.Warn("gateway stream ended; reconnecting", "path", r.name, "error", err.Error())
+		if !pause(ctx, 200*time.Millisecond) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// gatewayURL is /v2/read under the gateway's base URL, selecting the probe's
+// source id and envelope types.
+func gatewayURL(cfg *Config) string {
+	q := url.Values{"source_id": {cfg.SourceID}}
+	kinds := uniqueTypes(cfg.EnvelopeTypes)
+	slices.Sort(kinds)
+	return strings.TrimSuffix(cfg.Gateway.URL, "/") + "/v2/read?" + strings.Join(kinds, "&") + "&" + q.Encode()
+}
+
+func (r *reader) sse(ctx context.Context, client *http.Client, u, token string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Accept", "text/event-stream")
+	if token != "" {
+		req.Header.Set("Authorization", token)
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: %s", u, resp.Status)
+	}
+	sc := bufio.NewScanner(resp.Body)
+	sc.Buffer(make([]byte, 64<<10), 16<<20)
+	var data []byte
+	for sc.Scan() {
+		line := sc.Bytes()
+		switch {
+		case bytes.HasPrefix(line, []byte("data:")):
+			data = append(data, bytes.TrimSpace(line[len("data:"):])...)
+		case len(line) == 0 && len(data) > 0:
+			now := time.Now()
+			var b loggregator_v2.EnvelopeBatch
+			if err := protojson.Unmarshal(data, &b); err != nil {
+				return fmt.Errorf("decode event: %w", err)
+			}
+			r.record(b.GetBatch(), now)
+			data = data[:0]
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	return fmt.Errorf("GET %s: stream ended", u)
+}

@@ -1,0 +1,148 @@
+package lossprobe_test
+
+import (
+	"strconv"
+	"time"
+
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"loggregator/internal/lossprobe"
+)
+
+var sent0 = time.Unix(1000, 0)
+
+// probeEnvelope is envelope seq of emitter in run, sent at sent0 + seq ms.
+func probeEnvelope(run string, emitter, seq int) *loggregator_v2.Envelope {
+	return &loggregator_v2.Envelope{
+		Timestamp: sent0.Add(time.Duration(seq) * time.Millisecond).UnixNano(),
+		Tags:      map[string]string{lossprobe.TagRunID: run, lossprobe.TagEmitter: strconv.Itoa(emitter), lossprobe.TagSeq: strconv.Itoa(seq)},
+		Message:   &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{}},
+	}
+}
+
+// arrive records seqs of emitter 0, each arriving 5 ms after it was sent.
+func arrive(t *lossprobe.Tracker, seqs ...int) {
+	for _, s := range seqs {
+		t.Record(probeEnvelope("run", 0, s), sent0.Add(time.Duration(s)*time.Millisecond+5*time.Millisecond))
+	}
+}
+
+var _ = Describe("Tracker", func() {
+	It("counts every distinct envelope once and nothing as lost when all arrive in order", func() {
+		t := lossprobe.NewTracker("run", 0)
+		arrive(t, 0, 1, 2, 3)
+		r := t.Report(4, sent0)
+		Expect(r.Received).To(BeNumerically("==", 4))
+		Expect(r.Lost).To(BeZero())
+		Expect(r.LossPercent).To(BeZero())
+		Expect(r.Duplicates).To(BeZero())
+		Expect(r.OutOfOrder).To(BeZero())
+	})
+
+	It("counts a second arrival of the same envelope as a duplicate, not as received", func() {
+		t := lossprobe.NewTracker("run", 0)
+		arrive(t, 0, 1, 3, 2, 3)
+		r := t.Report(4, sent0)
+		Expect(r.Received).To(BeNumerically("==", 4))
+		Expect(r.Duplicates).To(BeNumerically("==", 1))
+	})
+
+	It("counts an envelope below the highest sequence number seen from its emitter as out of order", func() {
+		t := lossprobe.NewTracker("run", 0)
+		arrive(t, 0, 1, 3, 2, 4, 5, 10, 6)
+		Expect(t.Report(11, sent0).OutOfOrder).To(BeNumerically("==", 2))
+	})
+
+	It("keeps sequence numbers of different emitters apart", func() {
+		t := lossprobe.NewTracker("run", 0)
+		for _, e := range []int{0, 1, 2} {
+			for s := range 3 {
+				t.Record(probeEnvelope("run", e, s), sent0)
+			}
+		}
+		t.Record(probeEnvelope("run", 2, 0), sent0)
+		r := t.Report(9, sent0)
+		Expect(r.Received).To(BeNumerically("==", 9))
+		Expect(r.Duplicates).To(BeNumerically("==", 1))
+		Expect(r.OutOfOrder).To(BeZero())
+	})
+
+	It("reports what never arrived as lost, with its percentage", func() {
+		t := lossprobe.NewTracker("run", 0)
+		arrive(t, 0, 1, 2, 5, 6, 7, 8, 9)
+		r := t.Report(10, sent0)
+		Expect(r.Lost).To(BeNumerically("==", 2))
+		Expect(r.LossPercent).To(BeNumerically("~", 20, 1e-9))
+	})
+
+	It("reports delivered throughput from the first send to the last arrival", func() {
+		t := lossprobe.NewTracker("run", 0)
+		t.Record(probeEnvelope("run", 0, 0), sent0.Add(time.Second))
+		t.Record(probeEnvelope("run", 0, 1), sent0.Add(2*time.Second))
+		Expect(t.Report(2, sent0).Throughput).To(BeNumerically("~", 1, 1e-9))
+	})
+
+	It("measures latency from the envelope's timestamp to its arrival", func() {
+		t := lossprobe.NewTracker("run", 0)
+		for s := range 100 {
+			e := probeEnvelope("run", 0, s)
+			t.Record(e, time.Unix(0, e.Timestamp).Add(time.Duration(s+1)*time.Millisecond))
+		}
+		r := t.Report(100, sent0)
+		Expect(r.LatencyMsP50).To(BeNumerically("==", 50))
+		Expect(r.LatencyMsP90).To(BeNumerically("==", 90))
+		Expect(r.LatencyMsP99).To(BeNumerically("==", 99))
+		Expect(r.LatencyMsMax).To(BeNumerically("==", 100))
+	})
+
+	It("ignores envelopes of other runs and counts them as foreign", func() {
+		t := lossprobe.NewTracker("run", 0)
+		Expect(t.Record(probeEnvelope("other", 0, 0), sent0)).To(BeFalse())
+		r := t.Report(1, sent0)
+		Expect(r.Received).To(BeZero())
+		Expect(r.Foreign).To(BeNumerically("==", 1))
+	})
+
+	It("recognises its run's warm-up envelopes without counting them", func() {
+		t := lossprobe.NewTracker("run", 0)
+		w := &loggregator_v2.Envelope{Tags: map[string]string{lossprobe.TagRunID: "run", lossprobe.TagWarmup: "1"}}
+		Expect(t.Record(w, sent0)).To(BeTrue())
+		Expect(t.Unique()).To(BeZero())
+		Expect(t.Report(0, sent0).Foreign).To(BeZero())
+	})
+
+	It("reads the tags from deprecated tags when a path delivers them that way", func() {
+		t := lossprobe.NewTracker("run", 0)
+		e := &loggregator_v2.Envelope{DeprecatedTags: map[string]*loggregator_v2.Value{
+			lossprobe.TagRunID:   {Data: &loggregator_v2.Value_Text{Text: "run"}},
+			lossprobe.TagEmitter: {Data: &loggregator_v2.Value_Text{Text: "0"}},
+			lossprobe.TagSeq:     {Data: &loggregator_v2.Value_Text{Text: "7"}},
+		}}
+		t.Record(e, sent0)
+		Expect(t.Unique()).To(BeNumerically("==", 1))
+	})
+
+	It("treats an unparsable or huge sequence number as foreign instead of growing without bound", func() {
+		t := lossprobe.NewTracker("run", 0)
+		e := probeEnvelope("run", 0, 0)
+		e.Tags[lossprobe.TagSeq] = "99999999999999"
+		t.Record(e, sent0)
+		e.Tags[lossprobe.TagSeq] = "x"
+		t.Record(e, sent0)
+		Expect(t.Report(0, sent0).Foreign).To(BeNumerically("==", 2))
+		Expect(t.Unique()).To(BeZero())
+	})
+})
+
+var _ = Describe("Percentiles", func() {
+	It("returns nearest-rank percentiles", func() {
+		ds := []time.Duration{5, 1, 4, 2, 3}
+		Expect(lossprobe.Percentiles(ds, 0, 20, 50, 90, 100)).To(Equal([]time.Duration{1, 1, 3, 5, 5}))
+	})
+
+	It("returns zeros when there are no samples", func() {
+		Expect(lossprobe.Percentiles(nil, 50, 99)).To(Equal([]time.Duration{0, 0}))
+	})
+})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -106,7 +107,7 @@ func (r *testRouter) BatchSender(s loggregator_v2.Ingress_BatchSenderServer) err
 	}
 	for {
 		b, err := s.Recv()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			return s.SendAndClose(&loggregator_v2.BatchSenderResponse{})
 		}
 		if err != nil {

@@ -2,6 +2,7 @@ package agent_test
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"net"
@@ -30,7 +31,7 @@ type countingRouter struct {
 func (r *countingRouter) BatchSender(s loggregator_v2.Ingress_BatchSenderServer) error {
 	for {
 		b, err := s.Recv()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			return s.SendAndClose(&loggregator_v2.BatchSenderResponse{})
 		}
 		if err != nil {

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// markdown renders the section body: how it was measured, the scenario
+// table, idle CPU and the figures against the targets.
+func markdown(results []result, idles []idle, duration, idleFor time.Duration, command string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Command: `%s`\n", command)
+	fmt.Fprintf(&b, "Machine: %s; %s; commit %s.\n", machine(), time.Now().UTC().Format("2006-01-02"), commit())
+	fmt.Fprintf(&b, "Topology: manifests/local.yml rendered through the job templates (agent → router → rlp on\n"+
+		"loopback, mutual TLS on every hop), the lossprobe emitting and consuming on the same machine. Each\n"+
+		"scenario sends for %v, then waits up to 5 s for stragglers. CPU µs/env is a component's CPU time over\n"+
+		"the run divided by the envelopes delivered to the probe's consumer; it includes the components' own\n"+
+		"metrics work. Latency is from the envelope's timestamp (set just before the producer's Send) to its\n"+
+		"arrival at the consumer.\n\n", duration)
+
+	b.WriteString("| scenario | offered/s | delivered/s | sent | lost | loss % | dup | out of order | p50 ms | p90 ms | p99 ms | max ms | Send p99 µs | agent µs/env | router µs/env | rlp µs/env | total µs/env | peak RSS agent/router/rlp MiB |\n")
+	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
+	for _, r := range results {
+		p := r.Report
+		agent, router, rlp := p.Processes["agent"], p.Processes["router"], p.Processes["rlp"]
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %.4f | %d | %d | %.2f | %.2f | %.2f | %.1f | %.0f | %.2f | %.2f | %.2f | %.2f | %d / %d / %d |\n",
+			r.Scenario.Name, num(p.OfferedPS), num(p.Throughput), num(float64(p.Sent)), num(float64(p.Lost)), p.LossPercent,
+			p.Duplicates, p.OutOfOrder, p.LatencyMsP50, p.LatencyMsP90, p.LatencyMsP99, p.LatencyMsMax, p.SendUsP99,
+			agent.CPUUsPerEnvelope, router.CPUUsPerEnvelope, rlp.CPUUsPerEnvelope,
+			agent.CPUUsPerEnvelope+router.CPUUsPerEnvelope+rlp.CPUUsPerEnvelope,
+			agent.PeakRSSKB/1024, router.PeakRSSKB/1024, rlp.PeakRSSKB/1024)
+	}
+	b.WriteString("\nScenarios: ")
+	var whats []string
+	for _, r := range results {
+		what := fmt.Sprintf("`%s` %s", r.Scenario.Name, r.Scenario.What)
+		if s, ok := r.Report.Paths["slow_consumer"]; ok {
+			what += fmt.Sprintf(" (the slow consumer got %s, %.1f %% lost to it)", num(float64(s.Received)), s.LossPercent)
+		}
+		whats = append(whats, what)
+	}
+	b.WriteString(strings.Join(whats, "; ") + ".\n\n")
+
+	fmt.Fprintf(&b, "Idle CPU over %v with no traffic, after the scenarios: ", idleFor)
+	var parts []string
+	for _, i := range idles {
+		parts = append(parts, fmt.Sprintf("%s %.0f ms (%.3f %% of a core)", i.Component, i.CPUms, i.CPUms/10/i.Seconds))
+	}
+	b.WriteString(strings.Join(parts, ", ") + ". The clock tick is 10 ms, so 0 means under one tick.\n\n")
+	b.WriteString(targets(results, idles))
+	return b.String()
+}
+
+// targets compares the figures with the targets of DESIGN.md.
+func targets(results []result, idles []idle) string {
+	by := map[string]result{}
+	for _, r := range results {
+		by[r.Scenario.Name] = r
+	}
+	var b strings.Builder
+	b.WriteString("| target | measured | met |\n|---|---|---|\n")
+	row := func(target, measured string, met bool) {
+		mark := "yes"
+		if !met {
+			mark = "**no**"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", target, measured, mark)
+	}
+	if r, ok := by["rate-100k"]; ok {
+		p := r.Report
+		row("loss < 0.01 % at 100,000/s", fmt.Sprintf("%.4f %% (%s/s offered)", p.LossPercent, num(p.OfferedPS)), p.LossPercent < 0.01 && p.OfferedPS >= 95_000)
+	}
+	best := 0.0
+	for _, n := range []string{"flat-1", "flat-4"} {
+		if r, ok := by[n]; ok && r.Report.Throughput > best {
+			best = r.Report.Throughput
+		}
+	}
+	if best > 0 {
+		row("≥ 170,000/s delivered at saturation", num(best)+"/s", best >= 170_000)
+	}
+	if r, ok := by["rate-5k"]; ok {
+		row("p99 < 20 ms at 5,000/s", fmt.Sprintf("%.2f ms", r.Report.LatencyMsP99), r.Report.LatencyMsP99 < 20)
+	}
+	for _, n := range []string{"rate-100k", "flat-1"} {
+		if r, ok := by[n]; ok {
+			p := r.Report.Processes
+			total := p["agent"].CPUUsPerEnvelope + p["router"].CPUUsPerEnvelope + p["rlp"].CPUUsPerEnvelope
+			row("< 5 µs CPU per envelope, agent + router + rlp ("+n+")", fmt.Sprintf("%.2f µs", total), total < 5)
+		}
+	}
+	if r, ok := by["slow-consumer"]; ok {
+		row("a slow consumer changes nothing for a fast one", fmt.Sprintf("fast consumer lost %.4f %%", r.Report.LossPercent), r.Report.Lost == 0)
+	}
+	if len(idles) > 0 {
+		worst := 0.0
+		for _, i := range idles {
+			worst = max(worst, i.CPUms/i.Seconds)
+		}
+		row("idle components use no measurable CPU", fmt.Sprintf("at most %.1f ms CPU per second", worst), worst < 1)
+	}
+	return b.String()
+}
+
+func num(v float64) string {
+	s := fmt.Sprintf("%.0f", v)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+func machine() string {
+	model := "unknown CPU"
+	if data, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for line := range strings.SplitSeq(string(data), "\n") {
+			if v, ok := strings.CutPrefix(line, "model name"); ok {
+				model = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(v), ":"))
+				break
+			}
+		}
+	}
+	goVersion := runtime.Version()
+	if out, err := exec.Command("go", "version").Output(); err == nil {
+		goVersion = strings.TrimPrefix(strings.TrimSpace(string(out)), "go version ")
+	}
+	return fmt.Sprintf("%d CPUs (`nproc`), %s, %s", runtime.NumCPU(), model, goVersion)
+}
+
+func commit() string {
+	out, err := exec.Command("git", "rev-parse", "--short", "HEAD").Output()
+	if err != nil {
+		return "unknown"
+	}
+	c := strings.TrimSpace(string(out))
+	if st, err := exec.Command("git", "status", "--porcelain", "--untracked-files=no").Output(); err == nil && len(st) > 0 {
+		c += " (working tree with uncommitted changes)"
+	}
+	return c
+}
+
+// replaceSection replaces the body of the section headed heading in the
+// Markdown file at path (up to the next "## " heading), or appends it.
+func replaceSection(path, heading, body string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	text := string(data)
+	section := heading + "\n\n" + body
+	start := strings.Index(text, "\n"+heading+"\n")
+	if start < 0 {
+		text = strings.TrimRight(text, "\n") + "\n\n" + section
+	} else {
+		start++
+		end := len(text)
+		if i := strings.Index(text[start+len(heading):], "\n## "); i >= 0 {
+			end = start + len(heading) + i + 1
+			section += "\n"
+		}
+		text = text[:start] + section + text[end:]
+	}
+	return os.WriteFile(path, []byte(text), 0o644)
+}

@@ -96,6 +96,7 @@ func run(ctx context.Context, repo, bin string, duration, idleFor time.Duration,
 	if !filepath.IsAbs(bin) {
 		bin = filepath.Join(repo, bin)
 	}
+	load := loadavg()
 	work := filepath.Join(repo, "tmp", "bench")
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return err
@@ -134,7 +135,7 @@ func run(ctx context.Context, repo, bin string, duration, idleFor time.Duration,
 	if err := writeJSON(filepath.Join(work, "results.json"), map[string]any{"results": results, "idle": idles}); err != nil {
 		return err
 	}
-	md := markdown(results, idles, duration, idleFor, "scripts/bench "+args)
+	md := markdown(results, idles, duration, idleFor, "scripts/bench "+args, load)
 	fmt.Println()
 	fmt.Print(md)
 	if !write {

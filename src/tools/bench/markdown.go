@@ -11,10 +11,11 @@ import (
 
 // markdown renders the section body: how it was measured, the scenario
 // table, idle CPU and the figures against the targets.
-func markdown(results []result, idles []idle, duration, idleFor time.Duration, command string) string {
+func markdown(results []result, idles []idle, duration, idleFor time.Duration, command, load string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Command: `%s`\n", command)
-	fmt.Fprintf(&b, "Machine: %s; %s; commit %s.\n", machine(), time.Now().UTC().Format("2006-01-02"), commit())
+	fmt.Fprintf(&b, "Machine: %s; %s; commit %s; load average (1/5/15 min) %s at the start and %s at the end\n"+
+		"(the machine is shared, so other work competes for the 2 cores).\n", machine(), time.Now().UTC().Format("2006-01-02"), commit(), load, loadavg())
 	fmt.Fprintf(&b, "Topology: manifests/local.yml rendered through the job templates (agent → router → rlp on\n"+
 		"loopback, mutual TLS on every hop), the lossprobe emitting and consuming on the same machine. Each\n"+
 		"scenario sends for %v, then waits up to 5 s for stragglers. CPU µs/env is a component's CPU time over\n"+
@@ -129,6 +130,19 @@ func machine() string {
 		goVersion = strings.TrimPrefix(strings.TrimSpace(string(out)), "go version ")
 	}
 	return fmt.Sprintf("%d CPUs (`nproc`), %s, %s", runtime.NumCPU(), model, goVersion)
+}
+
+// loadavg is the 1, 5 and 15 minute load averages from /proc/loadavg.
+func loadavg() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(data))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " / ")
 }
 
 func commit() string {

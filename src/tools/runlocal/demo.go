@@ -9,6 +9,7 @@ import (
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 
 	"loggregator/internal/mtls"
+	"loggregator/tools/topology"
 )
 
 const demoSource = "sample-emitter"
@@ -17,8 +18,8 @@ const demoSource = "sample-emitter"
 // straight to the router when there is no agent yet) and prints each one as
 // it arrives at a consumer of the rlp (or of the router when there is no rlp
 // yet), with its end-to-end latency.
-func runDemo(ctx context.Context, ep *endpoints, c *certs) error {
-	files := mtls.Files{CA: c.CA, Cert: c.ClientCert, Key: c.ClientKey}
+func runDemo(ctx context.Context, ep *topology.Endpoints) error {
+	files := mtls.Files{CA: ep.CA, Cert: ep.ClientCert, Key: ep.ClientKey}
 	ingressAddr, ingressName := ep.Endpoints["agent_ingress"], "metron"
 	if ingressAddr == "" {
 		ingressAddr, ingressName = ep.Endpoints["router_ingress"], "doppler"

@@ -18,6 +18,8 @@ import (
 	"os/signal"
 	"path/filepath"
 	"syscall"
+
+	"loggregator/tools/topology"
 )
 
 func main() {
@@ -44,26 +46,27 @@ func run(ctx context.Context, repo, bin string, demo bool, log *slog.Logger) err
 		bin = filepath.Join(repo, bin)
 	}
 	work := filepath.Join(repo, "tmp", "local")
-	m, err := loadManifest(filepath.Join(repo, "manifests", "local.yml"))
+	m, err := topology.LoadManifest(filepath.Join(repo, "manifests", "local.yml"))
 	if err != nil {
 		return err
 	}
-	certs, err := makeCerts(filepath.Join(work, "certs"), m.Certificates)
+	sys, err := topology.New(repo, bin, work, m)
 	if err != nil {
 		return err
 	}
-	sys := &system{repo: repo, bin: bin, work: work, certs: certs, log: log}
-	defer sys.stop()
-	if err := sys.start(ctx, m); err != nil {
+	sys.Progress = os.Stdout
+	defer sys.Stop()
+	if err := sys.Start(ctx); err != nil {
 		return err
 	}
-	ep, err := sys.writeEndpoints(m)
-	if err != nil {
+	ep := sys.Endpoints()
+	if err := ep.WriteJSON(filepath.Join(work, "endpoints.json")); err != nil {
 		return err
 	}
-	printEndpoints(ep)
+	fmt.Println("\nThe system is running on loopback (also in tmp/local/endpoints.json):")
+	ep.Print(os.Stdout)
 	if demo {
-		return runDemo(ctx, ep, certs)
+		return runDemo(ctx, ep)
 	}
 	fmt.Println("\nRunning without the demo; Ctrl-C stops everything.")
 	<-ctx.Done()

@@ -1,4 +1,4 @@
-package main
+package topology
 
 import (
 	"fmt"
@@ -8,15 +8,20 @@ import (
 	"loggregator/internal/certgen"
 )
 
-// certs are the generated certificates: variables for interpolation and the
+// Certs are the generated certificates: variables for interpolation and the
 // files a user points their own emitter or nozzle at.
-type certs struct {
-	vars map[string]string
+type Certs struct {
+	// Vars holds NAME.certificate, NAME.private_key and NAME.ca for every
+	// leaf, and loggregator_ca.certificate.
+	Vars map[string]string
 	// CA, ClientCert and ClientKey are file paths.
 	CA, ClientCert, ClientKey string
 }
 
-func makeCerts(dir string, leaves map[string]string) (*certs, error) {
+// MakeCerts writes a new CA (ca.crt) and, for every variable name in leaves,
+// NAME.crt and NAME.key for the common name it maps to, plus a "client"
+// identity, into dir.
+func MakeCerts(dir string, leaves map[string]string) (*Certs, error) {
 	ca, err := certgen.NewCA("loggregator-local-ca")
 	if err != nil {
 		return nil, err
@@ -24,22 +29,23 @@ func makeCerts(dir string, leaves map[string]string) (*certs, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
-	c := &certs{vars: map[string]string{"loggregator_ca.certificate": string(ca.CertPEM)}}
+	c := &Certs{Vars: map[string]string{"loggregator_ca.certificate": string(ca.CertPEM)}}
 	c.CA = filepath.Join(dir, "ca.crt")
 	if err := os.WriteFile(c.CA, ca.CertPEM, 0o600); err != nil {
 		return nil, err
 	}
-	if _, ok := leaves["client"]; !ok {
-		leaves["client"] = "client"
-	}
+	all := map[string]string{"client": "client"}
 	for name, cn := range leaves {
+		all[name] = cn
+	}
+	for name, cn := range all {
 		p, err := ca.Leaf(cn, certgen.LeafOptions{})
 		if err != nil {
 			return nil, err
 		}
-		c.vars[name+".certificate"] = string(p.CertPEM)
-		c.vars[name+".private_key"] = string(p.KeyPEM)
-		c.vars[name+".ca"] = string(ca.CertPEM)
+		c.Vars[name+".certificate"] = string(p.CertPEM)
+		c.Vars[name+".private_key"] = string(p.KeyPEM)
+		c.Vars[name+".ca"] = string(ca.CertPEM)
 		for file, data := range map[string][]byte{name + ".crt": p.CertPEM, name + ".key": p.KeyPEM} {
 			if err := os.WriteFile(filepath.Join(dir, file), data, 0o600); err != nil {
 				return nil, fmt.Errorf("write certificate: %w", err)

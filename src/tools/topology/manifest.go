@@ -1,6 +1,7 @@
-package main
+package topology
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"strings"
@@ -10,40 +11,70 @@ import (
 	"loggregator/internal/boshtemplate"
 )
 
-// manifest is manifests/local.yml: the certificates to generate and the jobs
-// to run, each with the properties and links a deployment manifest would give.
-type manifest struct {
+// Manifest lists the certificates to generate and the jobs to run, each with
+// the properties and links a deployment manifest would give it.
+type Manifest struct {
 	// Certificates maps a variable name to the common name of its leaf
 	// certificate; the CA is the variable "loggregator_ca".
 	Certificates map[string]string `yaml:"certificates"`
-	Jobs         []job             `yaml:"jobs"`
+	Jobs         []Job             `yaml:"jobs"`
 }
 
-type job struct {
-	Name       string                       `yaml:"name"`
-	Binary     string                       `yaml:"binary"`
-	Config     string                       `yaml:"config"`
+// Job is one running instance of a job of this release.
+type Job struct {
+	// Name names the instance (its directory, log and process); unique.
+	Name string `yaml:"name"`
+	// Job is the directory under jobs/; it defaults to Name.
+	Job string `yaml:"job"`
+	// Binary is the file under the binaries directory to run.
+	Binary string `yaml:"binary"`
+	// Config is the rendered config file, relative to the job's directory.
+	Config string `yaml:"config"`
+	// WaitFor is an address the started process listens on.
 	WaitFor    string                       `yaml:"wait_for"`
 	Endpoints  map[string]string            `yaml:"endpoints"`
 	Properties map[string]any               `yaml:"properties"`
 	Links      map[string]boshtemplate.Link `yaml:"links"`
 }
 
-func loadManifest(path string) (*manifest, error) {
+// JobDir is the job's directory name under jobs/.
+func (j Job) JobDir() string {
+	if j.Job != "" {
+		return j.Job
+	}
+	return j.Name
+}
+
+// LoadManifest reads a manifest file; unknown fields are errors.
+func LoadManifest(path string) (*Manifest, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	var m manifest
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	m, err := ParseManifest(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
+}
+
+// ParseManifest parses a manifest; unknown fields are errors.
+func ParseManifest(data []byte) (*Manifest, error) {
+	var m Manifest
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&m); err != nil {
-		return nil, fmt.Errorf("parse %s: %w", path, err)
+		return nil, fmt.Errorf("parse manifest: %w", err)
 	}
+	seen := map[string]bool{}
 	for i, j := range m.Jobs {
 		if j.Name == "" || j.Binary == "" || j.Config == "" {
-			return nil, fmt.Errorf("%s: jobs[%d] needs name, binary and config", path, i)
+			return nil, fmt.Errorf("jobs[%d] needs name, binary and config", i)
 		}
+		if seen[j.Name] {
+			return nil, fmt.Errorf("jobs[%d]: name %q is used twice", i, j.Name)
+		}
+		seen[j.Name] = true
 	}
 	return &m, nil
 }

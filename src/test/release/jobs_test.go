@@ -57,6 +57,7 @@ var (
 	quoted      = regexp.MustCompile(`["']([^"']+)["']`)
 	linkUse     = regexp.MustCompile(`(?:^|[^.\w])(?:if_)?link\(\s*["']([^"']+)["']`)
 
+	erbControl = regexp.MustCompile(`(?s)<%[^=].*?-?%>`)
 	monitCheck = regexp.MustCompile(`(?m)^\s*check\s+(\S+)\s+(\S+)`)
 	pidfile    = regexp.MustCompile(`with\s+pidfile\s+(\S+)`)
 	startLine  = regexp.MustCompile(`start\s+program\s+"([^"]+)"`)
@@ -229,8 +230,10 @@ func checkMonit(j job) []string {
 	if err != nil {
 		return []string{fmt.Sprintf("job %s: %v", j.name, err)}
 	}
+	// monit is an ERB template too; the structure must hold with every conditional taken,
+	// so control tags (<% if p("enabled") %>) are dropped and output tags left in place.
 	var lines []string
-	for _, line := range strings.Split(string(data), "\n") {
+	for _, line := range strings.Split(erbControl.ReplaceAllString(string(data), ""), "\n") {
 		if t := strings.TrimSpace(line); t != "" && !strings.HasPrefix(t, "#") {
 			lines = append(lines, line)
 		}

@@ -29,7 +29,8 @@ var _ = Describe("lossprobe against agent, router and rlp", func() {
 		Expect(r.Duplicates).To(BeZero())
 		Expect(r.LatencyMsMax).To(BeNumerically(">", 0))
 		Expect(r.Passed).To(BeTrue())
-		Expect(r.Processes).To(HaveLen(3))
+		Expect(r.Processes).To(HaveLen(4))
+		Expect(r.Processes).To(HaveKey("lossprobe"))
 		for name, p := range r.Processes {
 			Expect(p.Error).To(BeEmpty(), name)
 			Expect(p.PeakRSSKB).To(BeNumerically(">", 0), name)

@@ -58,7 +58,8 @@ type Config struct {
 	SlowConsumerDelay config.Duration `json:"slow_consumer_delay"`
 
 	// PIDs names local component processes whose CPU time and peak memory
-	// over the run go into the report ("agent": 1234).
+	// over the run go into the report ("agent": 1234); the probe's own
+	// figures are then reported too, as "lossprobe".
 	PIDs map[string]int `json:"pids,omitempty"`
 }
 

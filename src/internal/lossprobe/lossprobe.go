@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
+	"os"
 	"sync"
 	"time"
 
@@ -241,9 +243,21 @@ func (p *Probe) drain(ctx context.Context, readers []*reader, sent uint64) {
 	}
 }
 
+// measured are the processes whose cost is reported: the configured PIDs
+// and, when there are any, the probe itself ("lossprobe"), whose emitters
+// and readers share the machine with them.
+func (p *Probe) measured() map[string]int {
+	if len(p.cfg.PIDs) == 0 {
+		return nil
+	}
+	out := map[string]int{"lossprobe": os.Getpid()}
+	maps.Copy(out, p.cfg.PIDs)
+	return out
+}
+
 func (p *Probe) sampleCPU() map[string]cpuSample {
-	out := make(map[string]cpuSample, len(p.cfg.PIDs))
-	for name, pid := range p.cfg.PIDs {
+	out := make(map[string]cpuSample, len(p.cfg.PIDs)+1)
+	for name, pid := range p.measured() {
 		secs, err := cpuSeconds(pid)
 		out[name] = cpuSample{secs: secs, err: err}
 	}
@@ -256,11 +270,12 @@ type cpuSample struct {
 }
 
 func (p *Probe) processes(before, after map[string]cpuSample, delivered uint64) map[string]ProcessReport {
-	if len(p.cfg.PIDs) == 0 {
+	pids := p.measured()
+	if len(pids) == 0 {
 		return nil
 	}
-	out := make(map[string]ProcessReport, len(p.cfg.PIDs))
-	for name, pid := range p.cfg.PIDs {
+	out := make(map[string]ProcessReport, len(pids))
+	for name, pid := range pids {
 		pr := ProcessReport{PID: pid}
 		b, a := before[name], after[name]
 		rss, err := peakRSSKB(pid)

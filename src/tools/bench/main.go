@@ -52,7 +52,7 @@ var scenarios = []scenario{
 	{Name: "flat-4", What: "flat out, four emitters", Rate: 0, Emitters: 4},
 	{Name: "slow-consumer", What: "10,000/s; a second consumer takes one batch per 50 ms", Rate: 10_000, Emitters: 1, SlowDelay: 50 * time.Millisecond},
 	{Name: "mix", What: "10,000/s of logs, counters and gauges in turn", Rate: 10_000, Emitters: 1, Types: []string{"log", "counter", "gauge"}},
-	{Name: "router-restart", What: "10,000/s; the router is killed a third in and restarted 1 s later", Rate: 10_000, Emitters: 1, KillRouter: true},
+	{Name: "router-restart", What: "10,000/s; the (first) router is killed a third in and restarted 1 s later", Rate: 10_000, Emitters: 1, KillRouter: true},
 }
 
 type result struct {
@@ -75,6 +75,7 @@ func main() {
 	idleFor := flag.Duration("idle", 30*time.Second, "how long idle CPU is measured")
 	only := flag.String("only", "", "comma-separated scenario names to run (default all)")
 	gateway := flag.Bool("gateway", false, "also start the gateway")
+	routers := flag.Int("routers", 1, "how many routers to run")
 	write := flag.Bool("write", true, "write the figures into docs/benchmarks.md")
 	flag.Parse()
 	if *quick {
@@ -82,13 +83,13 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, *repo, *bin, *duration, *idleFor, *only, *gateway, *write, strings.Join(os.Args[1:], " ")); err != nil {
+	if err := run(ctx, *repo, *bin, *duration, *idleFor, *only, *gateway, *routers, *write, strings.Join(os.Args[1:], " ")); err != nil {
 		fmt.Fprintf(os.Stderr, "bench: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, repo, bin string, duration, idleFor time.Duration, only string, gateway, write bool, args string) error {
+func run(ctx context.Context, repo, bin string, duration, idleFor time.Duration, only string, gateway bool, routers int, write bool, args string) error {
 	repo, err := filepath.Abs(repo)
 	if err != nil {
 		return err
@@ -101,7 +102,7 @@ func run(ctx context.Context, repo, bin string, duration, idleFor time.Duration,
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return err
 	}
-	sys, err := startSystem(ctx, repo, bin, work, gateway)
+	sys, err := startSystem(ctx, repo, bin, work, gateway, routers)
 	if sys != nil {
 		defer sys.stop()
 	}
@@ -135,7 +136,7 @@ func run(ctx context.Context, repo, bin string, duration, idleFor time.Duration,
 	if err := writeJSON(filepath.Join(work, "results.json"), map[string]any{"results": results, "idle": idles}); err != nil {
 		return err
 	}
-	md := markdown(results, idles, duration, idleFor, "scripts/bench "+args, load)
+	md := markdown(results, idles, duration, idleFor, "scripts/bench "+args, load, routers)
 	fmt.Println()
 	fmt.Print(md)
 	if !write {

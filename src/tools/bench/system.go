@@ -33,6 +33,53 @@ type job struct {
 	Endpoints  map[string]string            `yaml:"endpoints"`
 	Properties map[string]any               `yaml:"properties"`
 	Links      map[string]boshtemplate.Link `yaml:"links"`
+	// Template is the job directory to render when it differs from Name
+	// (an extra router is "doppler-2" rendered from jobs/doppler).
+	Template string `yaml:"-"`
+}
+
+// copyRouter is the doppler job j as router number i, on its own ports.
+func copyRouter(j job, i int) job {
+	port, metrics := 8082+10*(i-1), 14825+10*(i-1)
+	k := j
+	k.Name, k.Template = fmt.Sprintf("doppler-%d", i), "doppler"
+	k.WaitFor = fmt.Sprintf("127.0.0.1:%d", port)
+	k.Endpoints = nil
+	k.Properties = map[string]any{}
+	for key, v := range j.Properties {
+		k.Properties[key] = v
+	}
+	k.Properties["doppler"] = map[string]any{"grpc_port": port}
+	k.Properties["metrics"] = map[string]any{"port": metrics}
+	return k
+}
+
+// addRouters adds the extra routers' addresses to a rendered rlp or agent
+// config: a link cannot give two routers on one host different ports.
+func addRouters(j job, path string, addrs []string) error {
+	if len(addrs) == 0 || (j.Binary != "rlp" && j.Binary != "agent") {
+		return nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var cfg map[string]any
+	if err := json.Unmarshal(data, &cfg); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	routers, _ := cfg["routers"].(map[string]any)
+	if routers == nil {
+		return fmt.Errorf("%s: no routers section", path)
+	}
+	for _, a := range addrs {
+		if j.Binary == "rlp" {
+			routers["addrs"] = append(routers["addrs"].([]any), a)
+		} else {
+			routers["targets"] = append(routers["targets"].([]any), map[string]any{"addr": a})
+		}
+	}
+	return writeJSON(path, cfg)
 }
 
 // proc is one running component.
@@ -53,8 +100,10 @@ type system struct {
 }
 
 // startSystem renders and starts the jobs of manifests/local.yml, skipping
-// the gateway unless withGateway, downstream first.
-func startSystem(ctx context.Context, repo, bin, work string, withGateway bool) (*system, error) {
+// the gateway unless withGateway, downstream first. With routers > 1, more
+// doppler jobs run beside the first on ports 8092, 8102, … and the agent
+// and the rlp are pointed at all of them.
+func startSystem(ctx context.Context, repo, bin, work string, withGateway bool, routers int) (*system, error) {
 	data, err := os.ReadFile(filepath.Join(repo, "manifests", "local.yml"))
 	if err != nil {
 		return nil, err
@@ -68,10 +117,23 @@ func startSystem(ctx context.Context, repo, bin, work string, withGateway bool) 
 	if err != nil {
 		return nil, err
 	}
+	var jobs []job
+	var extra []string
 	for _, j := range m.Jobs {
 		if j.Binary == "gateway" && !withGateway {
 			continue
 		}
+		jobs = append(jobs, j)
+		if j.Name != "doppler" {
+			continue
+		}
+		for i := 2; i <= routers; i++ {
+			k := copyRouter(j, i)
+			extra = append(extra, k.WaitFor)
+			jobs = append(jobs, k)
+		}
+	}
+	for _, j := range jobs {
 		if j.WaitFor != "" {
 			if c, err := net.DialTimeout("tcp", j.WaitFor, 200*time.Millisecond); err == nil {
 				c.Close()
@@ -80,6 +142,9 @@ func startSystem(ctx context.Context, repo, bin, work string, withGateway bool) 
 		}
 		dir := filepath.Join(work, "jobs", j.Name)
 		if err := render(repo, j, vars, dir); err != nil {
+			return s, err
+		}
+		if err := addRouters(j, filepath.Join(dir, j.Config), extra); err != nil {
 			return s, err
 		}
 		p := &proc{name: j.Name, bin: filepath.Join(bin, j.Binary), config: filepath.Join(dir, j.Config), addr: j.WaitFor,
@@ -138,10 +203,14 @@ func render(repo string, j job, vars map[string]string, dir string) error {
 	}
 	pm, _ := props.(map[string]any)
 	ctx := boshtemplate.Context{Properties: pm, Links: j.Links, Spec: boshtemplate.Spec{Deployment: "bench", IP: "127.0.0.1"}}
-	if err := boshtemplate.Render(filepath.Join(repo, "jobs", j.Name), ctx, dir); err != nil {
+	template := j.Name
+	if j.Template != "" {
+		template = j.Template
+	}
+	if err := boshtemplate.Render(filepath.Join(repo, "jobs", template), ctx, dir); err != nil {
 		return fmt.Errorf("render %s: %w", j.Name, err)
 	}
-	prefix := "/var/vcap/jobs/" + j.Name + "/"
+	prefix := "/var/vcap/jobs/" + template + "/"
 	return filepath.Walk(dir, func(path string, info os.FileInfo, err error) error {
 		if err != nil || info.IsDir() {
 			return err
@@ -275,6 +344,9 @@ func (s *system) pids() map[string]int {
 }
 
 func short(job string) string {
+	if n, ok := strings.CutPrefix(job, "doppler-"); ok {
+		return "router-" + n
+	}
 	switch job {
 	case "loggregator_agent":
 		return "agent"

@@ -11,12 +11,14 @@ import (
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
+	"google.golang.org/protobuf/proto"
 
 	"loggregator/internal/batch"
 	"loggregator/internal/diode"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
 	"loggregator/internal/routerpool"
+	"loggregator/internal/wire"
 )
 
 // ingressGrace is how long a stop waits for producers to close their
@@ -30,17 +32,15 @@ type Agent struct {
 	log *slog.Logger
 	reg *metrics.Registry
 
-	buf     *diode.ManyToOne[*loggregator_v2.Envelope]
-	batcher *batch.Batcher[*loggregator_v2.Envelope]
+	buf     *diode.ManyToOne[[]byte]
+	batcher *batch.Batcher[[]byte]
 	pool    *routerpool.Pool
-	tags    []tag
+	ingress *ingress
 
 	ln      net.Listener
 	grpc    *grpc.Server
 	metrics *metrics.Server // nil when disabled
 }
-
-type tag struct{ name, value string }
 
 // Run is the agent's command.RunFunc: it builds the agent and runs it until ctx ends.
 func Run(ctx context.Context, cfg *Config, log *slog.Logger) error {
@@ -54,18 +54,21 @@ func Run(ctx context.Context, cfg *Config, log *slog.Logger) error {
 // New loads the certificates, binds the ingress and metrics listeners, and
 // wires the pipeline.
 func New(cfg *Config, log *slog.Logger) (*Agent, error) {
-	a := &Agent{cfg: cfg, log: log, reg: metrics.NewRegistry(), tags: identityTags(cfg)}
+	a := &Agent{cfg: cfg, log: log, reg: metrics.NewRegistry()}
+	tags, err := newTagger(identityTags(cfg))
+	if err != nil {
+		return nil, err
+	}
 	im := newIngressMetrics(a.reg)
-	a.buf = diode.NewManyToOne[*loggregator_v2.Envelope](cfg.Ingress.BufferSize, func(n int) {
+	a.buf = diode.NewManyToOne[[]byte](cfg.Ingress.BufferSize, func(n int) {
 		im.bufferFull.Add(float64(n))
 	})
-	a.batcher = batch.New[*loggregator_v2.Envelope](a.buf, cfg.Batch.Size, cfg.Batch.FlushInterval.D(), func(n int) {
+	a.batcher = batch.New[[]byte](a.buf, cfg.Batch.Size, cfg.Batch.FlushInterval.D(), func(n int) {
 		im.bufferFull.Add(float64(n))
 	})
 
 	pool, err := routerpool.New(cfg.Routers, routerpool.NewMetrics(a.reg), routerpool.Options{
 		Zone:    cfg.Zone,
-		Prepare: a.tag,
 		Release: a.batcher.Release,
 		Log:     log,
 	})
@@ -80,10 +83,12 @@ func New(cfg *Config, log *slog.Logger) (*Agent, error) {
 	}
 	a.grpc = grpc.NewServer(
 		grpc.Creds(credentials.NewTLS(tlsCfg)),
+		grpc.ForceServerCodecV2(wire.NewCodec()),
 		grpc.MaxRecvMsgSize(max(4<<20, 2*cfg.Ingress.MaxEnvelopeBytes)),
 		grpc.WaitForHandlers(true),
 	)
-	loggregator_v2.RegisterIngressServer(a.grpc, &ingress{buf: a.buf, maxSize: cfg.Ingress.MaxEnvelopeBytes, m: im})
+	a.ingress = &ingress{buf: a.buf, maxSize: cfg.Ingress.MaxEnvelopeBytes, tags: tags, m: im}
+	a.ingress.register(a.grpc)
 
 	if a.ln, err = net.Listen("tcp", cfg.Ingress.Addr); err != nil {
 		return nil, fmt.Errorf("ingress listen %s: %w", cfg.Ingress.Addr, err)
@@ -175,43 +180,19 @@ func (a *Agent) Run(ctx context.Context) error {
 	return runErr
 }
 
-// inject puts the agent's own metrics into its pipeline.
+// inject puts the agent's own metrics into its pipeline, tagged like any
+// producer's envelopes.
 func (a *Agent) inject(envs []*loggregator_v2.Envelope) {
+	sc := &scratch{}
+	size := 0
 	for _, e := range envs {
-		a.buf.Set(e)
-	}
-}
-
-// tag adds the VM's identity and the configured tags to each envelope,
-// keeping tags the producer set. It runs on the pool's workers.
-func (a *Agent) tag(batch []*loggregator_v2.Envelope) {
-	if len(a.tags) == 0 {
-		return
-	}
-	for _, e := range batch {
-		if e.Tags == nil {
-			e.Tags = make(map[string]string, len(a.tags))
+		b, err := proto.Marshal(e)
+		if err != nil {
+			a.log.Error("encode own metric", "error", err.Error())
+			continue
 		}
-		for _, t := range a.tags {
-			if _, ok := e.Tags[t.name]; !ok {
-				e.Tags[t.name] = t.value
-			}
-		}
+		sc.kept = append(sc.kept, b)
+		size += len(b) + a.ingress.tags.size
 	}
-}
-
-func identityTags(cfg *Config) []tag {
-	var tags []tag
-	for _, t := range []tag{
-		{"deployment", cfg.Deployment}, {"job", cfg.Job}, {"index", cfg.Index},
-		{"ip", cfg.IP}, {"zone", cfg.Zone},
-	} {
-		if t.value != "" {
-			tags = append(tags, t)
-		}
-	}
-	for k, v := range cfg.Tags {
-		tags = append(tags, tag{k, v})
-	}
-	return tags
+	a.ingress.store(sc, size)
 }

@@ -2,15 +2,17 @@
 // programs on its VM and forwards them to the routers.
 //
 // Data flow: producers call the v2 Ingress service (Sender, BatchSender or
-// Send) over mutual TLS on 127.0.0.1:3458 (server name "metron"). The handler
-// validates each envelope, fills an empty source_id from the origin tag, puts
-// it in a drop-oldest ManyToOne diode and returns; it never waits on anything
-// downstream. One batcher reads the diode into batches (by size, and by the
-// flush interval when every stream is busy); a pool of long-lived
-// BatchSender streams (internal/routerpool) tags each batch with the VM's
-// identity and writes it to a router (server name "doppler"). The agent's own
-// metrics are served at /metrics (port 14824 by default) and also go through
-// its own pipeline as envelopes with source_id "agent".
+// Send) over mutual TLS on 127.0.0.1:3458 (server name "metron").
+// Envelopes stay encoded end to end (internal/wire): the handler checks each
+// one with wire.Scan, fills an empty source_id from the origin tag, copies
+// the batch's good envelopes with the VM's identity tags appended as encoded
+// map entries into one buffer, puts them in a drop-oldest ManyToOne diode
+// and returns; it never waits on anything downstream. One batcher reads the
+// diode into batches (by size, and by the flush interval when every stream
+// is busy); a pool of long-lived BatchSender streams (internal/routerpool)
+// writes each batch to a router (server name "doppler") without re-encoding
+// it. The agent's own metrics are served at /metrics (port 14824 by default)
+// and also go through its own pipeline as envelopes with source_id "agent".
 //
 // On stop (SIGTERM, BOSH drain) the agent closes ingress, drains the diode
 // through the streams, waits for the routers to confirm, and gives up after

@@ -15,8 +15,10 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/connectivity"
 	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/keepalive"
 
 	"loggregator/internal/mtls"
+	"loggregator/internal/wire"
 )
 
 // minBackoff is the first wait after a failed connection attempt; each
@@ -29,11 +31,8 @@ type Options struct {
 	Zone string
 	// Lookup resolves names; nil means the system resolver.
 	Lookup LookupFunc
-	// Prepare is called by a worker on each batch just before writing it,
-	// outside any lock, for example to add tags.
-	Prepare func(batch []*loggregator_v2.Envelope)
 	// Release is called once a worker is done with a batch, written or dropped.
-	Release func(batch []*loggregator_v2.Envelope)
+	Release func(batch [][]byte)
 	// Log receives connection state changes; nil discards them.
 	Log *slog.Logger
 }
@@ -41,12 +40,13 @@ type Options struct {
 // Pool writes batches over a set of streams to routers. Run is the only
 // entry point; a Pool is used once.
 type Pool struct {
-	cfg  Config
-	opts Options
-	tls  *tls.Config
-	res  *Resolver
-	m    *Metrics
-	next atomic.Uint64 // round-robin cursor over the addresses
+	cfg   Config
+	opts  Options
+	tls   *tls.Config
+	codec *wire.Codec
+	res   *Resolver
+	m     *Metrics
+	next  atomic.Uint64 // round-robin cursor over the addresses
 }
 
 // New builds a pool from cfg, loading its certificates.
@@ -59,11 +59,12 @@ func New(cfg Config, m *Metrics, opts Options) (*Pool, error) {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
 	return &Pool{
-		cfg:  cfg,
-		opts: opts,
-		tls:  tlsCfg,
-		res:  NewResolver(cfg.Targets, opts.Zone, opts.Lookup, m),
-		m:    m,
+		cfg:   cfg,
+		opts:  opts,
+		tls:   tlsCfg,
+		codec: wire.NewCodec(),
+		res:   NewResolver(cfg.Targets, opts.Zone, opts.Lookup, m),
+		m:     m,
 	}, nil
 }
 
@@ -72,7 +73,7 @@ func New(cfg Config, m *Metrics, opts Options) (*Pool, error) {
 // everything. ctx is the hard stop: once it is done, open streams are cut and
 // every batch still arriving on in is counted as dropped for shutdown until in
 // is closed. Run returns when in is closed and every worker has finished.
-func (p *Pool) Run(ctx context.Context, in <-chan []*loggregator_v2.Envelope) {
+func (p *Pool) Run(ctx context.Context, in <-chan [][]byte) {
 	resCtx, stopResolver := context.WithCancel(ctx)
 	p.res.Resolve(resCtx)
 	var wg sync.WaitGroup
@@ -89,7 +90,7 @@ func (p *Pool) Run(ctx context.Context, in <-chan []*loggregator_v2.Envelope) {
 // worker owns at most one stream at a time. It takes a batch only while it
 // has a stream, so a worker that cannot reach a router leaves the batches to
 // the others.
-func (p *Pool) worker(ctx context.Context, in <-chan []*loggregator_v2.Envelope) {
+func (p *Pool) worker(ctx context.Context, in <-chan [][]byte) {
 	var s *stream
 	defer func() {
 		if s != nil {
@@ -117,7 +118,7 @@ func (p *Pool) worker(ctx context.Context, in <-chan []*loggregator_v2.Envelope)
 			failures = 0
 		}
 
-		var batch []*loggregator_v2.Envelope
+		var batch [][]byte
 		var ok bool
 		select {
 		case batch, ok = <-in:
@@ -127,9 +128,6 @@ func (p *Pool) worker(ctx context.Context, in <-chan []*loggregator_v2.Envelope)
 		case <-ctx.Done():
 			p.discard(in)
 			return
-		}
-		if p.opts.Prepare != nil {
-			p.opts.Prepare(batch)
 		}
 		s = p.write(ctx, s, batch)
 		p.release(batch)
@@ -144,7 +142,7 @@ func (p *Pool) worker(ctx context.Context, in <-chan []*loggregator_v2.Envelope)
 // write sends batch on s. If s has broken it tries once more on a fresh
 // stream, preferably to another router, before dropping the batch. It
 // returns the stream to use next, or nil.
-func (p *Pool) write(ctx context.Context, s *stream, batch []*loggregator_v2.Envelope) *stream {
+func (p *Pool) write(ctx context.Context, s *stream, batch [][]byte) *stream {
 	for attempt := 0; attempt < 2; attempt++ {
 		if s == nil {
 			var err error
@@ -208,7 +206,8 @@ func (p *Pool) connect(ctx context.Context, anyZone bool) (*stream, error) {
 
 func (p *Pool) dial(ctx context.Context, addr string) (*stream, error) {
 	conn, err := grpc.NewClient("passthrough:///"+addr,
-		grpc.WithTransportCredentials(credentials.NewTLS(p.tls)))
+		grpc.WithTransportCredentials(credentials.NewTLS(p.tls)),
+		grpc.WithKeepaliveParams(keepalive.ClientParameters{Time: 15 * time.Second, Timeout: 10 * time.Second, PermitWithoutStream: true}))
 	if err != nil {
 		return nil, fmt.Errorf("dial: %w", err)
 	}
@@ -225,7 +224,7 @@ func (p *Pool) dial(ctx context.Context, addr string) (*stream, error) {
 		}
 	}
 	sctx, scancel := context.WithCancel(ctx)
-	bs, err := loggregator_v2.NewIngressClient(conn).BatchSender(sctx)
+	bs, err := loggregator_v2.NewIngressClient(conn).BatchSender(sctx, grpc.ForceCodecV2(p.codec))
 	if err != nil {
 		scancel()
 		conn.Close()
@@ -253,14 +252,14 @@ func (p *Pool) abort(s *stream) {
 }
 
 // discard counts every batch still arriving on in as dropped for shutdown.
-func (p *Pool) discard(in <-chan []*loggregator_v2.Envelope) {
+func (p *Pool) discard(in <-chan [][]byte) {
 	for batch := range in {
 		p.m.shutdown.Add(float64(len(batch)))
 		p.release(batch)
 	}
 }
 
-func (p *Pool) release(batch []*loggregator_v2.Envelope) {
+func (p *Pool) release(batch [][]byte) {
 	if p.opts.Release != nil {
 		p.opts.Release(batch)
 	}
@@ -289,15 +288,15 @@ type stream struct {
 	conn   *grpc.ClientConn
 	bs     loggregator_v2.Ingress_BatchSenderClient
 	cancel context.CancelFunc
-	msg    loggregator_v2.EnvelopeBatch // reused; Send marshals before returning
-	sent   uint64                       // envelopes written
-	gen    uint64                       // resolution generation last checked
+	msg    wire.Batch // reused; SendMsg encodes before returning
+	sent   uint64     // envelopes written
+	gen    uint64     // resolution generation last checked
 }
 
-func (s *stream) send(batch []*loggregator_v2.Envelope) error {
-	s.msg.Batch = batch
-	err := s.bs.Send(&s.msg)
-	s.msg.Batch = nil
+func (s *stream) send(batch [][]byte) error {
+	s.msg.Envelopes = batch
+	err := s.bs.SendMsg(&s.msg)
+	s.msg.Envelopes = nil
 	if err != nil {
 		return err
 	}

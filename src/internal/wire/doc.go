@@ -8,8 +8,9 @@
 // codec that lets a server receive an EnvelopeBatch as raw envelope byte
 // slices (Batch) and send a batch of raw envelopes (Batch, Envelope) without
 // re-encoding; every other message falls back to the normal proto codec.
-// Install it per server or per call (grpc.ForceServerCodecV2,
-// grpc.ForceCodecV2), never globally.
+// Install the codec per server or per call (grpc.ForceServerCodecV2,
+// grpc.ForceCodecV2), never globally. EachTagKey lists an envelope's tag
+// keys, so the agent can append only the tags a producer did not set.
 //
 // An encoded EnvelopeBatch is the concatenation of one record per envelope,
 // 0x0a varint(len) envelope, field 1 with wire type 2; AppendBatchRecord

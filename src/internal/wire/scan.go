@@ -491,3 +491,65 @@ func varintSize(v uint64) int {
 	}
 	return n
 }
+
+// EachTagKey calls fn with the key of every entry of the envelope's tags (9)
+// and deprecated_tags (3) maps, in wire order, until fn returns false; key
+// points into env. A producer's tag in either map counts as set. It stops
+// at the first framing error, so it is safe on any input, and it allocates
+// nothing.
+func EachTagKey(env []byte, fn func(key []byte) bool) {
+	for len(env) > 0 {
+		num, typ, n, err := tag(env)
+		if err != nil {
+			return
+		}
+		env = env[n:]
+		if typ != wireBytes {
+			if n, err = skip(env, typ); err != nil {
+				return
+			}
+			env = env[n:]
+			continue
+		}
+		b, n, err := bytesField(env)
+		if err != nil {
+			return
+		}
+		env = env[n:]
+		if num != fieldTags && num != fieldDeprecatedTags {
+			continue
+		}
+		if !fn(mapKey(b)) {
+			return
+		}
+	}
+}
+
+// mapKey returns the key (field 1) of an encoded map entry, empty when it
+// has none; the last one wins, as in protobuf.
+func mapKey(entry []byte) []byte {
+	var key []byte
+	for len(entry) > 0 {
+		num, typ, n, err := tag(entry)
+		if err != nil {
+			return key
+		}
+		entry = entry[n:]
+		if typ != wireBytes {
+			if n, err = skip(entry, typ); err != nil {
+				return key
+			}
+			entry = entry[n:]
+			continue
+		}
+		v, n, err := bytesField(entry)
+		if err != nil {
+			return key
+		}
+		entry = entry[n:]
+		if num == 1 {
+			key = v
+		}
+	}
+	return key
+}

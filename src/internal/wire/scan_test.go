@@ -115,3 +115,48 @@ var _ = Describe("Scan", func() {
 		})).To(BeZero())
 	})
 })
+
+var _ = Describe("EachTagKey", func() {
+	keys := func(b []byte) []string {
+		var out []string
+		wire.EachTagKey(b, func(k []byte) bool {
+			out = append(out, string(k))
+			return true
+		})
+		return out
+	}
+
+	It("yields the keys of tags and deprecated_tags", func() {
+		b := encode(&loggregator_v2.Envelope{
+			SourceId:       "app",
+			Tags:           map[string]string{"a": "1", "b": "2"},
+			DeprecatedTags: map[string]*loggregator_v2.Value{"c": {Data: &loggregator_v2.Value_Text{Text: "3"}}},
+			Message:        &loggregator_v2.Envelope_Counter{Counter: &loggregator_v2.Counter{Name: "n"}},
+		})
+		Expect(keys(b)).To(ConsistOf("a", "b", "c"))
+		Expect(keys(encode(&loggregator_v2.Envelope{SourceId: "app"}))).To(BeEmpty())
+	})
+
+	It("stops when told to and at a framing error", func() {
+		b := encode(&loggregator_v2.Envelope{Tags: map[string]string{"a": "1", "b": "2", "c": "3"}})
+		n := 0
+		wire.EachTagKey(b, func([]byte) bool { n++; return n < 2 })
+		Expect(n).To(Equal(2))
+		for l := range len(b) {
+			Expect(func() { keys(b[:l]) }).NotTo(Panic())
+		}
+		Expect(keys([]byte{0x4a, 0x05, 0x0a})).To(BeEmpty())
+	})
+
+	It("allocates nothing", func() {
+		b := encode(&loggregator_v2.Envelope{Tags: map[string]string{"a": "1", "origin": "x"}})
+		found := false
+		Expect(testingAllocs(func() {
+			wire.EachTagKey(b, func(k []byte) bool {
+				found = found || string(k) == "origin"
+				return true
+			})
+		})).To(BeZero())
+		Expect(found).To(BeTrue())
+	})
+})

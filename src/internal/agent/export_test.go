@@ -1,0 +1,37 @@
+package agent
+
+import (
+	"context"
+
+	"github.com/prometheus/client_golang/prometheus"
+	dto "github.com/prometheus/client_model/go"
+
+	"loggregator/internal/diode"
+	"loggregator/internal/metrics"
+)
+
+// Ingest runs envs through the ingress checks and tagging of an agent
+// configured with cfg and returns what it would forward, with the number
+// of envelopes dropped as invalid and as too large.
+func Ingest(cfg *Config, envs [][]byte) (out [][]byte, invalid, tooLarge float64, err error) {
+	tags, err := newTagger(identityTags(cfg))
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	im := newIngressMetrics(metrics.NewRegistry())
+	d := diode.NewManyToOne[[]byte](len(envs)+1, nil)
+	in := &ingress{buf: d, maxSize: cfg.Ingress.MaxEnvelopeBytes, tags: tags, m: im}
+	in.accept(&scratch{}, envs, 0)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	out = d.NextBatch(ctx, make([][]byte, 0, len(envs)+1))
+	return out, value(im.invalid), value(im.tooLarge), nil
+}
+
+func value(c prometheus.Counter) float64 {
+	var m dto.Metric
+	if c.Write(&m) != nil {
+		return -1
+	}
+	return m.GetCounter().GetValue()
+}

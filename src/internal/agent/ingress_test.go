@@ -1,0 +1,112 @@
+package agent_test
+
+import (
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+	"google.golang.org/protobuf/proto"
+
+	"loggregator/internal/agent"
+)
+
+func encode(e *loggregator_v2.Envelope) []byte {
+	GinkgoHelper()
+	b, err := proto.Marshal(e)
+	Expect(err).NotTo(HaveOccurred())
+	return b
+}
+
+func logWith(sourceID string, tags map[string]string, deprecated map[string]*loggregator_v2.Value) *loggregator_v2.Envelope {
+	return &loggregator_v2.Envelope{
+		SourceId: sourceID, Tags: tags, DeprecatedTags: deprecated,
+		Message: &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{Payload: []byte("hello")}},
+	}
+}
+
+func text(s string) *loggregator_v2.Value {
+	return &loggregator_v2.Value{Data: &loggregator_v2.Value_Text{Text: s}}
+}
+
+// ingest runs envs through an agent's ingress and decodes what it forwards.
+func ingest(cfg *agent.Config, envs ...*loggregator_v2.Envelope) (out []*loggregator_v2.Envelope, invalid, tooLarge float64) {
+	GinkgoHelper()
+	var raw [][]byte
+	for _, e := range envs {
+		raw = append(raw, encode(e))
+	}
+	got, invalid, tooLarge, err := agent.Ingest(cfg, raw)
+	Expect(err).NotTo(HaveOccurred())
+	for _, b := range got {
+		var e loggregator_v2.Envelope
+		Expect(proto.Unmarshal(b, &e)).To(Succeed())
+		out = append(out, &e)
+	}
+	return out, invalid, tooLarge
+}
+
+func tagged() *agent.Config {
+	cfg := agent.DefaultConfig()
+	cfg.Deployment, cfg.Job, cfg.Index, cfg.IP, cfg.Zone = "cf", "router", "2", "10.0.0.9", "z2"
+	cfg.Tags = map[string]string{"platform": "test", "job": "ignored: the identity tag wins"}
+	return cfg
+}
+
+var _ = Describe("Ingress", func() {
+	It("adds the VM's identity and custom tags to encoded envelopes, keeping what else they hold", func() {
+		in := logWith("app", nil, nil)
+		out, _, _ := ingest(tagged(), in)
+		Expect(out).To(HaveLen(1))
+		Expect(out[0].Tags).To(Equal(map[string]string{
+			"deployment": "cf", "job": "router", "index": "2", "ip": "10.0.0.9", "zone": "z2", "platform": "test",
+		}))
+		Expect(out[0].SourceId).To(Equal("app"))
+		Expect(out[0].GetLog().GetPayload()).To(Equal([]byte("hello")))
+	})
+
+	It("keeps tags the producer set, in tags or in deprecated_tags", func() {
+		out, _, _ := ingest(tagged(), logWith("app",
+			map[string]string{"job": "mine", "source_type": "APP"},
+			map[string]*loggregator_v2.Value{"zone": text("my-zone")}))
+		Expect(out).To(HaveLen(1))
+		Expect(out[0].Tags).To(HaveKeyWithValue("job", "mine"))
+		Expect(out[0].Tags).To(HaveKeyWithValue("source_type", "APP"))
+		Expect(out[0].Tags).To(HaveKeyWithValue("deployment", "cf"))
+		Expect(out[0].Tags).NotTo(HaveKey("zone"))
+		Expect(out[0].DeprecatedTags["zone"].GetText()).To(Equal("my-zone"))
+	})
+
+	It("fills an empty source_id from the origin tag, preferring tags over deprecated_tags", func() {
+		out, _, _ := ingest(tagged(),
+			logWith("", map[string]string{"origin": "from-tags"}, map[string]*loggregator_v2.Value{"origin": text("from-deprecated")}),
+			logWith("", nil, map[string]*loggregator_v2.Value{"origin": text("from-deprecated")}),
+			logWith("", nil, nil),
+			logWith("set", map[string]string{"origin": "ignored"}, nil),
+		)
+		Expect(out).To(HaveLen(4))
+		Expect(out[0].SourceId).To(Equal("from-tags"))
+		Expect(out[1].SourceId).To(Equal("from-deprecated"))
+		Expect(out[2].SourceId).To(BeEmpty())
+		Expect(out[3].SourceId).To(Equal("set"))
+		for _, e := range out {
+			Expect(e.Tags).To(HaveKeyWithValue("deployment", "cf"))
+		}
+	})
+
+	It("counts envelopes without a message, malformed or too large, and keeps the rest", func() {
+		cfg := tagged()
+		cfg.Ingress.MaxEnvelopeBytes = 100
+		big := logWith("app", nil, nil)
+		big.GetLog().Payload = make([]byte, 200)
+		raw := [][]byte{
+			encode(&loggregator_v2.Envelope{SourceId: "no-message"}),
+			{0x12, 0x05, 'a'}, // source_id cut short
+			encode(big),
+			encode(logWith("fine", nil, nil)),
+		}
+		got, invalid, tooLarge, err := agent.Ingest(cfg, raw)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(got).To(HaveLen(1))
+		Expect(invalid).To(Equal(2.0))
+		Expect(tooLarge).To(Equal(1.0))
+	})
+})

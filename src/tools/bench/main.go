@@ -83,10 +83,22 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, *repo, *bin, *duration, *idleFor, *only, *gateway, *routers, *write, strings.Join(os.Args[1:], " ")); err != nil {
+	if err := run(ctx, *repo, *bin, *duration, *idleFor, *only, *gateway, *routers, *write, userArgs()); err != nil {
 		fmt.Fprintf(os.Stderr, "bench: %v\n", err)
 		os.Exit(1)
 	}
+}
+
+// userArgs are the flags as the user gave them to scripts/bench, without
+// the --repo and --bin that the script adds.
+func userArgs() string {
+	var out []string
+	flag.Visit(func(f *flag.Flag) {
+		if f.Name != "repo" && f.Name != "bin" {
+			out = append(out, "--"+f.Name+"="+f.Value.String())
+		}
+	})
+	return strings.Join(out, " ")
 }
 
 func run(ctx context.Context, repo, bin string, duration, idleFor time.Duration, only string, gateway bool, routers int, write bool, args string) error {
@@ -136,7 +148,7 @@ func run(ctx context.Context, repo, bin string, duration, idleFor time.Duration,
 	if err := writeJSON(filepath.Join(work, "results.json"), map[string]any{"results": results, "idle": idles}); err != nil {
 		return err
 	}
-	md := markdown(results, idles, duration, idleFor, "scripts/bench "+args, load, routers)
+	md := markdown(results, idles, duration, idleFor, strings.TrimSpace("scripts/bench "+args), load, routers)
 	fmt.Println()
 	fmt.Print(md)
 	if !write {

@@ -181,7 +181,7 @@ func (r *reader) sse(ctx context.Context, client *http.Client, u, token string) 
 	if err != nil {
 		return err
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }() // a read-only body; nothing to lose on close
 	if resp.StatusCode != http.StatusOK {
 		return fmt.Errorf("GET %s: %s", u, resp.Status)
 	}

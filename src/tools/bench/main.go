@@ -216,7 +216,7 @@ func runScenario(ctx context.Context, sys *system, sc scenario, duration time.Du
 	if err != nil {
 		return result{}, err
 	}
-	defer logFile.Close()
+	defer func() { _ = logFile.Close() }()
 	cmd.Stderr = logFile
 	err = cmd.Run()
 	exit := 0

@@ -273,12 +273,12 @@ func (p *proc) start(ctx context.Context) error {
 	p.cmd.Stdout, p.cmd.Stderr = f, f
 	p.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := p.cmd.Start(); err != nil {
-		f.Close()
+		_ = f.Close()
 		return fmt.Errorf("start %s: %w", p.name, err)
 	}
 	p.done = make(chan struct{})
 	cmd, done := p.cmd, p.done
-	go func() { _ = cmd.Wait(); f.Close(); close(done) }()
+	go func() { _ = cmd.Wait(); _ = f.Close(); close(done) }()
 	if p.addr == "" {
 		return nil
 	}

@@ -52,6 +52,7 @@ func (s *ingress) register(g *grpc.Server) {
 					return nil, err
 				}
 				s.accept(sc, sc.batch.Envelopes, sc.batch.Invalid)
+				clear(sc.batch.Envelopes) // the pool must not pin the batch
 				return &loggregator_v2.SendResponse{}, nil
 			},
 		}},
@@ -83,7 +84,9 @@ func (s *ingress) register(g *grpc.Server) {
 }
 
 // accept validates envs, copies the good ones with the agent's tags into
-// one new buffer and stores them. invalid is the number of records the
+// one new buffer and stores them. The buffer holds only stored envelopes,
+// and the diode drops oldest first, so what it pins stays close to what the
+// diode holds; the received batch itself is garbage once accept returns. invalid is the number of records the
 // codec could not frame. The buffer is the only allocation on the common
 // path; an envelope whose source_id must be filled from its origin tag is
 // re-encoded first.

@@ -44,7 +44,10 @@ var _ = SynchronizedBeforeSuite(func() []byte {
 	cmd := exec.Command("go", "build", "-o", dir+"/",
 		"loggregator/cmd/agent", "loggregator/cmd/router", "loggregator/cmd/rlp", "loggregator/cmd/gateway")
 	cmd.Stdout, cmd.Stderr = GinkgoWriter, GinkgoWriter
-	Expect(cmd.Run()).To(Succeed())
+	if err := cmd.Run(); err != nil {
+		_ = os.RemoveAll(dir)
+		Fail(fmt.Sprintf("build the components: %v", err))
+	}
 	return []byte(dir)
 }, func(dir []byte) {
 	binDir = string(dir)

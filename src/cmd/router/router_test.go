@@ -1,6 +1,7 @@
 package main_test
 
 import (
+	"errors"
 	"context"
 	"fmt"
 	"io"
@@ -260,7 +261,7 @@ var _ = Describe("Router", func() {
 		n := 0
 		for {
 			b, err := s.Recv()
-			if err == io.EOF {
+			if errors.Is(err, io.EOF) {
 				break
 			}
 			Expect(err).NotTo(HaveOccurred())

@@ -23,7 +23,9 @@ import (
 // ginkgoLogger sends go-loggregator's client logs to the spec's output.
 type ginkgoLogger struct{}
 
-func (ginkgoLogger) Printf(format string, args ...any) { fmt.Fprintf(GinkgoWriter, format+"\n", args...) }
+func (ginkgoLogger) Printf(format string, args ...any) {
+	fmt.Fprintf(GinkgoWriter, format+"\n", args...)
+}
 func (ginkgoLogger) Panicf(format string, args ...any) { Fail(fmt.Sprintf(format, args...)) }
 
 // emitter is an app writing through go-loggregator's IngressClient to the

@@ -55,7 +55,7 @@ func runDemo(ctx context.Context, ep *topology.Endpoints) error {
 	if err != nil {
 		return fmt.Errorf("emitter: %w", err)
 	}
-	defer client.CloseSend()
+	defer func() { _ = client.CloseSend() }()
 
 	fmt.Printf("\nSample emitter -> %s (%s); consumer <- %s (%s). Ctrl-C stops everything.\n\n", ingressAddr, ingressName, egressAddr, egressName)
 	go func() {

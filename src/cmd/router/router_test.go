@@ -1,8 +1,8 @@
 package main_test
 
 import (
-	"errors"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"time"

@@ -21,6 +21,11 @@
 // when the loss on a gating path (the rlp, and the gateway when configured)
 // exceeds max_loss_percent, so the log-loss-probe errand can gate a deployment.
 //
+// The probe shares the machine with what it measures, so it keeps its own
+// cost down: emitters reuse their envelopes, and the rlp reader receives
+// batches through wire.Codec as encoded envelopes and reads only the
+// timestamp and tags (RecordRaw) instead of decoding whole envelopes.
+//
 // The probe serves no ports and emits no metrics of its own: its output is the
 // report, a human summary followed by one JSON line on stdout.
 package lossprobe

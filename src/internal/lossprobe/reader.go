@@ -21,6 +21,8 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
 	"google.golang.org/protobuf/encoding/protojson"
+
+	"loggregator/internal/wire"
 )
 
 // reader is one reading path: it feeds what arrives to its Tracker, closes
@@ -49,6 +51,16 @@ func newReader(name string, t *Tracker, gating bool, log *slog.Logger) *reader {
 func (r *reader) record(batch []*loggregator_v2.Envelope, now time.Time) {
 	for _, e := range batch {
 		if r.tracker.Record(e, now) {
+			r.readyOnce.Do(func() { close(r.ready) })
+		}
+	}
+	r.checkDone()
+}
+
+// recordRaw counts a batch of encoded envelopes that arrived at now.
+func (r *reader) recordRaw(batch [][]byte, now time.Time) {
+	for _, e := range batch {
+		if r.tracker.RecordRaw(e, now) {
 			r.readyOnce.Do(func() { close(r.ready) })
 		}
 	}
@@ -95,10 +107,9 @@ func (r *reader) readEgress(ctx context.Context, cfg *Config, tlsCfg *tls.Config
 		return fmt.Errorf("dial rlp %s: %w", cfg.Egress.Addr, err)
 	}
 	defer conn.Close()
-	client := loggregator_v2.NewEgressClient(conn)
 	req := request(cfg)
 	for ctx.Err() == nil {
-		err := r.stream(ctx, client, req)
+		err := r.stream(ctx, conn, req)
 		if ctx.Err() != nil {
 			return nil
 		}
@@ -111,17 +122,29 @@ func (r *reader) readEgress(ctx context.Context, cfg *Config, tlsCfg *tls.Config
 	return nil
 }
 
-func (r *reader) stream(ctx context.Context, client loggregator_v2.EgressClient, req *loggregator_v2.EgressBatchRequest) error {
-	s, err := client.BatchedReceiver(ctx, req)
+// batchedReceiver is Egress.BatchedReceiver, opened by hand so that its
+// batches arrive through wire.Codec as encoded envelopes.
+var batchedReceiver = grpc.StreamDesc{StreamName: "BatchedReceiver", ServerStreams: true}
+
+func (r *reader) stream(ctx context.Context, conn *grpc.ClientConn, req *loggregator_v2.EgressBatchRequest) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	s, err := conn.NewStream(ctx, &batchedReceiver, "/loggregator.v2.Egress/BatchedReceiver", grpc.ForceCodecV2(wire.NewCodec()))
 	if err != nil {
 		return err
 	}
+	if err := s.SendMsg(req); err != nil {
+		return err
+	}
+	if err := s.CloseSend(); err != nil {
+		return err
+	}
+	var b wire.Batch
 	for {
-		b, err := s.Recv()
-		if err != nil {
+		if err := s.RecvMsg(&b); err != nil {
 			return err
 		}
-		r.record(b.GetBatch(), time.Now())
+		r.recordRaw(b.Envelopes, time.Now())
 		if r.delay > 0 && !pause(ctx, r.delay) {
 			return ctx.Err()
 		}

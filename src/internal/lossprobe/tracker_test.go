@@ -7,6 +7,7 @@ import (
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
+	"google.golang.org/protobuf/proto"
 
 	"loggregator/internal/lossprobe"
 )
@@ -144,5 +145,52 @@ var _ = Describe("Percentiles", func() {
 
 	It("returns zeros when there are no samples", func() {
 		Expect(lossprobe.Percentiles(nil, 50, 99)).To(Equal([]time.Duration{0, 0}))
+	})
+})
+
+var _ = Describe("Tracker reading encoded envelopes", func() {
+	encode := func(e *loggregator_v2.Envelope) []byte {
+		b, err := proto.Marshal(e)
+		Expect(err).NotTo(HaveOccurred())
+		return b
+	}
+
+	It("counts the same as with decoded envelopes: unique, duplicates, out of order and latency", func() {
+		decoded, raw := lossprobe.NewTracker("run", 0), lossprobe.NewTracker("run", 0)
+		for _, s := range []int{0, 1, 3, 2, 3, 5} {
+			e := probeEnvelope("run", 0, s)
+			e.SourceId, e.Tags["deployment"] = "lossprobe", "cf"
+			e.Message = &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{Payload: []byte("xxxx")}}
+			at := sent0.Add(time.Duration(s+2) * time.Millisecond)
+			decoded.Record(e, at)
+			raw.RecordRaw(encode(e), at)
+		}
+		Expect(raw.Report(6, sent0)).To(Equal(decoded.Report(6, sent0)))
+		Expect(raw.Report(6, sent0).Duplicates).To(BeNumerically("==", 1))
+	})
+
+	It("reads the tags from deprecated tags", func() {
+		t := lossprobe.NewTracker("run", 0)
+		text := func(s string) *loggregator_v2.Value {
+			return &loggregator_v2.Value{Data: &loggregator_v2.Value_Text{Text: s}}
+		}
+		e := &loggregator_v2.Envelope{Timestamp: sent0.UnixNano(), DeprecatedTags: map[string]*loggregator_v2.Value{
+			lossprobe.TagRunID: text("run"), lossprobe.TagEmitter: text("1"), lossprobe.TagSeq: text("4"),
+			"other": {Data: &loggregator_v2.Value_Integer{Integer: 7}},
+		}}
+		t.RecordRaw(encode(e), sent0)
+		Expect(t.Unique()).To(BeNumerically("==", 1))
+	})
+
+	It("recognises warm-ups and counts other runs and malformed bytes as foreign", func() {
+		t := lossprobe.NewTracker("run", 0)
+		w := &loggregator_v2.Envelope{Tags: map[string]string{lossprobe.TagRunID: "run", lossprobe.TagWarmup: "1"}}
+		Expect(t.RecordRaw(encode(w), sent0)).To(BeTrue())
+		t.RecordRaw(encode(probeEnvelope("other", 0, 0)), sent0)
+		good := encode(probeEnvelope("run", 0, 0))
+		t.RecordRaw(good[:len(good)-3], sent0)
+		t.RecordRaw([]byte{0xff, 0xff, 0xff}, sent0)
+		Expect(t.Unique()).To(BeZero())
+		Expect(t.Report(0, sent0).Foreign).To(BeNumerically("==", 3))
 	})
 })

@@ -101,7 +101,7 @@ func (p *Pool) worker(ctx context.Context, in <-chan [][]byte) {
 	for {
 		if s == nil {
 			var err error
-			if s, err = p.connect(ctx, failures > 0); err != nil {
+			if s, err = p.connect(ctx, failures > 0, ""); err != nil {
 				if failures == 0 {
 					p.opts.Log.Warn("router connection failed; retrying", "error", err.Error())
 				}
@@ -143,10 +143,11 @@ func (p *Pool) worker(ctx context.Context, in <-chan [][]byte) {
 // stream, preferably to another router, before dropping the batch. It
 // returns the stream to use next, or nil.
 func (p *Pool) write(ctx context.Context, s *stream, batch [][]byte) *stream {
+	failed := ""
 	for attempt := 0; attempt < 2; attempt++ {
 		if s == nil {
 			var err error
-			if s, err = p.connect(ctx, true); err != nil {
+			if s, err = p.connect(ctx, true, failed); err != nil {
 				break
 			}
 		}
@@ -155,6 +156,7 @@ func (p *Pool) write(ctx context.Context, s *stream, batch [][]byte) *stream {
 			p.m.batches.Inc()
 			return s
 		}
+		failed = s.addr
 		p.abort(s)
 		s = nil
 	}
@@ -181,8 +183,9 @@ func (p *Pool) due(s *stream) bool {
 }
 
 // connect dials the next router round-robin, from the preferred zone unless
-// anyZone is set or no router is known there, and opens a stream.
-func (p *Pool) connect(ctx context.Context, anyZone bool) (*stream, error) {
+// anyZone is set or no router is known there, and opens a stream. It passes
+// over avoid (a router whose stream just broke) when there is another.
+func (p *Pool) connect(ctx context.Context, anyZone bool, avoid string) (*stream, error) {
 	cur := p.res.Current()
 	candidates := cur.preferred
 	if anyZone || len(candidates) == 0 {
@@ -192,7 +195,11 @@ func (p *Pool) connect(ctx context.Context, anyZone bool) (*stream, error) {
 		p.m.dialFailures.Inc()
 		return nil, errors.New("no router addresses resolved")
 	}
-	addr := candidates[p.next.Add(1)%uint64(len(candidates))]
+	i := p.next.Add(1)
+	addr := candidates[i%uint64(len(candidates))]
+	if addr == avoid && len(candidates) > 1 {
+		addr = candidates[(i+1)%uint64(len(candidates))]
+	}
 	s, err := p.dial(ctx, addr)
 	if err != nil {
 		p.m.dialFailures.Inc()

@@ -19,7 +19,7 @@ type Config struct {
 	Routers RoutersConfig `json:"routers"`
 	// Agent, when Addr is set, is the local agent the proxy sends its own
 	// metrics to as envelopes.
-	Agent AgentConfig `json:"agent"`
+	Agent metrics.AgentConfig `json:"agent"`
 	// DrainTimeout bounds how long a graceful stop spends delivering what
 	// consumers' buffers still hold.
 	DrainTimeout config.Duration `json:"drain_timeout"`
@@ -71,16 +71,6 @@ type RoutersConfig struct {
 	MaxBackoff config.Duration `json:"max_backoff"`
 }
 
-// AgentConfig is the local agent that receives the proxy's own metrics.
-type AgentConfig struct {
-	// Addr is host:port of the agent's v2 Ingress; empty sends no self-metrics.
-	Addr string `json:"addr"`
-	// ServerName is the name the agent's certificate must carry.
-	ServerName string `json:"server_name"`
-	// TLS is the proxy's client identity towards the agent.
-	TLS mtls.Files `json:"tls"`
-}
-
 // DefaultConfig returns the defaults every field not in the file keeps.
 func DefaultConfig() *Config {
 	return &Config{
@@ -97,7 +87,7 @@ func DefaultConfig() *Config {
 			RefreshInterval: config.Duration(15 * time.Second),
 			MaxBackoff:      config.Duration(5 * time.Second),
 		},
-		Agent:        AgentConfig{ServerName: "metron"},
+		Agent:        metrics.DefaultAgentConfig(),
 		DrainTimeout: config.Duration(10 * time.Second),
 		Metrics:      metrics.DefaultConfig("127.0.0.1:14826"),
 	}
@@ -111,16 +101,8 @@ func (c *Config) Validate() error {
 	if err := c.Routers.validate(); err != nil {
 		return err
 	}
-	if c.Agent.Addr != "" {
-		if _, _, err := net.SplitHostPort(c.Agent.Addr); err != nil {
-			return fmt.Errorf("agent.addr: %w", err)
-		}
-		if c.Agent.ServerName == "" {
-			return errors.New("agent.server_name: required when agent.addr is set")
-		}
-		if err := c.Agent.TLS.Validate("agent.tls"); err != nil {
-			return err
-		}
+	if err := c.Agent.Validate("agent"); err != nil {
+		return err
 	}
 	if c.DrainTimeout.D() <= 0 {
 		return errors.New("drain_timeout: must be positive")

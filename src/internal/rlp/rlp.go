@@ -2,15 +2,12 @@ package rlp
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"sync"
 	"time"
 
-	loggregator "code.cloudfoundry.org/go-loggregator/v10"
-	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/keepalive"
@@ -34,8 +31,7 @@ type Proxy struct {
 	egress  *egress.Server
 	srv     *grpc.Server
 	ln      net.Listener
-	metrics *metrics.Server            // nil when metrics.addr is empty
-	agent   *loggregator.IngressClient // nil when agent.addr is empty
+	metrics *metrics.Server // nil when metrics.addr is empty
 }
 
 // Run makes a proxy from cfg and runs it until ctx ends.
@@ -78,16 +74,6 @@ func New(cfg *Config, log *slog.Logger, lookup LookupFunc) (*Proxy, error) {
 		ConcurrentWriters:   true, // one stream per router writes into each consumer's diode
 	}, m.egress, log)
 
-	if cfg.Agent.Addr != "" {
-		agentTLS, err := mtls.Client(cfg.Agent.TLS, cfg.Agent.ServerName, nil)
-		if err != nil {
-			return nil, fmt.Errorf("agent.tls: %w", err)
-		}
-		if p.agent, err = loggregator.NewIngressClient(agentTLS, loggregator.WithAddr(cfg.Agent.Addr)); err != nil {
-			return nil, fmt.Errorf("agent %s: %w", cfg.Agent.Addr, err)
-		}
-	}
-
 	p.srv = grpc.NewServer(
 		grpc.Creds(credentials.NewTLS(serverTLS)),
 		grpc.ForceServerCodecV2(wire.NewCodec()),
@@ -114,11 +100,6 @@ func (p *Proxy) close() {
 	if p.ln != nil {
 		if err := p.ln.Close(); err != nil {
 			p.log.Warn("close egress listener", "error", err.Error())
-		}
-	}
-	if p.agent != nil {
-		if err := p.agent.CloseSend(); err != nil {
-			p.log.Warn("close agent stream", "error", err.Error())
 		}
 	}
 	p.routers.close()
@@ -157,17 +138,13 @@ func (p *Proxy) Run(ctx context.Context) error {
 			metricsErr <- p.metrics.Run(bg)
 		}()
 	}
-	if p.agent != nil {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			p.reg.Emit(bg, p.cfg.Metrics.EmitInterval.D(), sourceID, func(envs []*loggregator_v2.Envelope) {
-				for _, e := range envs {
-					p.agent.Emit(e)
-				}
-			})
-		}()
-	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := p.reg.EmitToAgent(bg, p.cfg.Agent, nil, p.cfg.Metrics.EmitInterval.D(), sourceID, p.log); err != nil {
+			p.log.Error("own metrics will not be sent to the agent", "error", err.Error())
+		}
+	}()
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- p.srv.Serve(p.ln) }()
 
@@ -198,10 +175,5 @@ func (p *Proxy) Run(ctx context.Context) error {
 		p.srv.GracefulStop()
 	}
 	cancelBg()
-	if p.agent != nil {
-		if err := p.agent.CloseSend(); err != nil && !errors.Is(err, context.Canceled) {
-			p.log.Warn("close agent stream", "error", err.Error())
-		}
-	}
 	return runErr
 }

@@ -43,19 +43,9 @@ type Config struct {
 	SourceID string `json:"source_id"`
 	// Agent, when Addr is set, is the local agent the router sends its own
 	// metrics to as envelopes.
-	Agent AgentConfig `json:"agent"`
+	Agent metrics.AgentConfig `json:"agent"`
 	// Metrics is the /metrics server and the self-metrics interval.
 	Metrics metrics.Config `json:"metrics"`
-}
-
-// AgentConfig is the local agent that receives the router's own metrics.
-type AgentConfig struct {
-	// Addr is host:port of the agent's v2 Ingress; empty sends no self-metrics.
-	Addr string `json:"addr"`
-	// ServerName is the name the agent's certificate must carry.
-	ServerName string `json:"server_name"`
-	// TLS is the router's client identity towards the agent.
-	TLS mtls.Files `json:"tls"`
 }
 
 // DefaultConfig returns the defaults every field not in the file keeps.
@@ -71,7 +61,7 @@ func DefaultConfig() *Config {
 		MaxMessageBytes:     4 << 20,
 		ShutdownTimeout:     config.Duration(10 * time.Second),
 		SourceID:            "doppler",
-		Agent:               AgentConfig{ServerName: "metron"},
+		Agent:               metrics.DefaultAgentConfig(),
 		Metrics:             metrics.DefaultConfig("127.0.0.1:14825"),
 	}
 }
@@ -107,16 +97,8 @@ func (c *Config) Validate() error {
 	case c.SourceID == "":
 		return errors.New("source_id: required")
 	}
-	if c.Agent.Addr != "" {
-		if _, _, err := net.SplitHostPort(c.Agent.Addr); err != nil {
-			return fmt.Errorf("agent.addr: %w", err)
-		}
-		if c.Agent.ServerName == "" {
-			return errors.New("agent.server_name: required when agent.addr is set")
-		}
-		if err := c.Agent.TLS.Validate("agent.tls"); err != nil {
-			return err
-		}
+	if err := c.Agent.Validate("agent"); err != nil {
+		return err
 	}
 	return c.Metrics.Validate("metrics")
 }

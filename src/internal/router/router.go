@@ -2,14 +2,12 @@ package router
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"sync"
 	"time"
 
-	loggregator "code.cloudfoundry.org/go-loggregator/v10"
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
@@ -129,9 +127,12 @@ func (r *Router) Run(ctx context.Context) error {
 			}
 		})
 	}
-	if r.cfg.Agent.Addr != "" {
-		wg.Go(func() { r.emitSelf(sideCtx) })
-	}
+	wg.Go(func() {
+		err := r.reg.EmitToAgent(sideCtx, r.cfg.Agent, r.cfg.CipherSuites, r.cfg.Metrics.EmitInterval.D(), r.cfg.SourceID, r.log)
+		if err != nil {
+			r.log.Error("own metrics will not be sent to the agent", "error", err.Error())
+		}
+	})
 
 	var err error
 	select {
@@ -204,29 +205,4 @@ func (r *Router) announce(description string) {
 		return
 	}
 	r.ingress.accept([][]byte{b}, 0)
-}
-
-// emitSelf sends the router's own metrics to the local agent every
-// metrics.emit_interval.
-func (r *Router) emitSelf(ctx context.Context) {
-	tlsCfg, err := mtls.Client(r.cfg.Agent.TLS, r.cfg.Agent.ServerName, r.cfg.CipherSuites)
-	if err != nil {
-		r.log.Error("self-metrics disabled: agent tls", "error", err.Error())
-		return
-	}
-	client, err := loggregator.NewIngressClient(tlsCfg, loggregator.WithAddr(r.cfg.Agent.Addr), loggregator.WithContext(ctx))
-	if err != nil {
-		r.log.Error("self-metrics disabled: agent client", "error", err.Error())
-		return
-	}
-	defer func() {
-		if err := client.CloseSend(); err != nil && !errors.Is(err, context.Canceled) {
-			r.log.Debug("close agent stream", "error", err.Error())
-		}
-	}()
-	r.reg.Emit(ctx, r.cfg.Metrics.EmitInterval.D(), r.cfg.SourceID, func(envs []*loggregator_v2.Envelope) {
-		for _, e := range envs {
-			client.Emit(e)
-		}
-	})
 }

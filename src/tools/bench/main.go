@@ -28,6 +28,7 @@ import (
 	"loggregator/internal/config"
 	"loggregator/internal/lossprobe"
 	"loggregator/internal/mtls"
+	"loggregator/tools/topology"
 )
 
 // scenario is one named probe run.
@@ -116,12 +117,16 @@ func run(ctx context.Context, repo, bin string, duration, idleFor time.Duration,
 	}
 	sys, err := startSystem(ctx, repo, bin, work, gateway, routers)
 	if sys != nil {
-		defer sys.stop()
+		defer sys.Stop()
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Printf("started %s; logs in %s\n", strings.Join(sys.order, ", "), filepath.Join(work, "logs"))
+	var names []string
+	for _, p := range sys.Procs() {
+		names = append(names, p.Job.Name)
+	}
+	fmt.Printf("started %s; logs in %s\n", strings.Join(names, ", "), filepath.Join(work, "logs"))
 
 	var results []result
 	for _, sc := range scenarios {
@@ -167,12 +172,13 @@ func contains(s []string, v string) bool {
 }
 
 // runScenario runs the lossprobe binary once with a config written for sc.
-func runScenario(ctx context.Context, sys *system, sc scenario, duration time.Duration, work string) (result, error) {
+func runScenario(ctx context.Context, sys *topology.System, sc scenario, duration time.Duration, work string) (result, error) {
 	cfg := lossprobe.DefaultConfig()
-	id := mtls.Files{CA: sys.ca, Cert: sys.cert, Key: sys.key}
+	ep := sys.Endpoints()
+	id := mtls.Files{CA: ep.CA, Cert: ep.ClientCert, Key: ep.ClientKey}
 	cfg.SourceID = "bench-" + sc.Name
-	cfg.Ingress.Addr, cfg.Ingress.TLS = sys.endpoints["agent_ingress"], id
-	cfg.Egress.Addr, cfg.Egress.TLS = sys.endpoints["rlp_egress"], id
+	cfg.Ingress.Addr, cfg.Ingress.TLS = ep.Endpoints["agent_ingress"], id
+	cfg.Egress.Addr, cfg.Egress.TLS = ep.Endpoints["rlp_egress"], id
 	cfg.Rate, cfg.Emitters = sc.Rate, sc.Emitters
 	cfg.Duration = config.Duration(duration)
 	cfg.DrainTimeout = config.Duration(5 * time.Second)
@@ -181,14 +187,14 @@ func runScenario(ctx context.Context, sys *system, sc scenario, duration time.Du
 	if sc.Types != nil {
 		cfg.EnvelopeTypes = sc.Types
 	}
-	cfg.PIDs = sys.pids()
+	cfg.PIDs = pids(sys)
 	path := filepath.Join(work, "lossprobe-"+sc.Name+".json")
 	if err := writeJSON(path, cfg); err != nil {
 		return result{}, err
 	}
 
 	if sc.KillRouter {
-		router := sys.procs["doppler"]
+		router := sys.Proc("doppler")
 		// The probe warms up for a moment before it sends; a third of the
 		// sending time plus that is close enough to "a third in".
 		go func() {
@@ -196,11 +202,11 @@ func runScenario(ctx context.Context, sys *system, sc scenario, duration time.Du
 				return
 			}
 			fmt.Println("   killing the router")
-			router.kill()
+			router.Kill()
 			if !sleep(ctx, time.Second) {
 				return
 			}
-			if err := router.start(ctx); err != nil {
+			if err := router.Start(ctx); err != nil {
 				fmt.Printf("   router restart failed: %v\n", err)
 				return
 			}
@@ -209,7 +215,7 @@ func runScenario(ctx context.Context, sys *system, sc scenario, duration time.Du
 	}
 
 	var out bytes.Buffer
-	cmd := exec.CommandContext(ctx, filepath.Join(sys.bin, "lossprobe"), "--config", path)
+	cmd := exec.CommandContext(ctx, filepath.Join(sys.Bin, "lossprobe"), "--config", path)
 	cmd.Stdout = &out
 	logPath := filepath.Join(work, "logs", "lossprobe-"+sc.Name+".log")
 	logFile, err := os.Create(logPath)
@@ -233,20 +239,18 @@ func runScenario(ctx context.Context, sys *system, sc scenario, duration time.Du
 	}
 	if sc.KillRouter {
 		// Wait for the restarted router before the next scenario.
-		if err := sleepUntilListening(ctx, sys.procs["doppler"]); err != nil {
+		if err := sleepUntilListening(ctx, sys.Proc("doppler")); err != nil {
 			return result{}, err
 		}
 	}
 	return result{Scenario: sc, Report: rep, Exit: exit}, nil
 }
 
-func sleepUntilListening(ctx context.Context, p *proc) error {
-	select {
-	case <-p.done:
-		return p.start(ctx)
-	default:
+func sleepUntilListening(ctx context.Context, p *topology.Proc) error {
+	if p.Running() {
 		return nil
 	}
+	return p.Start(ctx)
 }
 
 func lastJSON(out []byte) (*lossprobe.Report, error) {
@@ -270,26 +274,26 @@ func indent(s string) string {
 }
 
 // measureIdle samples each component's CPU time over d with no traffic.
-func measureIdle(ctx context.Context, sys *system, d time.Duration) ([]idle, error) {
+func measureIdle(ctx context.Context, sys *topology.System, d time.Duration) ([]idle, error) {
 	before := map[string]float64{}
-	for _, name := range sys.order {
-		secs, err := cpuSeconds(sys.procs[name].pid())
+	for _, p := range sys.Procs() {
+		secs, err := cpuSeconds(p.PID())
 		if err != nil {
 			return nil, err
 		}
-		before[name] = secs
+		before[p.Job.Name] = secs
 	}
 	start := time.Now()
 	if !sleep(ctx, d) {
 		return nil, ctx.Err()
 	}
 	var out []idle
-	for _, name := range sys.order {
-		secs, err := cpuSeconds(sys.procs[name].pid())
+	for _, p := range sys.Procs() {
+		secs, err := cpuSeconds(p.PID())
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, idle{Component: short(name), CPUms: (secs - before[name]) * 1000, Seconds: time.Since(start).Seconds()})
+		out = append(out, idle{Component: short(p.Job.Name), CPUms: (secs - before[p.Job.Name]) * 1000, Seconds: time.Since(start).Seconds()})
 	}
 	return out, nil
 }

@@ -72,7 +72,7 @@ func newCerts() certs {
 	ca, err := certgen.NewCA("test-ca")
 	Expect(err).NotTo(HaveOccurred())
 	dir := GinkgoT().TempDir()
-	files, err := ca.WriteFiles(dir, "reverselogproxy", "gateway", "gateway-client", "cc", "uaa")
+	files, err := ca.WriteFiles(dir, "reverselogproxy", "gateway", "gateway-client", "cc", "uaa", "metron")
 	Expect(err).NotTo(HaveOccurred())
 	pool := x509.NewCertPool()
 	pool.AddCert(ca.Cert)

@@ -16,6 +16,8 @@ import (
 	"github.com/onsi/gomega/gexec"
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
+
+	"loggregator/internal/metrics/metricstest"
 )
 
 const admin = "bearer admin-token"
@@ -350,6 +352,47 @@ var _ = Describe("Authorization switched off", func() {
 		Expect(resp.StatusCode).To(Equal(http.StatusOK))
 		Eventually(e.rlp.requests).Should(Receive())
 		Expect(e.uaa.calls.Load()).To(BeZero())
+	})
+})
+
+var _ = Describe("Own metrics", func() {
+	It("sends its counters to the local agent as envelopes from source id reverse_log_proxy_gateway", func() {
+		e := newEnv()
+		agent, err := metricstest.NewAgent(e.certs.mtls("metron"))
+		Expect(err).NotTo(HaveOccurred())
+		DeferCleanup(agent.Stop)
+		g := e.start(func(cfg map[string]any) {
+			client := e.certs.files["gateway-client"]
+			cfg["agent"] = map[string]any{
+				"addr": agent.Addr(), "server_name": "metron",
+				"tls": map[string]any{"ca_file": client.CA, "cert_file": client.Cert, "key_file": client.Key},
+			}
+			cfg["metrics"].(map[string]any)["emit_interval"] = "50ms"
+		})
+
+		g.get("log", "")
+		g.get("log", "")
+		Eventually(func() uint64 {
+			return agent.Counter("reverse_log_proxy_gateway", "requests", map[string]string{"code": "404"})
+		}).Should(BeEquivalentTo(2))
+		Eventually(func() uint64 {
+			return agent.Counter("reverse_log_proxy_gateway", "auth_denied", map[string]string{"reason": "missing_token"})
+		}).Should(BeEquivalentTo(2))
+	})
+
+	It("keeps serving when no agent listens", func() {
+		e := newEnv()
+		g := e.start(func(cfg map[string]any) {
+			client := e.certs.files["gateway-client"]
+			cfg["agent"] = map[string]any{
+				"addr": "127.0.0.1:1", "server_name": "metron",
+				"tls": map[string]any{"ca_file": client.CA, "cert_file": client.Cert, "key_file": client.Key},
+			}
+			cfg["metrics"].(map[string]any)["emit_interval"] = "50ms"
+		})
+		Eventually(g.session.Err).Should(gbytes.Say("cannot send own metrics to the agent"))
+		resp := g.get("log", admin)
+		Expect(resp.StatusCode).To(Equal(http.StatusOK))
 	})
 })
 

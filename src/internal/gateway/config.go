@@ -29,7 +29,10 @@ type Config struct {
 	WriteTimeout config.Duration `json:"write_timeout"`
 	// MaxStreams bounds concurrent streams; requests beyond it get 503.
 	MaxStreams int `json:"max_streams"`
-	// Metrics is the /metrics server.
+	// Agent, when Addr is set, is the local agent the gateway sends its own
+	// metrics to as envelopes.
+	Agent metrics.AgentConfig `json:"agent"`
+	// Metrics is the /metrics server and the self-metrics interval.
 	Metrics metrics.Config `json:"metrics"`
 }
 
@@ -113,6 +116,7 @@ func DefaultConfig() *Config {
 			UAA:       UAAConfig{Timeout: config.Duration(5 * time.Second)},
 			CC:        CCConfig{Timeout: config.Duration(5 * time.Second)},
 		},
+		Agent:   metrics.DefaultAgentConfig(),
 		Metrics: metrics.DefaultConfig("127.0.0.1:8089"),
 	}
 }
@@ -150,6 +154,9 @@ func (c *Config) Validate() error {
 		return errors.New("max_streams: must be positive")
 	}
 	if err := c.Auth.validate(); err != nil {
+		return err
+	}
+	if err := c.Agent.Validate("agent"); err != nil {
 		return err
 	}
 	return c.Metrics.Validate("metrics")

@@ -20,5 +20,8 @@
 // not hammer UAA and Cloud Controller; failures of either are errors (503),
 // never cached and never a hang.
 //
+// Its own metrics are served at /metrics and, when agent.addr is set, sent
+// to the local agent as envelopes with source id "reverse_log_proxy_gateway".
+//
 // Ports: HTTPS on 8088 (http.addr), /metrics on 8089 (metrics.addr).
 package gateway

@@ -19,6 +19,9 @@ import (
 	"loggregator/internal/mtls"
 )
 
+// sourceID is the source id of the gateway's own metrics.
+const sourceID = "reverse_log_proxy_gateway"
+
 // Gateway serves GET /v2/read. Make one with New, then call Run once.
 type Gateway struct {
 	cfg     *Config
@@ -139,6 +142,13 @@ func (g *Gateway) Run(ctx context.Context) error {
 			metricsErr <- g.metrics.Run(metricsCtx)
 		}()
 	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := g.reg.EmitToAgent(metricsCtx, g.cfg.Agent, nil, g.cfg.Metrics.EmitInterval.D(), sourceID, g.log); err != nil {
+			g.log.Error("own metrics will not be sent to the agent", "error", err.Error())
+		}
+	}()
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(g.ln) }()
 

@@ -68,7 +68,12 @@ var _ = Describe("reverse_log_proxy_gateway job", func() {
 		Expect(cfg).To(HaveKeyWithValue("max_stream_duration", "14m"))
 		Expect(cfg).To(HaveKeyWithValue("max_streams", BeNumerically("==", 500)))
 		Expect(cfg["metrics"]).To(HaveKeyWithValue("addr", "127.0.0.1:8089"))
+		Expect(cfg["metrics"]).To(HaveKeyWithValue("emit_interval", "1m"))
 		Expect(cfg["metrics"]).NotTo(HaveKey("tls"))
+		Expect(cfg["agent"]).To(HaveKeyWithValue("addr", "127.0.0.1:3458"))
+		Expect(cfg["agent"]).To(HaveKeyWithValue("server_name", "metron"))
+		Expect(cfg["agent"]).To(HaveKeyWithValue("tls", cfg["logs_provider"].(map[string]any)["tls"]))
+		Expect(cfg["logs_provider"]).To(HaveKeyWithValue("tls", HaveKeyWithValue("cert_file", filepath.Join(dir, "config/certs/reverse_log_proxy.crt"))))
 
 		Expect(readFile(dir, "config/certs/reverse_log_proxy_gateway.crt")).To(ContainSubstring("HTTP CERT PEM"))
 		Expect(readFile(dir, "config/certs/reverse_log_proxy.key")).To(ContainSubstring("CLIENT KEY PEM"))
@@ -122,6 +127,39 @@ var _ = Describe("reverse_log_proxy_gateway job", func() {
 		Expect(cfg["metrics"]).To(HaveKeyWithValue("addr", ":9100"))
 		Expect(cfg["metrics"]).To(HaveKeyWithValue("tls", HaveKeyWithValue("ca_file", filepath.Join(dir, "config/certs/metrics_ca.crt"))))
 		Expect(readFile(dir, "config/certs/metrics.crt")).To(ContainSubstring("M CERT"))
+	})
+
+	It("sends its own metrics to the agent named by metron_endpoint, with the loggregator.tls identity when it is set", func() {
+		props := gatewayProperties()
+		props["metron_endpoint"] = map[string]any{"host": "10.0.0.9", "grpc_port": 4000}
+		props["metric_emitter"] = map[string]any{"interval": "30s"}
+		props["loggregator"] = map[string]any{"tls": map[string]any{
+			"ca_cert":                   "AGENT CA PEM",
+			"reverse_log_proxy_gateway": map[string]any{"cert": "AGENT CERT PEM", "key": "AGENT KEY PEM"},
+		}}
+		dir, cfg := gatewayConfig(boshtemplate.Context{Properties: props, Links: gatewayLinks()})
+		out, ok := checkConfig("gateway", filepath.Join(dir, "config/gateway.json"))
+		Expect(ok).To(BeTrue(), out)
+
+		Expect(cfg["agent"]).To(HaveKeyWithValue("addr", "10.0.0.9:4000"))
+		Expect(cfg["agent"]).To(HaveKeyWithValue("tls", map[string]any{
+			"ca_file":   filepath.Join(dir, "config/certs/agent_ca.crt"),
+			"cert_file": filepath.Join(dir, "config/certs/agent.crt"),
+			"key_file":  filepath.Join(dir, "config/certs/agent.key"),
+		}))
+		Expect(cfg["metrics"]).To(HaveKeyWithValue("emit_interval", "30s"))
+		Expect(readFile(dir, "config/certs/agent_ca.crt")).To(ContainSubstring("AGENT CA PEM"))
+		Expect(readFile(dir, "config/certs/agent.crt")).To(ContainSubstring("AGENT CERT PEM"))
+		Expect(readFile(dir, "config/certs/agent.key")).To(ContainSubstring("AGENT KEY PEM"))
+	})
+
+	It("sends no self-metrics when metron_endpoint.host is empty", func() {
+		props := gatewayProperties()
+		props["metron_endpoint"] = map[string]any{"host": ""}
+		dir, cfg := gatewayConfig(boshtemplate.Context{Properties: props, Links: gatewayLinks()})
+		out, ok := checkConfig("gateway", filepath.Join(dir, "config/gateway.json"))
+		Expect(ok).To(BeTrue(), out)
+		Expect(cfg["agent"]).To(HaveKeyWithValue("addr", ""))
 	})
 
 	It("renders a config without UAA or Cloud Controller when auth.disabled is set", func() {

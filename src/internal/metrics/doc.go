@@ -2,7 +2,8 @@
 // client: the common counters (ingress, egress, dropped{direction,reason}),
 // constructors for a component's own metrics, the /metrics server, and a
 // snapshot of the component's own metrics as v2 envelopes so firehose
-// consumers see them too.
+// consumers see them too, which EmitToAgent sends to the local agent
+// described by a component's "agent" section (AgentConfig).
 //
 // Counters on the hot path are plain Prometheus counters; callers add whole
 // batches (Add(n)) rather than incrementing once per envelope.

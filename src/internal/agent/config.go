@@ -71,7 +71,7 @@ func DefaultConfig() *Config {
 			MaxEnvelopeBytes: 256 * 1024,
 		},
 		Routers:         routerpool.DefaultConfig(),
-		Batch:           BatchConfig{Size: 256, FlushInterval: config.Duration(10 * time.Millisecond)},
+		Batch:           BatchConfig{Size: 1000, FlushInterval: config.Duration(10 * time.Millisecond)},
 		ShutdownTimeout: config.Duration(10 * time.Second),
 		Metrics:         metrics.DefaultConfig("127.0.0.1:14824"),
 	}

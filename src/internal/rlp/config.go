@@ -78,7 +78,7 @@ func DefaultConfig() *Config {
 			Addr:                ":8082",
 			MaxStreams:          1000,
 			BufferSize:          10000,
-			BatchSize:           100,
+			BatchSize:           1000,
 			FlushInterval:       config.Duration(2 * time.Millisecond),
 			SlowConsumerTimeout: config.Duration(10 * time.Second),
 		},

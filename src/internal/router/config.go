@@ -53,8 +53,8 @@ func DefaultConfig() *Config {
 	return &Config{
 		Addr:                ":8082",
 		IngressBufferSize:   10000,
-		EgressBufferSize:    1000,
-		EgressBatchSize:     100,
+		EgressBufferSize:    10000,
+		EgressBatchSize:     1000,
 		EgressFlushInterval: config.Duration(2 * time.Millisecond),
 		MaxSubscriptions:    1000,
 		SlowConsumerTimeout: config.Duration(10 * time.Second),

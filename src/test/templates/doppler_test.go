@@ -36,7 +36,7 @@ var _ = Describe("doppler job", func() {
 
 		Expect(cfg).To(HaveKeyWithValue("addr", ":8082"))
 		Expect(cfg).To(HaveKeyWithValue("ingress_buffer_size", BeNumerically("==", 10000)))
-		Expect(cfg).To(HaveKeyWithValue("egress_buffer_size", BeNumerically("==", 1000)))
+		Expect(cfg).To(HaveKeyWithValue("egress_buffer_size", BeNumerically("==", 10000)))
 		Expect(cfg).To(HaveKeyWithValue("cipher_suites", ConsistOf(
 			"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")))
 		Expect(cfg["agent"]).To(HaveKeyWithValue("addr", "127.0.0.1:3458"))

@@ -84,6 +84,9 @@ func (sub *subscriber) run(ctx context.Context, st grpc.ServerStream) error {
 	buf := make([][]byte, 0, size)
 	batch := &wire.Batch{}
 	one := &wire.Envelope{}
+	flush := time.NewTimer(time.Hour)
+	flush.Stop()
+	defer flush.Stop()
 	for {
 		buf = sub.ring.NextBatch(ctx, buf[:0])
 		if len(buf) == 0 {
@@ -92,7 +95,7 @@ func (sub *subscriber) run(ctx context.Context, st grpc.ServerStream) error {
 		if len(buf) < cap(buf) {
 			sub.behindSince = 0 // the diode ran empty: caught up
 			if sub.batched && cfg.FlushInterval > 0 && ctx.Err() == nil {
-				buf = sub.linger(ctx, buf, cfg.FlushInterval)
+				buf = sub.linger(ctx, buf, flush, cfg.FlushInterval)
 			}
 		}
 		if sub.legacyTags {
@@ -108,19 +111,27 @@ func (sub *subscriber) run(ctx context.Context, st grpc.ServerStream) error {
 	}
 }
 
-// linger fills buf for up to d more.
-func (sub *subscriber) linger(ctx context.Context, buf [][]byte, d time.Duration) [][]byte {
-	lctx, cancel := context.WithTimeout(ctx, d)
-	defer cancel()
-	for len(buf) < cap(buf) {
-		n := len(buf)
-		buf = sub.ring.NextBatch(lctx, buf)
-		if len(buf) == n {
-			break
-		}
+// linger waits d, then tops buf up with what arrived meanwhile. It sleeps
+// on flush rather than reading each envelope as it comes, so a subscriber
+// wakes once per batch, not once per write into its diode; the diode (many
+// times a batch by default) holds what arrives during d.
+func (sub *subscriber) linger(ctx context.Context, buf [][]byte, flush *time.Timer, d time.Duration) [][]byte {
+	flush.Reset(d)
+	select {
+	case <-flush.C:
+	case <-ctx.Done():
+		flush.Stop()
 	}
-	return buf
+	return sub.ring.NextBatch(expired, buf)
 }
+
+// expired is a context that is already done: NextBatch with it returns only
+// what is buffered, without waiting.
+var expired = func() context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	return ctx
+}()
 
 func (sub *subscriber) send(st grpc.ServerStream, buf [][]byte, batch *wire.Batch, one *wire.Envelope) error {
 	if len(buf) == 0 {

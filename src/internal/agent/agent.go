@@ -66,6 +66,7 @@ func New(cfg *Config, log *slog.Logger) (*Agent, error) {
 	a.batcher = batch.New[[]byte](a.buf, cfg.Batch.Size, cfg.Batch.FlushInterval.D(), func(n int) {
 		im.bufferFull.Add(float64(n))
 	})
+	a.batcher.SetLinger(cfg.Batch.Linger.D())
 
 	pool, err := routerpool.New(cfg.Routers, routerpool.NewMetrics(a.reg), routerpool.Options{
 		Zone:    cfg.Zone,

@@ -57,8 +57,12 @@ type BatchConfig struct {
 	// Size is the most envelopes in one write.
 	Size int `json:"size"`
 	// FlushInterval is the longest an envelope waits for a batch to fill
-	// while every stream is busy; with a stream free it goes at once.
+	// while every stream is busy; with a stream free it goes after Linger.
 	FlushInterval config.Duration `json:"flush_interval"`
+	// Linger is how long a batch that is not full waits for more envelopes
+	// even when a stream is free: fewer, larger writes for a bounded delay.
+	// 0 sends at once.
+	Linger config.Duration `json:"linger"`
 }
 
 // DefaultConfig returns the defaults; the router targets and certificates
@@ -71,7 +75,7 @@ func DefaultConfig() *Config {
 			MaxEnvelopeBytes: 256 * 1024,
 		},
 		Routers:         routerpool.DefaultConfig(),
-		Batch:           BatchConfig{Size: 1000, FlushInterval: config.Duration(10 * time.Millisecond)},
+		Batch:           BatchConfig{Size: 1000, FlushInterval: config.Duration(10 * time.Millisecond), Linger: config.Duration(2 * time.Millisecond)},
 		ShutdownTimeout: config.Duration(10 * time.Second),
 		Metrics:         metrics.DefaultConfig("127.0.0.1:14824"),
 	}
@@ -97,6 +101,8 @@ func (c *Config) Validate() error {
 		return errors.New("batch.size: must be at least 1")
 	case c.Batch.FlushInterval.D() <= 0:
 		return errors.New("batch.flush_interval: must be positive")
+	case c.Batch.Linger.D() < 0:
+		return errors.New("batch.linger: must not be negative")
 	case c.ShutdownTimeout.D() <= 0:
 		return errors.New("shutdown_timeout: must be positive")
 	}

@@ -20,6 +20,8 @@ type Batcher[T any] struct {
 	size     int
 	interval time.Duration
 	onDrop   func(n int)
+	linger   time.Duration
+	wait     *time.Timer // for linger; used by Run only
 	out      chan []T
 	free     chan []T // batch buffers handed back by Release
 }
@@ -51,6 +53,13 @@ func New[T any](src Source[T], size int, interval time.Duration, onDrop func(n i
 	}
 }
 
+// SetLinger makes every batch that is not full wait d before it is handed
+// on, even to a free writer, gathering what arrives meanwhile: at high rates
+// that trades up to d of latency for fewer, larger writes (and fewer
+// wake-ups downstream). 0, the default, hands a batch on at once. Call it
+// before Run.
+func (b *Batcher[T]) SetLinger(d time.Duration) { b.linger = d }
+
 // Batches is the channel the writers receive batches from. It is closed when
 // Run returns. A writer owns a batch it received until it calls Release.
 func (b *Batcher[T]) Batches() <-chan []T { return b.out }
@@ -73,6 +82,9 @@ func (b *Batcher[T]) Release(batch []T) {
 // the writers must keep receiving until the channel is closed.
 func (b *Batcher[T]) Run(ctx context.Context) {
 	defer close(b.out)
+	b.wait = time.NewTimer(time.Hour)
+	b.wait.Stop()
+	defer b.wait.Stop()
 	for {
 		batch := b.src.NextBatch(ctx, b.buffer())
 		if len(batch) == 0 {
@@ -82,8 +94,24 @@ func (b *Batcher[T]) Run(ctx context.Context) {
 			b.out <- batch
 			continue
 		}
+		if b.linger > 0 && len(batch) < b.size {
+			batch = b.gather(ctx, batch)
+		}
 		b.deliver(ctx, batch)
 	}
+}
+
+// gather waits the linger time on one timer, then tops batch up with what
+// the source holds, so Run wakes once per batch rather than once per write
+// into the source.
+func (b *Batcher[T]) gather(ctx context.Context, batch []T) []T {
+	b.wait.Reset(b.linger)
+	select {
+	case <-b.wait.C:
+	case <-ctx.Done():
+		b.wait.Stop()
+	}
+	return b.src.NextBatch(expired, batch)
 }
 
 // deliver sends batch at once if a writer is free; otherwise it tops the

@@ -104,3 +104,36 @@ func receive(b *batch.Batcher[int]) []int {
 		return nil
 	}
 }
+
+var _ = Describe("Batcher with a linger time", func() {
+	It("holds a partial batch for the linger time even though a writer waits, gathering what arrives meanwhile", func() {
+		var dropped atomic.Int64
+		d, b, cancel := startLinger(time.Hour, &dropped)
+		got := make(chan []int, 1)
+		go func() { got <- <-b.Batches() }()
+		d.Set(1)
+		Consistently(got, 100*time.Millisecond).ShouldNot(Receive())
+		d.Set(2)
+		d.Set(3)
+		cancel() // ends the linger early; what it gathered goes out
+		Eventually(got).Should(Receive(Equal([]int{1, 2, 3})))
+		Expect(dropped.Load()).To(BeZero())
+	})
+})
+
+// startLinger runs a Batcher with a linger time over a fresh diode.
+func startLinger(linger time.Duration, dropped *atomic.Int64) (*diode.ManyToOne[int], *batch.Batcher[int], context.CancelFunc) {
+	d := diode.NewManyToOne[int](10, func(n int) { dropped.Add(int64(n)) })
+	b := batch.New[int](d, 100, time.Hour, nil)
+	b.SetLinger(linger)
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Go(func() { b.Run(ctx) })
+	DeferCleanup(func() {
+		cancel()
+		for range b.Batches() {
+		}
+		wg.Wait()
+	})
+	return d, b, cancel
+}

@@ -9,4 +9,8 @@
 // StallTimeout the Batcher swaps the batch it holds for the newest entries,
 // so the source reports its drops and the held batch, now the oldest data,
 // is dropped and counted too.
+//
+// With SetLinger, a batch that is not full first waits the linger time for
+// more entries, even when a writer is free: fewer, larger writes for a
+// bounded delay.
 package batch

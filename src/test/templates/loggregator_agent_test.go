@@ -83,7 +83,7 @@ var _ = Describe("loggregator_agent job", func() {
 		)))
 		Expect(cfg["routers"]).To(HaveKeyWithValue("server_name", "doppler"))
 		Expect(cfg["routers"]).To(HaveKeyWithValue("streams", BeNumerically("==", 8)))
-		Expect(cfg["batch"]).To(Equal(map[string]any{"size": float64(500), "flush_interval": "20ms"}))
+		Expect(cfg["batch"]).To(Equal(map[string]any{"size": float64(500), "flush_interval": "20ms", "linger": "2ms"}))
 		Expect(cfg).To(HaveKeyWithValue("deployment", "cf"))
 		Expect(cfg).To(HaveKeyWithValue("job", "diego-cell"))
 		Expect(cfg).To(HaveKeyWithValue("index", "abc-123"))

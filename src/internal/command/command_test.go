@@ -73,9 +73,9 @@ var _ = Describe("Main", func() {
 	})
 
 	It("exits 2 naming an unknown field", func() {
-		session := start("--config", writeConfig(`{"name": "x", "nmae": "y"}`))
+		session := start("--config", writeConfig(`{"name": "x", "colour": "y"}`))
 		Eventually(session).Should(gexec.Exit(2))
-		Expect(session.Err).To(gbytes.Say(`unknown field "nmae"`))
+		Expect(session.Err).To(gbytes.Say(`unknown field "colour"`))
 	})
 
 	It("exits 2 naming a field that fails validation", func() {

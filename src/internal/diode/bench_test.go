@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 	"unsafe"
 
 	diodes "code.cloudfoundry.org/go-diodes"
@@ -219,7 +220,17 @@ func benchHandOff(b *testing.B, bc benchCase, writers int) {
 	wg.Wait()
 	b.StopTimer()
 	cancel()
-	<-readerDone
+	// go-diodes' Waiter can miss the broadcast its context's cancellation
+	// sends (it checks ctx before it waits, without holding the lock the
+	// broadcast takes), and then sleeps until the next Set. Nudge it.
+	for waiting := true; waiting; {
+		select {
+		case <-readerDone:
+			waiting = false
+		case <-time.After(10 * time.Millisecond):
+			t.set(&envelopes[0])
+		}
+	}
 	got := float64(delivered.Load())
 	b.ReportMetric(got/float64(b.N), "delivered/op")
 	if got > 0 {

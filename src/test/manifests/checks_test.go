@@ -95,7 +95,8 @@ func fixedName(n string) func(*varStore) (string, error) {
 // certUses lists, per job of this release, which certificate its peers
 // check and under which name (see DESIGN.md: agent "metron", router
 // "doppler", rlp "reverselogproxy"; the gateway's HTTPS name is the
-// operator's gateway_external_name).
+// operator's gateway_external_name). The gateway's and the loss probe's
+// client certificates need only come from the CA.
 var certUses = []certUse{
 	{Job: "doppler", Cert: "loggregator.tls.doppler.cert", Key: "loggregator.tls.doppler.key", CA: "loggregator.tls.ca_cert",
 		Name: fixedName("doppler"), Usages: []string{"client_auth", "server_auth"}},
@@ -104,6 +105,8 @@ var certUses = []certUse{
 	{Job: "reverse_log_proxy", Cert: "loggregator.tls.reverse_log_proxy.cert", Key: "loggregator.tls.reverse_log_proxy.key", CA: "loggregator.tls.ca_cert",
 		Name: fixedName("reverselogproxy"), Usages: []string{"client_auth", "server_auth"}},
 	{Job: "reverse_log_proxy_gateway", Cert: "logs_provider.client_cert", Key: "logs_provider.client_key", CA: "logs_provider.ca_cert",
+		Usages: []string{"client_auth"}},
+	{Job: "log-loss-probe", Cert: "loggregator.tls.probe.cert", Key: "loggregator.tls.probe.key", CA: "loggregator.tls.ca_cert",
 		Usages: []string{"client_auth"}},
 	{Job: "reverse_log_proxy_gateway", Cert: "http.cert", Key: "http.key",
 		Name: func(s *varStore) (string, error) {

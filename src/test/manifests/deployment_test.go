@@ -1,7 +1,9 @@
 package manifests_test
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -273,10 +275,14 @@ type bpmProcess struct {
 	Args       []string `yaml:"args"`
 }
 
-// processes reads the rendered bpm.yml of a job: what runs and with which
-// config file.
+// processes reads what a rendered job runs and with which config file: the
+// processes of its config/bpm.yml, or, for an errand (which bpm does not
+// run), the command its bin/run execs.
 func processes(dir string) ([]bpmProcess, error) {
 	data, err := os.ReadFile(filepath.Join(dir, "config", "bpm.yml"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return errandProcess(dir)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -287,6 +293,26 @@ func processes(dir string) ([]bpmProcess, error) {
 		return nil, fmt.Errorf("parse %s/config/bpm.yml: %w", dir, err)
 	}
 	return bpm.Processes, nil
+}
+
+// errandProcess reads the `exec <executable> <args>` line of a rendered
+// bin/run, joining lines continued with a backslash. Arguments are split on
+// white space: our errands quote nothing.
+func errandProcess(dir string) ([]bpmProcess, error) {
+	path := filepath.Join(dir, "bin", "run")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("job renders neither config/bpm.yml nor bin/run: %w", err)
+	}
+	script := strings.ReplaceAll(string(data), "\\\n", " ")
+	for _, line := range strings.Split(script, "\n") {
+		fields := strings.Fields(line)
+		if len(fields) < 2 || fields[0] != "exec" {
+			continue
+		}
+		return []bpmProcess{{Name: filepath.Base(dir), Executable: fields[1], Args: fields[2:]}}, nil
+	}
+	return nil, fmt.Errorf("%s has no exec line", path)
 }
 
 func (p bpmProcess) configPath() (string, bool) {

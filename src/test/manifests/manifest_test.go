@@ -46,6 +46,38 @@ var _ = Describe("manifests/loggregator.yml", func() {
 		Expect(groups).To(HaveKey("emitter"))
 	})
 
+	It("runs the log-loss-probe errand on a VM of its own, through the agent beside it, at 1,000/s for 10 s, failing above 1 % loss", func() {
+		m := loadVariant().declared
+		var probe *InstanceGroup
+		for i, ig := range m.InstanceGroups {
+			if slices.Contains(jobNames(ig), "log-loss-probe") {
+				Expect(probe).To(BeNil(), "log-loss-probe is in more than one instance group")
+				probe = &m.InstanceGroups[i]
+			}
+		}
+		Expect(probe).NotTo(BeNil())
+		Expect(probe.Lifecycle).To(Equal("errand"))
+		Expect(probe.Instances).To(Equal(1))
+		Expect(jobNames(*probe)).To(Equal([]string{"bpm", "log-loss-probe", "loggregator_agent"}))
+
+		d, err := newDeployment(m)
+		Expect(err).NotTo(HaveOccurred())
+		for _, j := range probe.Jobs {
+			if j.Name != "log-loss-probe" {
+				continue
+			}
+			links, err := d.links(j)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(links).To(HaveKey("reverse_log_proxy"))
+			Expect(links).To(HaveKey("loggregator_agent"))
+			Expect(links["loggregator_agent"].Instances).To(Equal(d.instances[probe.Name]), "the probe should use the agent on its own VM")
+			props := normalize(j.Properties).(map[string]any)
+			Expect(props).To(HaveKeyWithValue("log_loss_probe", map[string]any{
+				"rate": 1000, "duration": "10s", "max_loss_percent": 1,
+			}))
+		}
+	})
+
 	It("lists the operator-provided variables in docs/deploying.md, each used by a manifest or ops file", func() {
 		used := map[string]bool{}
 		for _, ref := range variableRefs(loadVariant().raw) {

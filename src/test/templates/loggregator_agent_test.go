@@ -127,6 +127,49 @@ var _ = Describe("loggregator_agent job", func() {
 		Expect(readFile(dir, "config/certs/metrics.crt")).To(ContainSubstring("CERT"))
 	})
 
+	It("tells Cloud Foundry's forwarder agent its grpc_port in config/ingress_port.yml", func() {
+		dir := render("loggregator_agent", boshtemplate.Context{})
+		Expect(readFile(dir, "config/ingress_port.yml")).To(Equal("---\ningress: 3458\n"))
+
+		dir = render("loggregator_agent", boshtemplate.Context{Properties: map[string]any{"grpc_port": 3459}})
+		Expect(readFile(dir, "config/ingress_port.yml")).To(Equal("---\ningress: 3459\n"))
+	})
+
+	It("tells Cloud Foundry's prom_scraper to scrape its plain HTTP /metrics without metrics certificates", func() {
+		dir := render("loggregator_agent", boshtemplate.Context{
+			Spec: boshtemplate.Spec{ID: "abc-123"},
+		})
+		Expect(readFile(dir, "config/prom_scraper_config.yml")).To(Equal(`---
+port: 14824
+source_id: "metron"
+instance_id: "abc-123"
+scheme: http
+labels:
+  origin: "loggregator.metron"
+`))
+	})
+
+	It("tells Cloud Foundry's prom_scraper to scrape /metrics over HTTPS under metrics.server_name with metrics certificates", func() {
+		props := agentProperties()
+		props["metrics"] = map[string]any{
+			"ca_cert": "CA", "cert": "CERT", "key": "KEY", "port": 9100, "server_name": "metron_metrics",
+		}
+		three := 3
+		dir := render("loggregator_agent", boshtemplate.Context{
+			Properties: props,
+			Spec:       boshtemplate.Spec{ID: "abc-123", Index: &three},
+		})
+		Expect(readFile(dir, "config/prom_scraper_config.yml")).To(Equal(`---
+port: 9100
+source_id: "metron"
+instance_id: "abc-123"
+scheme: https
+server_name: "metron_metrics"
+labels:
+  origin: "loggregator.metron"
+`))
+	})
+
 	It("does not start the agent when enabled is false", func() {
 		dir := render("loggregator_agent", boshtemplate.Context{Properties: map[string]any{"enabled": false}})
 		Expect(readFile(dir, "monit")).NotTo(ContainSubstring("check process"))

@@ -42,8 +42,8 @@ func NewCodec() *Codec {
 // Name is "proto": on the wire the messages are the standard protobuf ones.
 func (c *Codec) Name() string { return proto.Name }
 
-// Marshal encodes v. A *Batch becomes one EnvelopeBatch from a pooled
-// buffer that gRPC frees once written; an *Envelope is sent from its own
+// Marshal encodes v. A *Batch becomes one EnvelopeBatch in a pooled buffer
+// (not zeroed: every byte is written) that gRPC frees once written; an *Envelope is sent from its own
 // bytes, which must not change afterwards.
 func (c *Codec) Marshal(v any) (mem.BufferSlice, error) {
 	switch m := v.(type) {
@@ -52,14 +52,13 @@ func (c *Codec) Marshal(v any) (mem.BufferSlice, error) {
 		for _, e := range m.Envelopes {
 			size += BatchRecordSize(e)
 		}
-		pool := mem.DefaultBufferPool()
-		buf := pool.Get(size)
+		buf := marshalPool.Get(size)
 		b := (*buf)[:0]
 		for _, e := range m.Envelopes {
 			b = AppendBatchRecord(b, e)
 		}
 		*buf = b
-		return mem.BufferSlice{mem.NewBuffer(buf, pool)}, nil
+		return mem.BufferSlice{mem.NewBuffer(buf, marshalPool)}, nil
 	case *Envelope:
 		return mem.BufferSlice{mem.SliceBuffer(m.Bytes)}, nil
 	}

@@ -82,12 +82,12 @@ func New(cfg *Config, log *slog.Logger) (*Agent, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ingress tls: %w", err)
 	}
-	a.grpc = grpc.NewServer(
+	a.grpc = grpc.NewServer(append(wire.ServerOptions(),
 		grpc.Creds(credentials.NewTLS(tlsCfg)),
 		grpc.ForceServerCodecV2(wire.NewCodec()),
 		grpc.MaxRecvMsgSize(max(4<<20, 2*cfg.Ingress.MaxEnvelopeBytes)),
 		grpc.WaitForHandlers(true),
-	)
+	)...)
 	a.ingress = &ingress{buf: a.buf, maxSize: cfg.Ingress.MaxEnvelopeBytes, tags: tags, m: im}
 	a.ingress.register(a.grpc)
 

@@ -74,12 +74,12 @@ func New(cfg *Config, log *slog.Logger, lookup LookupFunc) (*Proxy, error) {
 		ConcurrentWriters:   true, // one stream per router writes into each consumer's diode
 	}, m.egress, log)
 
-	p.srv = grpc.NewServer(
+	p.srv = grpc.NewServer(append(wire.ServerOptions(),
 		grpc.Creds(credentials.NewTLS(serverTLS)),
 		grpc.ForceServerCodecV2(wire.NewCodec()),
 		// Find consumers whose host vanished without closing the connection.
 		grpc.KeepaliveParams(keepalive.ServerParameters{Time: 30 * time.Second, Timeout: 10 * time.Second}),
-	)
+	)...)
 	p.egress.Register(p.srv)
 
 	if p.ln, err = net.Listen("tcp", cfg.Egress.Addr); err != nil {

@@ -118,7 +118,7 @@ func (s *routerSet) update(addrs []string) {
 		if _, ok := s.routers[addr]; ok {
 			continue
 		}
-		conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(s.creds))
+		conn, err := grpc.NewClient(addr, append(wire.DialOptions(), grpc.WithTransportCredentials(s.creds))...)
 		if err != nil {
 			// NewClient fails only on an unparsable target, which resolve
 			// never produces; skip it rather than stop the others.

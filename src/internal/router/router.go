@@ -69,12 +69,12 @@ func New(cfg Config, log *slog.Logger) (*Router, error) {
 		MaxSubscriptions:    cfg.MaxSubscriptions,
 		OnSlowConsumer:      r.announce,
 	}, egress.NewMetrics(r.reg), log)
-	r.grpc = grpc.NewServer(
+	r.grpc = grpc.NewServer(append(wire.ServerOptions(),
 		grpc.Creds(credentials.NewTLS(tlsCfg)),
 		grpc.ForceServerCodecV2(wire.NewCodec()),
 		grpc.MaxRecvMsgSize(cfg.MaxMessageBytes),
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
-	)
+	)...)
 	r.ingress.register(r.grpc)
 	r.egress.Register(r.grpc)
 

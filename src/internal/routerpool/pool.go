@@ -212,9 +212,9 @@ func (p *Pool) connect(ctx context.Context, anyZone bool, avoid string) (*stream
 }
 
 func (p *Pool) dial(ctx context.Context, addr string) (*stream, error) {
-	conn, err := grpc.NewClient("passthrough:///"+addr,
+	conn, err := grpc.NewClient("passthrough:///"+addr, append(wire.DialOptions(),
 		grpc.WithTransportCredentials(credentials.NewTLS(p.tls)),
-		grpc.WithKeepaliveParams(keepalive.ClientParameters{Time: 15 * time.Second, Timeout: 10 * time.Second, PermitWithoutStream: true}))
+		grpc.WithKeepaliveParams(keepalive.ClientParameters{Time: 15 * time.Second, Timeout: 10 * time.Second, PermitWithoutStream: true}))...)
 	if err != nil {
 		return nil, fmt.Errorf("dial: %w", err)
 	}

@@ -1,0 +1,37 @@
+package wire
+
+import "google.golang.org/grpc"
+
+// HTTP/2 settings for the envelope hops (agent, router, rlp, both ends).
+//
+// A batch of 1000 envelopes is 200-300 KiB. With gRPC's 64 KiB starting
+// windows a sender stalls several times per batch waiting for WINDOW_UPDATE
+// frames, and every stall is a pair of goroutine wake-ups on each side;
+// with 32 KiB write buffers a batch is a dozen write syscalls. Fixed windows
+// of a few batches and buffers of one batch remove both. The windows bound
+// memory too: a stream can have at most streamWindow in flight.
+const (
+	streamWindow = 1 << 20 // per stream
+	connWindow   = 4 << 20 // per connection, shared by its streams
+	ioBuffer     = 256 << 10
+)
+
+// ServerOptions are the transport options every envelope server uses.
+func ServerOptions() []grpc.ServerOption {
+	return []grpc.ServerOption{
+		grpc.InitialWindowSize(streamWindow),
+		grpc.InitialConnWindowSize(connWindow),
+		grpc.WriteBufferSize(ioBuffer),
+		grpc.ReadBufferSize(ioBuffer),
+	}
+}
+
+// DialOptions are the transport options every envelope client uses.
+func DialOptions() []grpc.DialOption {
+	return []grpc.DialOption{
+		grpc.WithInitialWindowSize(streamWindow),
+		grpc.WithInitialConnWindowSize(connWindow),
+		grpc.WithWriteBufferSize(ioBuffer),
+		grpc.WithReadBufferSize(ioBuffer),
+	}
+}

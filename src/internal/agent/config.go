@@ -32,6 +32,9 @@ type Config struct {
 	// Tags are further tags added to every envelope; producers' tags win.
 	Tags map[string]string `json:"tags,omitempty"`
 
+	// MemoryLimitMiB is the Go runtime's soft memory limit in MiB; with it
+	// set the collector runs less often (see tuneGC). 0 keeps Go's defaults.
+	MemoryLimitMiB int `json:"memory_limit_mib"`
 	// ShutdownTimeout bounds how long a stop may spend delivering what was accepted.
 	ShutdownTimeout config.Duration `json:"shutdown_timeout"`
 	// Metrics is the /metrics server and the self-metrics interval.
@@ -77,6 +80,7 @@ func DefaultConfig() *Config {
 		Routers:         routerpool.DefaultConfig(),
 		Batch:           BatchConfig{Size: 1000, FlushInterval: config.Duration(10 * time.Millisecond), Linger: config.Duration(2 * time.Millisecond)},
 		ShutdownTimeout: config.Duration(10 * time.Second),
+		MemoryLimitMiB:  128,
 		Metrics:         metrics.DefaultConfig("127.0.0.1:14824"),
 	}
 }
@@ -103,6 +107,8 @@ func (c *Config) Validate() error {
 		return errors.New("batch.flush_interval: must be positive")
 	case c.Batch.Linger.D() < 0:
 		return errors.New("batch.linger: must not be negative")
+	case c.MemoryLimitMiB < 0:
+		return errors.New("memory_limit_mib: must not be negative")
 	case c.ShutdownTimeout.D() <= 0:
 		return errors.New("shutdown_timeout: must be positive")
 	}

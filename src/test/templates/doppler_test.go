@@ -37,6 +37,7 @@ var _ = Describe("doppler job", func() {
 		Expect(cfg).To(HaveKeyWithValue("addr", ":8082"))
 		Expect(cfg).To(HaveKeyWithValue("ingress_buffer_size", BeNumerically("==", 10000)))
 		Expect(cfg).To(HaveKeyWithValue("egress_buffer_size", BeNumerically("==", 10000)))
+		Expect(cfg).To(HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 256)))
 		Expect(cfg).To(HaveKeyWithValue("cipher_suites", ConsistOf(
 			"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")))
 		Expect(cfg["agent"]).To(HaveKeyWithValue("addr", "127.0.0.1:3458"))
@@ -57,6 +58,7 @@ var _ = Describe("doppler job", func() {
 		props["doppler"] = map[string]any{
 			"grpc_port": 9999, "ingress_buffer_size": 50000, "egress_buffer_size": 5000,
 			"max_subscriptions": 20, "slow_consumer_timeout": "3s", "shutdown_timeout": "30s",
+			"memory_limit_mib": 64,
 		}
 		props["loggregator"].(map[string]any)["tls"].(map[string]any)["cipher_suites"] = "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"
 		props["metron_endpoint"] = map[string]any{"host": "10.0.0.9", "grpc_port": 4000}
@@ -70,6 +72,7 @@ var _ = Describe("doppler job", func() {
 		Expect(cfg).To(HaveKeyWithValue("egress_buffer_size", BeNumerically("==", 5000)))
 		Expect(cfg).To(HaveKeyWithValue("max_subscriptions", BeNumerically("==", 20)))
 		Expect(cfg).To(HaveKeyWithValue("slow_consumer_timeout", "3s"))
+		Expect(cfg).To(HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 64)))
 		Expect(cfg).To(HaveKeyWithValue("cipher_suites", ConsistOf("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")))
 		Expect(cfg["agent"]).To(HaveKeyWithValue("addr", "10.0.0.9:4000"))
 		Expect(cfg["metrics"]).To(HaveKeyWithValue("addr", ":9100"))

@@ -88,9 +88,10 @@ var _ = Describe("reverse_log_proxy job", func() {
 		props["loggregator"].(map[string]any)["tls"].(map[string]any)["cipher_suites"] = "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"
 		props["loggregator"].(map[string]any)["doppler"] = map[string]any{"addrs": []any{"10.0.1.1"}}
 		props["reverse_log_proxy"] = map[string]any{
-			"egress":        map[string]any{"port": 9999, "max_streams": 7, "buffer_size": 50, "batch_size": 5, "slow_consumer_timeout": "3s"},
-			"routers":       map[string]any{"refresh_interval": "2s", "max_backoff": "1s"},
-			"drain_timeout": "20s",
+			"egress":           map[string]any{"port": 9999, "max_streams": 7, "buffer_size": 50, "batch_size": 5, "slow_consumer_timeout": "3s"},
+			"routers":          map[string]any{"refresh_interval": "2s", "max_backoff": "1s"},
+			"drain_timeout":    "20s",
+			"memory_limit_mib": 0,
 		}
 		props["metron_endpoint"] = map[string]any{"host": "localhost", "grpc_port": 3459}
 		props["metric_emitter"] = map[string]any{"interval": "30s"}
@@ -113,6 +114,7 @@ var _ = Describe("reverse_log_proxy job", func() {
 			HaveKeyWithValue("max_backoff", "1s"),
 		))
 		Expect(cfg).To(HaveKeyWithValue("drain_timeout", "20s"))
+		Expect(cfg).To(HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 0)))
 		Expect(cfg["agent"]).To(HaveKeyWithValue("addr", "localhost:3459"))
 		Expect(cfg["metrics"]).To(SatisfyAll(
 			HaveKeyWithValue("addr", ":9100"),

@@ -38,6 +38,11 @@ type Config struct {
 	Emitters int `json:"emitters"`
 	// BatchSize is the most envelopes an emitter hands over in one Send.
 	BatchSize int `json:"batch_size"`
+	// FlushInterval is, at a fixed rate, the longest an emitter holds a
+	// partial batch: it sends when BatchSize envelopes are due or this long
+	// after its last Send, as go-loggregator's IngressClient batches (100
+	// envelopes or 100 ms by default).
+	FlushInterval config.Duration `json:"flush_interval"`
 	// PayloadBytes is the size of a log envelope's payload.
 	PayloadBytes int `json:"payload_bytes"`
 	// EnvelopeTypes are the kinds emitted in turn: "log", "counter", "gauge".
@@ -91,6 +96,7 @@ func DefaultConfig() *Config {
 		Duration:      config.Duration(10 * time.Second),
 		Emitters:      1,
 		BatchSize:     100,
+		FlushInterval: config.Duration(100 * time.Millisecond),
 		PayloadBytes:  64,
 		EnvelopeTypes: []string{"log"},
 		WarmupTimeout: config.Duration(10 * time.Second),
@@ -133,6 +139,8 @@ func (c *Config) Validate() error {
 		return errors.New("rate: must be at least one envelope per second per emitter")
 	case c.BatchSize < 1:
 		return errors.New("batch_size: must be at least 1")
+	case c.FlushInterval.D() <= 0:
+		return errors.New("flush_interval: must be positive")
 	case c.PayloadBytes < 0:
 		return errors.New("payload_bytes: must not be negative")
 	case len(c.EnvelopeTypes) == 0:

@@ -1,6 +1,8 @@
 package lossprobe_test
 
 import (
+	"time"
+
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
@@ -22,6 +24,7 @@ var _ = Describe("Config", func() {
 		Expect(cfg.Egress.ServerName).To(Equal("reverselogproxy"))
 		Expect(cfg.Rate).To(Equal(1000))
 		Expect(cfg.Emitters).To(Equal(1))
+		Expect(cfg.FlushInterval.D()).To(Equal(100 * time.Millisecond))
 		Expect(cfg.EnvelopeTypes).To(Equal([]string{"log"}))
 	})
 
@@ -37,6 +40,7 @@ var _ = Describe("Config", func() {
 		Entry("neither a duration nor a count", func(c *lossprobe.Config) { c.Duration, c.Count = 0, 0 }, "duration"),
 		Entry("no emitters", func(c *lossprobe.Config) { c.Emitters = 0 }, "emitters"),
 		Entry("a rate below one per emitter", func(c *lossprobe.Config) { c.Rate, c.Emitters = 2, 4 }, "rate"),
+		Entry("no flush interval", func(c *lossprobe.Config) { c.FlushInterval = 0 }, "flush_interval"),
 		Entry("an unknown envelope type", func(c *lossprobe.Config) { c.EnvelopeTypes = []string{"event"} }, "envelope_types[0]"),
 		Entry("a loss threshold over 100", func(c *lossprobe.Config) { c.MaxLossPercent = 101 }, "max_loss_percent"),
 		Entry("a gateway URL that is not http(s)", func(c *lossprobe.Config) { c.Gateway.URL = "grpc://x" }, "gateway.url"),

@@ -57,6 +57,7 @@ func (m *emitter) run(ctx context.Context, deadline time.Time) {
 	m.first = time.Now()
 	var wait *time.Timer
 	seq := uint64(0)
+	lastSend := m.first
 	for ctx.Err() == nil {
 		now := time.Now()
 		if !deadline.IsZero() && !now.Before(deadline) {
@@ -70,11 +71,18 @@ func (m *emitter) run(ctx context.Context, deadline time.Time) {
 			}
 		}
 		if m.rate > 0 {
+			// Send n once they are due, or what is due once the flush
+			// interval has passed, as a batching client does.
 			due := int(now.Sub(m.first).Seconds()*float64(m.rate)) - int(seq)
-			if due <= 0 {
-				// Wake when about a millisecond's worth (at least one) is due.
-				step := max(1, m.rate/1000)
-				next := m.first.Add(time.Duration(float64(int(seq)+step) * float64(time.Second) / float64(m.rate)))
+			flushAt := lastSend.Add(m.cfg.FlushInterval.D())
+			if due <= 0 || (due < n && now.Before(flushAt)) {
+				next := m.dueAt(seq + 1)
+				if next.Before(flushAt) {
+					next = flushAt
+				}
+				if full := m.dueAt(seq + uint64(n)); full.Before(next) {
+					next = full
+				}
 				if wait == nil {
 					wait = time.NewTimer(time.Until(next))
 					defer wait.Stop()
@@ -111,6 +119,7 @@ func (m *emitter) run(ctx context.Context, deadline time.Time) {
 			b[i] = e
 		}
 		start := time.Now()
+		lastSend = start
 		err := stream.Send(&loggregator_v2.EnvelopeBatch{Batch: b})
 		m.sendTimes = append(m.sendTimes, time.Since(start))
 		seq += uint64(n)
@@ -122,6 +131,11 @@ func (m *emitter) run(ctx context.Context, deadline time.Time) {
 		}
 		m.sent += uint64(n)
 	}
+}
+
+// dueAt is when envelope count reaches what the rate allows.
+func (m *emitter) dueAt(count uint64) time.Time {
+	return m.first.Add(time.Duration(float64(count) * float64(time.Second) / float64(m.rate)))
 }
 
 // newSlots builds the envelopes an emitter reuses for every Send: for each

@@ -44,7 +44,7 @@ type Agent struct {
 
 // Run is the agent's command.RunFunc: it builds the agent and runs it until ctx ends.
 func Run(ctx context.Context, cfg *Config, log *slog.Logger) error {
-	tuneGC(cfg.MemoryLimitMiB)
+	tuneRuntime(cfg.MaxProcs, cfg.MemoryLimitMiB)
 	a, err := New(cfg, log)
 	if err != nil {
 		return err

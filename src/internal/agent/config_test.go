@@ -22,6 +22,7 @@ var _ = Describe("Config", func() {
 		Expect(cfg.Routers.ServerName).To(Equal("doppler"))
 		Expect(cfg.Routers.Streams).To(Equal(5))
 		Expect(cfg.Metrics.Addr).To(Equal("127.0.0.1:14824"))
+		Expect(cfg.MaxProcs).To(Equal(1))
 	})
 
 	It("names the missing router targets", func() {
@@ -39,5 +40,12 @@ var _ = Describe("Config", func() {
 		Expect(config.Decode([]byte(minimal), cfg)).To(Succeed())
 		cfg.Batch.Size = 0
 		Expect(cfg.Validate()).To(MatchError(ContainSubstring("batch.size")))
+	})
+
+	It("names a negative max_procs", func() {
+		cfg := agent.DefaultConfig()
+		Expect(config.Decode([]byte(minimal), cfg)).To(Succeed())
+		cfg.MaxProcs = -1
+		Expect(cfg.Validate()).To(MatchError(ContainSubstring("max_procs")))
 	})
 })

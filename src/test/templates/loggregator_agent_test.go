@@ -52,6 +52,7 @@ var _ = Describe("loggregator_agent job", func() {
 		Expect(cfg).To(HaveKeyWithValue("deployment", "local"))
 		Expect(cfg).To(HaveKeyWithValue("zone", "z1"))
 		Expect(cfg).To(HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 128)))
+		Expect(cfg).To(HaveKeyWithValue("max_procs", BeNumerically("==", 1)))
 	})
 
 	It("renders the doppler link's address and instances, with their zones, and the properties", func() {
@@ -61,6 +62,7 @@ var _ = Describe("loggregator_agent job", func() {
 		props["doppler"] = map[string]any{"streams": 8}
 		props["batch"] = map[string]any{"size": 500, "flush_interval": "20ms"}
 		props["memory_limit_mib"] = 96
+		props["max_procs"] = 0
 		link := boshtemplate.Link{
 			Properties: map[string]any{"doppler": map[string]any{"grpc_port": 8443}},
 			Address:    "q-s0.doppler.default.cf.bosh",
@@ -87,6 +89,7 @@ var _ = Describe("loggregator_agent job", func() {
 		Expect(cfg["routers"]).To(HaveKeyWithValue("streams", BeNumerically("==", 8)))
 		Expect(cfg["batch"]).To(Equal(map[string]any{"size": float64(500), "flush_interval": "20ms", "linger": "2ms"}))
 		Expect(cfg).To(HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 96)))
+		Expect(cfg).To(HaveKeyWithValue("max_procs", BeNumerically("==", 0)))
 		Expect(cfg).To(HaveKeyWithValue("deployment", "cf"))
 		Expect(cfg).To(HaveKeyWithValue("job", "diego-cell"))
 		Expect(cfg).To(HaveKeyWithValue("index", "abc-123"))

@@ -51,7 +51,7 @@ func runDemo(ctx context.Context, ep *topology.Endpoints) error {
 	client, err := loggregator.NewIngressClient(emitterTLS,
 		loggregator.WithAddr(ingressAddr),
 		loggregator.WithTag("origin", demoSource),
-		loggregator.WithBatchFlushInterval(50*time.Millisecond))
+		loggregator.WithBatchFlushInterval(10*time.Millisecond))
 	if err != nil {
 		return fmt.Errorf("emitter: %w", err)
 	}
@@ -62,7 +62,7 @@ func runDemo(ctx context.Context, ep *topology.Endpoints) error {
 		t := time.NewTicker(500 * time.Millisecond)
 		defer t.Stop()
 		for n := 1; ; n++ {
-			client.EmitLog(fmt.Sprintf("hello from the sample emitter, line %d", n), loggregator.WithSourceInfo(demoSource, "APP", "0"))
+			client.EmitLog(fmt.Sprintf("hello from the sample emitter, line %d", n), loggregator.WithSourceInfo(demoSource, "APP", "0"), loggregator.WithStdout())
 			select {
 			case <-ctx.Done():
 				return

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"time"
 
-	"google.golang.org/protobuf/encoding/protowire"
+	"loggregator/internal/wire"
 )
 
 // Field numbers of loggregator.v2.Envelope and its map entries that the
@@ -52,28 +52,14 @@ func (t *Tracker) RecordRaw(env []byte, now time.Time) (warmup bool) {
 // as far as it was read. Tags win over deprecated tags of the same name.
 func scanProbeFields(env []byte, f *probeFields) bool {
 	var deprecated probeFields
-	for len(env) > 0 {
-		num, typ, n := protowire.ConsumeTag(env)
-		if n < 0 {
-			return false
-		}
-		env = env[n:]
+	ok := true
+	err := wire.EachField(env, func(num int, v uint64, data []byte) bool {
 		switch {
-		case num == fieldTimestamp && typ == protowire.VarintType:
-			v, n := protowire.ConsumeVarint(env)
-			if n < 0 {
-				return false
-			}
+		case num == fieldTimestamp && data == nil:
 			f.timestamp = int64(v)
-			env = env[n:]
-		case (num == fieldTags || num == fieldDeprecatedTags) && typ == protowire.BytesType:
-			entry, n := protowire.ConsumeBytes(env)
-			if n < 0 {
-				return false
-			}
-			env = env[n:]
-			key, value, ok := mapEntry(entry)
-			if !ok {
+		case (num == fieldTags || num == fieldDeprecatedTags) && data != nil:
+			var key, value []byte
+			if key, value, ok = mapEntry(data); !ok {
 				return false
 			}
 			if num == fieldDeprecatedTags {
@@ -84,13 +70,11 @@ func scanProbeFields(env []byte, f *probeFields) bool {
 			} else {
 				f.set(key, value)
 			}
-		default:
-			n := protowire.ConsumeFieldValue(num, typ, env)
-			if n < 0 {
-				return false
-			}
-			env = env[n:]
 		}
+		return true
+	})
+	if err != nil || !ok {
+		return false
 	}
 	f.fill(&deprecated)
 	return true
@@ -127,59 +111,29 @@ func (f *probeFields) fill(d *probeFields) {
 
 // mapEntry returns the key and value of an encoded map entry.
 func mapEntry(b []byte) (key, value []byte, ok bool) {
-	for len(b) > 0 {
-		num, typ, n := protowire.ConsumeTag(b)
-		if n < 0 {
-			return nil, nil, false
+	err := wire.EachField(b, func(num int, _ uint64, data []byte) bool {
+		switch {
+		case num == fieldMapKey && data != nil:
+			key = data
+		case num == fieldMapValue && data != nil:
+			value = data
 		}
-		b = b[n:]
-		if typ == protowire.BytesType && (num == fieldMapKey || num == fieldMapValue) {
-			v, n := protowire.ConsumeBytes(b)
-			if n < 0 {
-				return nil, nil, false
-			}
-			if num == fieldMapKey {
-				key = v
-			} else {
-				value = v
-			}
-			b = b[n:]
-			continue
-		}
-		n = protowire.ConsumeFieldValue(num, typ, b)
-		if n < 0 {
-			return nil, nil, false
-		}
-		b = b[n:]
-	}
-	return key, value, true
+		return true
+	})
+	return key, value, err == nil
 }
 
 // textValue returns the text of an encoded loggregator.v2.Value, or an
 // empty slice for other kinds of value.
 func textValue(b []byte) ([]byte, bool) {
 	text := []byte{}
-	for len(b) > 0 {
-		num, typ, n := protowire.ConsumeTag(b)
-		if n < 0 {
-			return nil, false
+	err := wire.EachField(b, func(num int, _ uint64, data []byte) bool {
+		if num == fieldValueText && data != nil {
+			text = data
 		}
-		b = b[n:]
-		if num == fieldValueText && typ == protowire.BytesType {
-			v, n := protowire.ConsumeBytes(b)
-			if n < 0 {
-				return nil, false
-			}
-			text, b = v, b[n:]
-			continue
-		}
-		n = protowire.ConsumeFieldValue(num, typ, b)
-		if n < 0 {
-			return nil, false
-		}
-		b = b[n:]
-	}
-	return text, true
+		return true
+	})
+	return text, err == nil
 }
 
 // parseUint parses a decimal number without allocating.

@@ -553,3 +553,43 @@ func mapKey(entry []byte) []byte {
 	}
 	return key
 }
+
+// EachField calls fn with every varint and length-delimited field of the
+// encoded message b, in wire order, until fn returns false. A varint field
+// comes with its value in v and data nil; a length-delimited field with its
+// bytes in data, never nil and pointing into b. Fixed-width fields are
+// skipped. It returns an error wrapping ErrMalformed at the first framing
+// error, and it allocates nothing. Readers that want a few fields of a
+// message build on it rather than on a protobuf decoder.
+func EachField(b []byte, fn func(num int, v uint64, data []byte) bool) error {
+	for len(b) > 0 {
+		num, typ, n, err := tag(b)
+		if err != nil {
+			return err
+		}
+		b = b[n:]
+		var v uint64
+		var data []byte
+		switch typ {
+		case wireVarint:
+			if v, n = varint(b); n <= 0 {
+				return errVarint
+			}
+		case wireBytes:
+			if data, n, err = bytesField(b); err != nil {
+				return err
+			}
+		default:
+			if n, err = skip(b, typ); err != nil {
+				return err
+			}
+			b = b[n:]
+			continue
+		}
+		b = b[n:]
+		if !fn(num, v, data) {
+			return nil
+		}
+	}
+	return nil
+}

@@ -160,3 +160,80 @@ var _ = Describe("EachTagKey", func() {
 		Expect(found).To(BeTrue())
 	})
 })
+
+var _ = Describe("EachField", func() {
+	type field struct {
+		num  int
+		v    uint64
+		data string
+	}
+	fields := func(b []byte) ([]field, error) {
+		var out []field
+		err := wire.EachField(b, func(num int, v uint64, data []byte) bool {
+			out = append(out, field{num, v, string(data)})
+			return true
+		})
+		return out, err
+	}
+
+	It("yields the varint and length-delimited fields in wire order", func() {
+		b := encode(&loggregator_v2.Envelope{Timestamp: 7, SourceId: "app", InstanceId: "0"})
+		Expect(fields(b)).To(Equal([]field{{num: 1, v: 7}, {num: 2, data: "app"}, {num: 8, data: "0"}}))
+	})
+
+	It("passes a non-nil slice for an empty length-delimited field and skips fixed-width ones", func() {
+		b, err := proto.Marshal(&loggregator_v2.Gauge{Metrics: map[string]*loggregator_v2.GaugeValue{"": {Value: 1.5}}})
+		Expect(err).NotTo(HaveOccurred())
+		var entry []byte
+		Expect(wire.EachField(b, func(num int, _ uint64, data []byte) bool {
+			entry = data
+			return true
+		})).To(Succeed())
+		var got [][]byte
+		Expect(wire.EachField(entry, func(num int, _ uint64, data []byte) bool {
+			got = append(got, data)
+			return true
+		})).To(Succeed())
+		Expect(got).To(HaveLen(2))
+		Expect(got[0]).NotTo(BeNil())
+		Expect(got[0]).To(BeEmpty())
+		Expect(wire.EachField(got[1], func(int, uint64, []byte) bool {
+			Fail("a double is not a varint or length-delimited field")
+			return true
+		})).To(Succeed())
+	})
+
+	It("stops when told to", func() {
+		b := encode(&loggregator_v2.Envelope{Timestamp: 7, SourceId: "app", InstanceId: "0"})
+		n := 0
+		Expect(wire.EachField(b, func(int, uint64, []byte) bool { n++; return false })).To(Succeed())
+		Expect(n).To(Equal(1))
+	})
+
+	It("returns a malformed error at a framing error", func() {
+		b := encode(&loggregator_v2.Envelope{Timestamp: 7, SourceId: "app"})
+		for l := 1; l < len(b); l++ {
+			if l == 2 {
+				continue // the timestamp field ends there
+			}
+			_, err := fields(b[:l])
+			Expect(err).To(MatchError(wire.ErrMalformed), "cut at %d", l)
+		}
+		_, err := fields([]byte{0xff, 0xff, 0xff})
+		Expect(err).To(MatchError(wire.ErrMalformed))
+	})
+
+	It("allocates nothing", func() {
+		b := encode(&loggregator_v2.Envelope{Timestamp: 7, Tags: map[string]string{"a": "1"}})
+		var ts uint64
+		Expect(testingAllocs(func() {
+			_ = wire.EachField(b, func(num int, v uint64, data []byte) bool {
+				if num == 1 && data == nil {
+					ts = v
+				}
+				return true
+			})
+		})).To(BeZero())
+		Expect(ts).To(Equal(uint64(7)))
+	})
+})

@@ -2,8 +2,6 @@ package agent
 
 import (
 	"errors"
-	"fmt"
-	"net"
 	"time"
 
 	"loggregator/internal/config"
@@ -48,12 +46,9 @@ type Config struct {
 
 // IngressConfig is the v2 Ingress server.
 type IngressConfig struct {
-	// Addr is the listen address.
-	Addr string `json:"addr"`
-	// TLS is the server identity ("metron") and the CA that signs producers.
-	TLS mtls.Files `json:"tls"`
-	// CipherSuites are IANA names; empty means Go's defaults.
-	CipherSuites []string `json:"cipher_suites,omitempty"`
+	// ServerConfig is the listen address ("addr"), the server identity
+	// ("tls": "metron" and the CA that signs producers) and "cipher_suites".
+	mtls.ServerConfig
 	// BufferSize is the number of envelopes the ingress diode holds.
 	BufferSize int `json:"buffer_size"`
 	// MaxEnvelopeBytes is the largest encoded envelope accepted.
@@ -78,7 +73,7 @@ type BatchConfig struct {
 func DefaultConfig() *Config {
 	return &Config{
 		Ingress: IngressConfig{
-			Addr:             "127.0.0.1:3458",
+			ServerConfig:     mtls.ServerConfig{Addr: "127.0.0.1:3458"},
 			BufferSize:       50_000,
 			MaxEnvelopeBytes: 256 * 1024,
 		},
@@ -93,14 +88,8 @@ func DefaultConfig() *Config {
 
 // Validate names the first bad field.
 func (c *Config) Validate() error {
-	if _, _, err := net.SplitHostPort(c.Ingress.Addr); err != nil {
-		return fmt.Errorf("ingress.addr: %w", err)
-	}
-	if err := c.Ingress.TLS.Validate("ingress.tls"); err != nil {
+	if err := c.Ingress.ServerConfig.Validate("ingress"); err != nil { //nolint:staticcheck // the selector says only the server fields are checked here
 		return err
-	}
-	if _, err := mtls.CipherSuites(c.Ingress.CipherSuites); err != nil {
-		return fmt.Errorf("ingress.cipher_suites: %w", err)
 	}
 	switch {
 	case c.Ingress.BufferSize < 1:

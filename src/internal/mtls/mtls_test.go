@@ -297,6 +297,23 @@ var _ = Describe("Files", func() {
 	})
 })
 
+var _ = Describe("ServerConfig", func() {
+	files := mtls.Files{CA: "a", Cert: "c", Key: "k"}
+
+	It("names the first bad field under the given prefix", func() {
+		Expect(mtls.ServerConfig{Addr: "nope", TLS: files}.Validate("ingress")).To(MatchError(HavePrefix("ingress.addr: ")))
+		Expect(mtls.ServerConfig{Addr: ":1", TLS: mtls.Files{CA: "a"}}.Validate("ingress")).To(MatchError("ingress.tls.cert_file: required"))
+		Expect(mtls.ServerConfig{Addr: ":1", TLS: files, CipherSuites: []string{"X"}}.Validate("ingress")).To(MatchError(HavePrefix("ingress.cipher_suites: ")))
+		Expect(mtls.ServerConfig{Addr: ":1", TLS: files}.Validate("ingress")).To(Succeed())
+	})
+
+	It("names top-level fields without a prefix", func() {
+		Expect(mtls.ServerConfig{Addr: "nope", TLS: files}.Validate("")).To(MatchError(HavePrefix("addr: ")))
+		Expect(mtls.ServerConfig{Addr: ":1"}.Validate("")).To(MatchError("tls.ca_file: required"))
+		Expect(mtls.ServerConfig{Addr: ":1", TLS: files, CipherSuites: []string{"X"}}.Validate("")).To(MatchError(HavePrefix("cipher_suites: ")))
+	})
+})
+
 var _ = Describe("CA pools", func() {
 	It("are the client CAs of a server and the root CAs of a client", func() {
 		dir := GinkgoT().TempDir()

@@ -33,13 +33,10 @@ type Config struct {
 // EgressConfig is the v2 Egress server. It requires client certificates
 // signed by TLS.CA.
 type EgressConfig struct {
-	// Addr is where the server listens, for example ":8082".
-	Addr string `json:"addr"`
-	// TLS is the server's identity (a certificate for "reverselogproxy")
-	// and the CA that signs consumers.
-	TLS mtls.Files `json:"tls"`
-	// CipherSuites are IANA names; empty means Go's defaults.
-	CipherSuites []string `json:"cipher_suites,omitempty"`
+	// ServerConfig is where the server listens ("addr"), its identity
+	// ("tls": a certificate for "reverselogproxy" and the CA that signs
+	// consumers) and its "cipher_suites".
+	mtls.ServerConfig
 	// MaxStreams bounds concurrent consumer streams; one more is refused
 	// with ResourceExhausted.
 	MaxStreams int `json:"max_streams"`
@@ -78,7 +75,7 @@ type RoutersConfig struct {
 func DefaultConfig() *Config {
 	return &Config{
 		Egress: EgressConfig{
-			Addr:                ":8082",
+			ServerConfig:        mtls.ServerConfig{Addr: ":8082"},
 			MaxStreams:          1000,
 			BufferSize:          10000,
 			BatchSize:           1000,
@@ -118,14 +115,8 @@ func (c *Config) Validate() error {
 }
 
 func (e *EgressConfig) validate() error {
-	if _, _, err := net.SplitHostPort(e.Addr); err != nil {
-		return fmt.Errorf("egress.addr: %w", err)
-	}
-	if err := e.TLS.Validate("egress.tls"); err != nil {
+	if err := e.ServerConfig.Validate("egress"); err != nil { //nolint:staticcheck // the selector says only the server fields are checked here
 		return err
-	}
-	if _, err := mtls.CipherSuites(e.CipherSuites); err != nil {
-		return fmt.Errorf("egress.cipher_suites: %w", err)
 	}
 	switch {
 	case e.MaxStreams < 1:

@@ -2,8 +2,6 @@ package router
 
 import (
 	"errors"
-	"fmt"
-	"net"
 	"time"
 
 	"loggregator/internal/config"
@@ -13,13 +11,10 @@ import (
 
 // Config is the router's JSON configuration (config/router.json).
 type Config struct {
-	// Addr is where the v2 Ingress and Egress APIs listen, for example ":8082".
-	Addr string `json:"addr"`
-	// TLS is the router's identity (a certificate for "doppler") and the CA
-	// that signs agents and subscribers.
-	TLS mtls.Files `json:"tls"`
-	// CipherSuites are IANA names; empty means Go's defaults.
-	CipherSuites []string `json:"cipher_suites,omitempty"`
+	// ServerConfig is where the v2 Ingress and Egress APIs listen ("addr"),
+	// the router's identity ("tls": a certificate for "doppler" and the CA
+	// that signs agents and subscribers) and its "cipher_suites".
+	mtls.ServerConfig
 	// IngressBufferSize is the number of envelopes buffered between ingress
 	// and routing; beyond it the oldest are dropped.
 	IngressBufferSize int `json:"ingress_buffer_size"`
@@ -54,7 +49,7 @@ type Config struct {
 // DefaultConfig returns the defaults every field not in the file keeps.
 func DefaultConfig() *Config {
 	return &Config{
-		Addr:                ":8082",
+		ServerConfig:        mtls.ServerConfig{Addr: ":8082"},
 		IngressBufferSize:   10000,
 		EgressBufferSize:    10000,
 		EgressBatchSize:     1000,
@@ -72,14 +67,8 @@ func DefaultConfig() *Config {
 
 // Validate names the first bad field.
 func (c *Config) Validate() error {
-	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
-		return fmt.Errorf("addr: %w", err)
-	}
-	if err := c.TLS.Validate("tls"); err != nil {
+	if err := c.ServerConfig.Validate(""); err != nil {
 		return err
-	}
-	if _, err := mtls.CipherSuites(c.CipherSuites); err != nil {
-		return fmt.Errorf("cipher_suites: %w", err)
 	}
 	switch {
 	case c.IngressBufferSize < 1:

@@ -10,7 +10,6 @@ import (
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials"
 	"google.golang.org/protobuf/proto"
 
 	"loggregator/internal/batch"
@@ -83,9 +82,7 @@ func New(cfg *Config, log *slog.Logger) (*Agent, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ingress tls: %w", err)
 	}
-	a.grpc = grpc.NewServer(append(wire.ServerOptions(),
-		grpc.Creds(credentials.NewTLS(tlsCfg)),
-		grpc.ForceServerCodecV2(wire.NewCodec()),
+	a.grpc = grpc.NewServer(wire.ServerOptions(tlsCfg,
 		grpc.MaxRecvMsgSize(max(4<<20, 2*cfg.Ingress.MaxEnvelopeBytes)),
 		grpc.WaitForHandlers(true),
 	)...)

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/keepalive"
 
 	"loggregator/internal/egress"
@@ -75,9 +74,7 @@ func New(cfg *Config, log *slog.Logger, lookup LookupFunc) (*Proxy, error) {
 		ConcurrentWriters:   true, // one stream per router writes into each consumer's diode
 	}, m.egress, log)
 
-	p.srv = grpc.NewServer(append(wire.ServerOptions(),
-		grpc.Creds(credentials.NewTLS(serverTLS)),
-		grpc.ForceServerCodecV2(wire.NewCodec()),
+	p.srv = grpc.NewServer(wire.ServerOptions(serverTLS,
 		// Find consumers whose host vanished without closing the connection.
 		grpc.KeepaliveParams(keepalive.ServerParameters{Time: 30 * time.Second, Timeout: 10 * time.Second}),
 	)...)

@@ -10,7 +10,6 @@ import (
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/keepalive"
 	"google.golang.org/protobuf/proto"
 
@@ -70,9 +69,7 @@ func New(cfg Config, log *slog.Logger) (*Router, error) {
 		MaxSubscriptions:    cfg.MaxSubscriptions,
 		OnSlowConsumer:      r.announce,
 	}, egress.NewMetrics(r.reg), log)
-	r.grpc = grpc.NewServer(append(wire.ServerOptions(),
-		grpc.Creds(credentials.NewTLS(tlsCfg)),
-		grpc.ForceServerCodecV2(wire.NewCodec()),
+	r.grpc = grpc.NewServer(wire.ServerOptions(tlsCfg,
 		grpc.MaxRecvMsgSize(cfg.MaxMessageBytes),
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
 	)...)

@@ -1,6 +1,11 @@
 package wire
 
-import "google.golang.org/grpc"
+import (
+	"crypto/tls"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+)
 
 // HTTP/2 settings for the envelope hops (agent, router, rlp, both ends).
 //
@@ -16,14 +21,18 @@ const (
 	ioBuffer     = 256 << 10
 )
 
-// ServerOptions are the transport options every envelope server uses.
-func ServerOptions() []grpc.ServerOption {
-	return []grpc.ServerOption{
+// ServerOptions are the options every envelope server uses: mTLS with
+// tlsCfg, the envelope codec and the transport settings above, followed by
+// the server's own options, more.
+func ServerOptions(tlsCfg *tls.Config, more ...grpc.ServerOption) []grpc.ServerOption {
+	return append([]grpc.ServerOption{
+		grpc.Creds(credentials.NewTLS(tlsCfg)),
+		grpc.ForceServerCodecV2(NewCodec()),
 		grpc.InitialWindowSize(streamWindow),
 		grpc.InitialConnWindowSize(connWindow),
 		grpc.WriteBufferSize(ioBuffer),
 		grpc.ReadBufferSize(ioBuffer),
-	}
+	}, more...)
 }
 
 // DialOptions are the transport options every envelope client uses.

@@ -186,6 +186,25 @@ var _ = Describe("Agent", func() {
 		Expect(a.metric(`dropped{direction="ingress",reason="too_large"}`)).To(BeNumerically("==", 1))
 	})
 
+	It("drops and counts logs when disable_logs is set, and still delivers metrics", func() {
+		router := startRouter("", false)
+		a := startAgent([]string{router.addr}, func(c *agent.Config) {
+			c.Ingress.DisableLogs = true
+		})
+		c := a.ingressClient(clientTLS(files("client")))
+
+		Expect(sendBatch(c,
+			logEnvelope("dropped"),
+			&loggregator_v2.Envelope{SourceId: "app", Message: &loggregator_v2.Envelope_Counter{
+				Counter: &loggregator_v2.Counter{Name: "requests", Delta: 1},
+			}},
+		)).To(Succeed())
+
+		Eventually(router.Logs).Should(ConsistOf(WithTransform(
+			(*loggregator_v2.Envelope).GetCounter, Not(BeNil()))))
+		Expect(a.metric(`dropped{direction="ingress",reason="logs_disabled"}`)).To(BeNumerically("==", 1))
+	})
+
 	It("delivers everything it accepted before SIGTERM, then exits cleanly", func() {
 		router := startRouter("", false)
 		a := startAgent([]string{router.addr}, func(c *agent.Config) {

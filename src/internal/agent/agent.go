@@ -86,7 +86,7 @@ func New(cfg *Config, log *slog.Logger) (*Agent, error) {
 		grpc.MaxRecvMsgSize(max(4<<20, 2*cfg.Ingress.MaxEnvelopeBytes)),
 		grpc.WaitForHandlers(true),
 	)...)
-	a.ingress = &ingress{buf: a.buf, maxSize: cfg.Ingress.MaxEnvelopeBytes, tags: tags, m: im}
+	a.ingress = &ingress{buf: a.buf, maxSize: cfg.Ingress.MaxEnvelopeBytes, noLogs: cfg.Ingress.DisableLogs, tags: tags, m: im}
 	a.ingress.register(a.grpc)
 
 	if a.ln, err = net.Listen("tcp", cfg.Ingress.Addr); err != nil {

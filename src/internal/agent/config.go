@@ -53,6 +53,10 @@ type IngressConfig struct {
 	BufferSize int `json:"buffer_size"`
 	// MaxEnvelopeBytes is the largest encoded envelope accepted.
 	MaxEnvelopeBytes int `json:"max_envelope_bytes"`
+	// DisableLogs drops log envelopes at ingress, counted as
+	// dropped{direction="ingress",reason="logs_disabled"}; counters,
+	// gauges, timers and events are still forwarded.
+	DisableLogs bool `json:"disable_logs"`
 }
 
 // BatchConfig groups envelopes into router writes.

@@ -14,18 +14,35 @@ import (
 // configured with cfg and returns what it would forward, with the number
 // of envelopes dropped as invalid and as too large.
 func Ingest(cfg *Config, envs [][]byte) (out [][]byte, invalid, tooLarge float64, err error) {
-	tags, err := newTagger(identityTags(cfg))
+	out, im, err := ingest(cfg, envs)
 	if err != nil {
 		return nil, 0, 0, err
 	}
+	return out, value(im.invalid), value(im.tooLarge), nil
+}
+
+// IngestLogsDisabled is Ingest returning the number of envelopes dropped
+// because logs are disabled.
+func IngestLogsDisabled(cfg *Config, envs [][]byte) (out [][]byte, logsDisabled float64, err error) {
+	out, im, err := ingest(cfg, envs)
+	if err != nil {
+		return nil, 0, err
+	}
+	return out, value(im.logsDisabled), nil
+}
+
+func ingest(cfg *Config, envs [][]byte) ([][]byte, *ingressMetrics, error) {
+	tags, err := newTagger(identityTags(cfg))
+	if err != nil {
+		return nil, nil, err
+	}
 	im := newIngressMetrics(metrics.NewRegistry())
 	d := diode.NewManyToOne[[]byte](len(envs)+1, nil)
-	in := &ingress{buf: d, maxSize: cfg.Ingress.MaxEnvelopeBytes, tags: tags, m: im}
+	in := &ingress{buf: d, maxSize: cfg.Ingress.MaxEnvelopeBytes, noLogs: cfg.Ingress.DisableLogs, tags: tags, m: im}
 	in.accept(&scratch{}, envs, 0)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	out = d.NextBatch(ctx, make([][]byte, 0, len(envs)+1))
-	return out, value(im.invalid), value(im.tooLarge), nil
+	return d.NextBatch(ctx, make([][]byte, 0, len(envs)+1)), im, nil
 }
 
 func value(c prometheus.Counter) float64 {

@@ -22,6 +22,7 @@ import (
 type ingress struct {
 	buf     *diode.ManyToOne[[]byte]
 	maxSize int
+	noLogs  bool // drop log envelopes (Config.Ingress.DisableLogs)
 	tags    *tagger
 	m       *ingressMetrics
 	scratch sync.Pool // *scratch, for unary Send
@@ -92,10 +93,14 @@ func (s *ingress) register(g *grpc.Server) {
 // re-encoded first.
 func (s *ingress) accept(sc *scratch, envs [][]byte, invalid int) {
 	sc.kept = sc.kept[:0]
-	size, tooLarge := 0, 0
+	size, tooLarge, logs := 0, 0, 0
 	for _, e := range envs {
 		if err := wire.Scan(e, &sc.fields); err != nil || sc.fields.Kind == wire.KindNone {
 			invalid++
+			continue
+		}
+		if s.noLogs && sc.fields.Kind == wire.KindLog {
+			logs++
 			continue
 		}
 		if len(e) > s.maxSize {
@@ -113,6 +118,9 @@ func (s *ingress) accept(sc *scratch, envs [][]byte, invalid int) {
 	}
 	if tooLarge > 0 {
 		s.m.tooLarge.Add(float64(tooLarge))
+	}
+	if logs > 0 {
+		s.m.logsDisabled.Add(float64(logs))
 	}
 	if n := s.store(sc, size); n > 0 {
 		s.m.accepted.Add(float64(n))

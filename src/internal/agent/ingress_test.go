@@ -109,4 +109,35 @@ var _ = Describe("Ingress", func() {
 		Expect(invalid).To(Equal(2.0))
 		Expect(tooLarge).To(Equal(1.0))
 	})
+
+	It("drops and counts log envelopes when logs are disabled, forwarding every other kind", func() {
+		cfg := tagged()
+		cfg.Ingress.DisableLogs = true
+		raw := [][]byte{
+			encode(logWith("app", nil, nil)),
+			encode(&loggregator_v2.Envelope{SourceId: "c", Message: &loggregator_v2.Envelope_Counter{Counter: &loggregator_v2.Counter{Name: "requests", Delta: 1}}}),
+			encode(&loggregator_v2.Envelope{SourceId: "g", Message: &loggregator_v2.Envelope_Gauge{Gauge: &loggregator_v2.Gauge{Metrics: map[string]*loggregator_v2.GaugeValue{"cpu": {Value: 1}}}}}),
+			encode(&loggregator_v2.Envelope{SourceId: "t", Message: &loggregator_v2.Envelope_Timer{Timer: &loggregator_v2.Timer{Name: "http", Start: 1, Stop: 2}}}),
+			encode(&loggregator_v2.Envelope{SourceId: "e", Message: &loggregator_v2.Envelope_Event{Event: &loggregator_v2.Event{Title: "deployed"}}}),
+			encode(logWith("other-app", nil, nil)),
+		}
+		got, logsDisabled, err := agent.IngestLogsDisabled(cfg, raw)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(logsDisabled).To(Equal(2.0))
+		var ids []string
+		for _, b := range got {
+			var e loggregator_v2.Envelope
+			Expect(proto.Unmarshal(b, &e)).To(Succeed())
+			Expect(e.GetLog()).To(BeNil())
+			ids = append(ids, e.SourceId)
+		}
+		Expect(ids).To(Equal([]string{"c", "g", "t", "e"}))
+	})
+
+	It("forwards log envelopes by default", func() {
+		got, logsDisabled, err := agent.IngestLogsDisabled(tagged(), [][]byte{encode(logWith("app", nil, nil))})
+		Expect(err).NotTo(HaveOccurred())
+		Expect(got).To(HaveLen(1))
+		Expect(logsDisabled).To(BeZero())
+	})
 })

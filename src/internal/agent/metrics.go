@@ -9,6 +9,10 @@ import (
 // SourceID is the source_id of the envelopes carrying the agent's own metrics.
 const SourceID = "agent"
 
+// reasonLogsDisabled is the drop reason of log envelopes refused because
+// Ingress.DisableLogs is set.
+const reasonLogsDisabled = "logs_disabled"
+
 // ingressMetrics are the ingress side's metrics. The forwarding side's
 // (egress, router_*, dropped{direction="egress"}) are routerpool.Metrics.
 type ingressMetrics struct {
@@ -23,13 +27,17 @@ type ingressMetrics struct {
 	// tooLarge counts envelopes over ingress.max_envelope_bytes:
 	// dropped{direction="ingress",reason="too_large"}.
 	tooLarge prometheus.Counter
+	// logsDisabled counts log envelopes refused under Ingress.DisableLogs:
+	// dropped{direction="ingress",reason="logs_disabled"}.
+	logsDisabled prometheus.Counter
 }
 
 func newIngressMetrics(r *metrics.Registry) *ingressMetrics {
 	return &ingressMetrics{
-		accepted:   r.Ingress,
-		bufferFull: r.Dropped(metrics.Ingress, metrics.ReasonBufferFull),
-		invalid:    r.Dropped(metrics.Ingress, metrics.ReasonInvalid),
-		tooLarge:   r.Dropped(metrics.Ingress, metrics.ReasonTooLarge),
+		accepted:     r.Ingress,
+		bufferFull:   r.Dropped(metrics.Ingress, metrics.ReasonBufferFull),
+		invalid:      r.Dropped(metrics.Ingress, metrics.ReasonInvalid),
+		tooLarge:     r.Dropped(metrics.Ingress, metrics.ReasonTooLarge),
+		logsDisabled: r.Dropped(metrics.Ingress, reasonLogsDisabled),
 	}
 }

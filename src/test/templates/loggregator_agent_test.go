@@ -45,6 +45,7 @@ var _ = Describe("loggregator_agent job", func() {
 		Expect(ok).To(BeTrue(), out)
 
 		Expect(cfg["ingress"]).To(HaveKeyWithValue("addr", "127.0.0.1:3458"))
+		Expect(cfg["ingress"]).To(HaveKeyWithValue("disable_logs", false))
 		Expect(cfg["routers"]).To(HaveKeyWithValue("targets", ConsistOf(
 			HaveKeyWithValue("addr", "doppler.service.cf.internal:8082"))))
 		Expect(cfg["routers"]).To(HaveKeyWithValue("streams", BeNumerically("==", 5)))
@@ -120,6 +121,15 @@ var _ = Describe("loggregator_agent job", func() {
 			Equal(map[string]any{"addr": "doppler.example.com:8082"}),
 			Equal(map[string]any{"addr": "z1.doppler.example.com:9000", "az": "z1"}),
 		)))
+	})
+
+	It("renders disable_logs into the ingress config", func() {
+		props := agentProperties()
+		props["disable_logs"] = true
+		dir, cfg := agentConfig(boshtemplate.Context{Properties: props})
+		out, ok := checkConfig("agent", filepath.Join(dir, "config/agent.json"))
+		Expect(ok).To(BeTrue(), out)
+		Expect(cfg["ingress"]).To(HaveKeyWithValue("disable_logs", true))
 	})
 
 	It("serves /metrics on all interfaces over mutual TLS when metrics certificates are given", func() {

@@ -103,12 +103,7 @@ func New(cfg *Config, log *slog.Logger) (*Agent, error) {
 func (a *Agent) IngressAddr() string { return a.ln.Addr().String() }
 
 // MetricsAddr is the /metrics address, or "" when disabled.
-func (a *Agent) MetricsAddr() string {
-	if a.metrics == nil {
-		return ""
-	}
-	return a.metrics.Addr()
-}
+func (a *Agent) MetricsAddr() string { return a.metrics.Addr() }
 
 // Run serves until ctx ends, then stops as the package doc describes. It
 // returns an error only if a server failed.

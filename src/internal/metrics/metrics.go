@@ -204,8 +204,14 @@ func (r *Registry) NewServer(addr string, tlsCfg *tls.Config) (*Server, error) {
 	}}, nil
 }
 
-// Addr is the address the server listens on.
-func (s *Server) Addr() string { return s.ln.Addr().String() }
+// Addr is the address the server listens on, or "" for a nil Server (the
+// one Config.Listen returns when /metrics is disabled).
+func (s *Server) Addr() string {
+	if s == nil {
+		return ""
+	}
+	return s.ln.Addr().String()
+}
 
 // Run serves until ctx ends, then shuts the server down.
 func (s *Server) Run(ctx context.Context) error {

@@ -107,12 +107,7 @@ func (p *Proxy) close() {
 func (p *Proxy) Addr() string { return p.ln.Addr().String() }
 
 // MetricsAddr is the address of /metrics, or "" when it is off.
-func (p *Proxy) MetricsAddr() string {
-	if p.metrics == nil {
-		return ""
-	}
-	return p.metrics.Addr()
-}
+func (p *Proxy) MetricsAddr() string { return p.metrics.Addr() }
 
 // Run serves until ctx ends, then stops gracefully: it stops accepting
 // consumers, ends the router streams, delivers what consumers' buffers hold

@@ -90,12 +90,7 @@ func New(cfg Config, log *slog.Logger) (*Router, error) {
 func (r *Router) Addr() string { return r.ln.Addr().String() }
 
 // MetricsAddr is the /metrics address, or "" when disabled.
-func (r *Router) MetricsAddr() string {
-	if r.metrics == nil {
-		return ""
-	}
-	return r.metrics.Addr()
-}
+func (r *Router) MetricsAddr() string { return r.metrics.Addr() }
 
 // Run serves until ctx ends, then stops gracefully (see the package doc) and
 // returns once everything it started has ended.

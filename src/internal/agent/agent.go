@@ -43,7 +43,6 @@ type Agent struct {
 
 // Run is the agent's command.RunFunc: it builds the agent and runs it until ctx ends.
 func Run(ctx context.Context, cfg *Config, log *slog.Logger) error {
-	tuneRuntime(cfg.MaxProcs, cfg.MemoryLimitMiB)
 	a, err := New(cfg, log)
 	if err != nil {
 		return err

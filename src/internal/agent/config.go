@@ -30,14 +30,10 @@ type Config struct {
 	// Tags are further tags added to every envelope; producers' tags win.
 	Tags map[string]string `json:"tags,omitempty"`
 
-	// MaxProcs is the most goroutines the agent runs at once (GOMAXPROCS):
-	// 1 (the default) keeps it to one core, which costs less CPU per
-	// envelope at a steady rate and leaves the VM's other cores to its jobs
-	// (see tuneRuntime). 0 keeps Go's default, one per core.
-	MaxProcs int `json:"max_procs"`
-	// MemoryLimitMiB is the Go runtime's soft memory limit in MiB; with it
-	// set the collector runs less often (see tuneRuntime). 0 keeps Go's defaults.
-	MemoryLimitMiB int `json:"memory_limit_mib"`
+	// Runtime is "max_procs" and "memory_limit_mib". The agent defaults to
+	// one core (max_procs 1), which costs less CPU per envelope at a steady
+	// rate and leaves the VM's other cores to its jobs, and 128 MiB.
+	config.Runtime
 	// ShutdownTimeout bounds how long a stop may spend delivering what was accepted.
 	ShutdownTimeout config.Duration `json:"shutdown_timeout"`
 	// Metrics is the /metrics server and the self-metrics interval.
@@ -84,8 +80,7 @@ func DefaultConfig() *Config {
 		Routers:         routerpool.DefaultConfig(),
 		Batch:           BatchConfig{Size: 1000, FlushInterval: config.Duration(10 * time.Millisecond), Linger: config.Duration(2 * time.Millisecond)},
 		ShutdownTimeout: config.Duration(10 * time.Second),
-		MaxProcs:        1,
-		MemoryLimitMiB:  128,
+		Runtime:         config.Runtime{MaxProcs: 1, MemoryLimitMiB: 128},
 		Metrics:         metrics.DefaultConfig("127.0.0.1:14824"),
 	}
 }
@@ -106,12 +101,11 @@ func (c *Config) Validate() error {
 		return errors.New("batch.flush_interval: must be positive")
 	case c.Batch.Linger.D() < 0:
 		return errors.New("batch.linger: must not be negative")
-	case c.MaxProcs < 0:
-		return errors.New("max_procs: must not be negative")
-	case c.MemoryLimitMiB < 0:
-		return errors.New("memory_limit_mib: must not be negative")
 	case c.ShutdownTimeout.D() <= 0:
 		return errors.New("shutdown_timeout: must be positive")
+	}
+	if err := c.Runtime.Validate(); err != nil {
+		return err
 	}
 	for k := range c.Tags {
 		if k == "" {

@@ -1,5 +1,6 @@
 // Package command is the common start of every binary: flags, config
-// loading, the logger and signal handling. Each main is then one call:
+// loading, the runtime settings (config.Runtime), the logger and signal
+// handling. Each main is then one call:
 //
 //	func main() { os.Exit(command.Main("router", router.DefaultConfig(), router.Run)) }
 package command
@@ -17,6 +18,12 @@ import (
 
 	"loggregator/internal/config"
 )
+
+// runtimeConfig is a config that embeds config.Runtime; Main applies those
+// settings before the component runs, so no component tunes the runtime itself.
+type runtimeConfig interface {
+	RuntimeSettings() *config.Runtime
+}
 
 // RunFunc runs a component until ctx ends and returns nil after a clean stop.
 type RunFunc[C config.Validator] func(ctx context.Context, cfg C, log *slog.Logger) error
@@ -56,7 +63,13 @@ func main[C config.Validator](name string, args []string, stdout, stderr io.Writ
 	log := slog.New(slog.NewJSONHandler(stderr, nil)).With("component", name)
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
-	log.Info("starting", "config", *path, "pid", os.Getpid())
+	attrs := []any{"config", *path, "pid", os.Getpid()}
+	if rc, ok := any(cfg).(runtimeConfig); ok {
+		rt := rc.RuntimeSettings()
+		rt.Apply()
+		attrs = append(attrs, "max_procs", rt.MaxProcs, "memory_limit_mib", rt.MemoryLimitMiB)
+	}
+	log.Info("starting", attrs...)
 	if err := run(ctx, cfg, log); err != nil {
 		log.Error("stopped with error", "error", err.Error())
 		return 1

@@ -115,6 +115,29 @@ var _ = Describe("Main", func() {
 		))
 	})
 
+	It("applies the config's runtime settings before the component runs", func() {
+		session := start("--config", writeConfig(`{"name": "x", "max_procs": 1, "memory_limit_mib": 64}`))
+		Eventually(session.Err).Should(gbytes.Say(`"msg":"running"`))
+		session.Terminate()
+		Eventually(session).Should(gexec.Exit(0))
+
+		running := logLines(session.Err.Contents())[1]
+		Expect(running).To(And(
+			HaveKeyWithValue("gomaxprocs", BeNumerically("==", 1)),
+			HaveKeyWithValue("memory_limit", BeNumerically("==", 64<<20)),
+		))
+		Expect(logLines(session.Err.Contents())[0]).To(And(
+			HaveKeyWithValue("max_procs", BeNumerically("==", 1)),
+			HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 64)),
+		))
+	})
+
+	It("rejects a negative runtime setting", func() {
+		session := start("--config", writeConfig(`{"name": "x", "memory_limit_mib": -1}`))
+		Eventually(session).Should(gexec.Exit(2))
+		Expect(session.Err).To(gbytes.Say("memory_limit_mib: must not be negative"))
+	})
+
 	It("stops cleanly on SIGINT too", func() {
 		session := start("--config", writeConfig(`{"name": "x"}`))
 		Eventually(session.Err).Should(gbytes.Say(`"msg":"running"`))

@@ -165,3 +165,24 @@ var _ = Describe("Load", func() {
 		Expect(err).To(MatchError(ContainSubstring(`unknown field "bogus"`)))
 	})
 })
+
+// withRuntime is a component config that embeds the runtime settings.
+type withRuntime struct {
+	config.Runtime
+	Name string `json:"name"`
+}
+
+func (w *withRuntime) Validate() error { return w.Runtime.Validate() }
+
+var _ = Describe("Runtime", func() {
+	It("is read from top-level fields of the config that embeds it", func() {
+		cfg := &withRuntime{Runtime: config.Runtime{MemoryLimitMiB: 256}}
+		Expect(config.Decode([]byte(`{"name": "router", "max_procs": 2}`), cfg)).To(Succeed())
+		Expect(*cfg.RuntimeSettings()).To(Equal(config.Runtime{MaxProcs: 2, MemoryLimitMiB: 256}))
+	})
+
+	It("names a negative setting", func() {
+		Expect(config.Decode([]byte(`{"max_procs": -1}`), &withRuntime{})).To(MatchError(ContainSubstring("max_procs: must not be negative")))
+		Expect(config.Decode([]byte(`{"memory_limit_mib": -5}`), &withRuntime{})).To(MatchError(ContainSubstring("memory_limit_mib: must not be negative")))
+	})
+})

@@ -20,9 +20,8 @@ type Config struct {
 	// Agent, when Addr is set, is the local agent the proxy sends its own
 	// metrics to as envelopes.
 	Agent metrics.AgentConfig `json:"agent"`
-	// MemoryLimitMiB is the Go runtime's soft memory limit in MiB; with it
-	// set the collector runs less often (see tuneGC). 0 keeps Go's defaults.
-	MemoryLimitMiB int `json:"memory_limit_mib"`
+	// Runtime is "max_procs" and "memory_limit_mib" (default 256 MiB).
+	config.Runtime
 	// DrainTimeout bounds how long a graceful stop spends delivering what
 	// consumers' buffers still hold.
 	DrainTimeout config.Duration `json:"drain_timeout"`
@@ -87,10 +86,10 @@ func DefaultConfig() *Config {
 			RefreshInterval: config.Duration(15 * time.Second),
 			MaxBackoff:      config.Duration(5 * time.Second),
 		},
-		Agent:          metrics.DefaultAgentConfig(),
-		DrainTimeout:   config.Duration(10 * time.Second),
-		MemoryLimitMiB: 256,
-		Metrics:        metrics.DefaultConfig("127.0.0.1:14826"),
+		Agent:        metrics.DefaultAgentConfig(),
+		DrainTimeout: config.Duration(10 * time.Second),
+		Runtime:      config.Runtime{MemoryLimitMiB: 256},
+		Metrics:      metrics.DefaultConfig("127.0.0.1:14826"),
 	}
 }
 
@@ -105,8 +104,8 @@ func (c *Config) Validate() error {
 	if err := c.Agent.Validate("agent"); err != nil {
 		return err
 	}
-	if c.MemoryLimitMiB < 0 {
-		return errors.New("memory_limit_mib: must not be negative")
+	if err := c.Runtime.Validate(); err != nil {
+		return err
 	}
 	if c.DrainTimeout.D() <= 0 {
 		return errors.New("drain_timeout: must be positive")

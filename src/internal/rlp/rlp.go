@@ -35,7 +35,6 @@ type Proxy struct {
 
 // Run makes a proxy from cfg and runs it until ctx ends.
 func Run(ctx context.Context, cfg *Config, log *slog.Logger) error {
-	tuneGC(cfg.MemoryLimitMiB)
 	p, err := New(cfg, log, nil)
 	if err != nil {
 		return err

@@ -32,9 +32,8 @@ type Config struct {
 	SlowConsumerTimeout config.Duration `json:"slow_consumer_timeout"`
 	// MaxMessageBytes is the largest ingress message (a batch) accepted.
 	MaxMessageBytes int `json:"max_message_bytes"`
-	// MemoryLimitMiB is the Go runtime's soft memory limit in MiB; with it
-	// set the collector runs less often (see tuneGC). 0 keeps Go's defaults.
-	MemoryLimitMiB int `json:"memory_limit_mib"`
+	// Runtime is "max_procs" and "memory_limit_mib" (default 256 MiB).
+	config.Runtime
 	// ShutdownTimeout bounds a graceful stop.
 	ShutdownTimeout config.Duration `json:"shutdown_timeout"`
 	// SourceID is the source id of the router's own envelopes.
@@ -58,7 +57,7 @@ func DefaultConfig() *Config {
 		SlowConsumerTimeout: config.Duration(10 * time.Second),
 		MaxMessageBytes:     4 << 20,
 		ShutdownTimeout:     config.Duration(10 * time.Second),
-		MemoryLimitMiB:      256,
+		Runtime:             config.Runtime{MemoryLimitMiB: 256},
 		SourceID:            "doppler",
 		Agent:               metrics.DefaultAgentConfig(),
 		Metrics:             metrics.DefaultConfig("127.0.0.1:14825"),
@@ -83,14 +82,15 @@ func (c *Config) Validate() error {
 		return errors.New("max_subscriptions: must be at least 1")
 	case c.SlowConsumerTimeout.D() <= 0:
 		return errors.New("slow_consumer_timeout: must be positive")
-	case c.MemoryLimitMiB < 0:
-		return errors.New("memory_limit_mib: must not be negative")
 	case c.MaxMessageBytes < 1024:
 		return errors.New("max_message_bytes: must be at least 1024")
 	case c.ShutdownTimeout.D() <= 0:
 		return errors.New("shutdown_timeout: must be positive")
 	case c.SourceID == "":
 		return errors.New("source_id: required")
+	}
+	if err := c.Runtime.Validate(); err != nil {
+		return err
 	}
 	if err := c.Agent.Validate("agent"); err != nil {
 		return err

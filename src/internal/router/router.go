@@ -43,7 +43,6 @@ type Router struct {
 
 // Run is the command.RunFunc of the router binary.
 func Run(ctx context.Context, cfg *Config, log *slog.Logger) error {
-	tuneGC(cfg.MemoryLimitMiB)
 	r, err := New(*cfg, log)
 	if err != nil {
 		return err

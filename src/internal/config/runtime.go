@@ -1,0 +1,58 @@
+package config
+
+import (
+	"errors"
+	"runtime"
+	"runtime/debug"
+)
+
+// gcPercent is the collector's target while a memory limit is set: the heap
+// may grow to five times what is live before a collection, which the limit
+// keeps bounded. With Go's default (100) collection ran several times a
+// second at 100,000 envelopes/s; at 400 it cost about 5 % less CPU per
+// envelope for some tens of MiB more resident memory.
+const gcPercent = 400
+
+// Runtime is the Go runtime settings of a component. Component configs embed
+// it, so "max_procs" and "memory_limit_mib" are top-level fields of every
+// config file, and command.Main applies them before the component runs.
+type Runtime struct {
+	// MaxProcs caps the goroutines running at once (GOMAXPROCS). A component
+	// that is idle between producers' writes wakes fewer threads per envelope
+	// with one P: a wake-up hands work to the goroutine it readied on the same
+	// thread, and the runtime's monitor (sysmon), which polls every 20 µs
+	// while any P is busy, backs off sooner. 0 keeps Go's default, one per core.
+	MaxProcs int `json:"max_procs"`
+	// MemoryLimitMiB is the runtime's soft memory limit in MiB. With it set
+	// the heap may grow toward it before the collector runs (gcPercent), and
+	// near it the collector runs as often as it must, so memory stays
+	// bounded. 0 keeps Go's defaults.
+	MemoryLimitMiB int `json:"memory_limit_mib"`
+}
+
+// RuntimeSettings returns r. Through embedding it is how command.Main finds
+// the runtime settings of any component's config.
+func (r *Runtime) RuntimeSettings() *Runtime { return r }
+
+// Validate names the first bad field.
+func (r *Runtime) Validate() error {
+	switch {
+	case r.MaxProcs < 0:
+		return errors.New("max_procs: must not be negative")
+	case r.MemoryLimitMiB < 0:
+		return errors.New("memory_limit_mib: must not be negative")
+	}
+	return nil
+}
+
+// Apply sets GOMAXPROCS and the soft memory limit (with gcPercent) for
+// every setting that is not 0.
+func (r *Runtime) Apply() {
+	if r.MaxProcs > 0 {
+		runtime.GOMAXPROCS(r.MaxProcs)
+	}
+	if r.MemoryLimitMiB > 0 {
+		debug.SetMemoryLimit(int64(r.MemoryLimitMiB) << 20)
+		debug.SetGCPercent(gcPercent)
+	}
+}

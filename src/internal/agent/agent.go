@@ -120,38 +120,33 @@ func (a *Agent) Run(ctx context.Context) error {
 	defer stopBatching()
 	pipeline.Go(func() { a.batcher.Run(batchCtx) })
 
-	metricsCtx, stopMetrics := context.WithCancel(context.Background())
-	defer stopMetrics()
-	var side sync.WaitGroup
-	errc := make(chan error, 2)
-	if a.metrics != nil {
-		side.Go(func() {
-			if err := a.metrics.Run(metricsCtx); err != nil {
-				errc <- err
-			}
-		})
-	}
-	emitCtx, stopEmit := context.WithCancel(ctx)
-	defer stopEmit()
-	side.Go(func() { a.reg.Emit(emitCtx, a.cfg.Metrics.EmitInterval.D(), SourceID, a.inject) })
+	// Own metrics go into the pipeline until the agent starts stopping, so
+	// none is stored after the batcher has stopped taking envelopes.
+	side := metrics.StartSide(a.metrics, func(sideCtx context.Context) error {
+		emitCtx, stopEmit := context.WithCancel(sideCtx)
+		defer context.AfterFunc(ctx, stopEmit)()
+		a.reg.Emit(emitCtx, a.cfg.Metrics.EmitInterval.D(), SourceID, a.inject)
+		return nil
+	})
 
 	serveDone := make(chan struct{})
+	serveErr := make(chan error, 1)
 	go func() {
 		defer close(serveDone)
 		if err := a.grpc.Serve(a.ln); err != nil {
-			errc <- fmt.Errorf("ingress server: %w", err)
+			serveErr <- fmt.Errorf("ingress server: %w", err)
 		}
 	}()
 
 	var runErr error
 	select {
 	case <-ctx.Done():
-	case runErr = <-errc:
+	case <-side.Failed():
+	case runErr = <-serveErr:
 	}
 	a.log.Info("agent stopping")
 
 	// Stop accepting: producers get a moment to finish, then are cut off.
-	stopEmit()
 	graceful := make(chan struct{})
 	go func() { a.grpc.GracefulStop(); close(graceful) }()
 	select {
@@ -168,8 +163,9 @@ func (a *Agent) Run(ctx context.Context) error {
 	pipeline.Wait()
 	deadline.Stop()
 
-	stopMetrics()
-	side.Wait()
+	if err := side.Stop(); err != nil && runErr == nil {
+		runErr = err
+	}
 	return runErr
 }
 

@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"sync"
 	"time"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
@@ -131,24 +130,9 @@ func (g *Gateway) Run(ctx context.Context) error {
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(g.log.Handler(), slog.LevelDebug),
 	}
-	var wg sync.WaitGroup
-	metricsCtx, stopMetrics := context.WithCancel(context.Background())
-	defer stopMetrics()
-	metricsErr := make(chan error, 1)
-	if g.metrics != nil {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			metricsErr <- g.metrics.Run(metricsCtx)
-		}()
-	}
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		if err := g.reg.EmitToAgent(metricsCtx, g.cfg.Agent, nil, g.cfg.Metrics.EmitInterval.D(), sourceID, g.log); err != nil {
-			g.log.Error("own metrics will not be sent to the agent", "error", err.Error())
-		}
-	}()
+	side := metrics.StartSide(g.metrics, func(ctx context.Context) error {
+		return g.reg.EmitToAgent(ctx, g.cfg.Agent, nil, g.cfg.Metrics.EmitInterval.D(), sourceID, g.log)
+	})
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(g.ln) }()
 
@@ -157,7 +141,7 @@ func (g *Gateway) Run(ctx context.Context) error {
 	case <-ctx.Done():
 	case err = <-serveErr:
 		err = fmt.Errorf("http server: %w", err)
-	case err = <-metricsErr:
+	case <-side.Failed():
 	}
 
 	g.stop()
@@ -166,10 +150,11 @@ func (g *Gateway) Run(ctx context.Context) error {
 	if shutdownErr := srv.Shutdown(shutdownCtx); shutdownErr != nil && err == nil {
 		err = fmt.Errorf("http server shutdown: %w", shutdownErr)
 	}
-	stopMetrics()
-	wg.Wait()
 	if err != nil && errors.Is(err, http.ErrServerClosed) {
 		err = nil
+	}
+	if sideErr := side.Stop(); sideErr != nil && err == nil {
+		err = sideErr
 	}
 	return err
 }

@@ -122,21 +122,9 @@ func (p *Proxy) Run(ctx context.Context) error {
 		defer wg.Done()
 		p.routers.run(bg, p.cfg.Routers.RefreshInterval.D())
 	}()
-	metricsErr := make(chan error, 1)
-	if p.metrics != nil {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			metricsErr <- p.metrics.Run(bg)
-		}()
-	}
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		if err := p.reg.EmitToAgent(bg, p.cfg.Agent, nil, p.cfg.Metrics.EmitInterval.D(), sourceID, p.log); err != nil {
-			p.log.Error("own metrics will not be sent to the agent", "error", err.Error())
-		}
-	}()
+	side := metrics.StartSide(p.metrics, func(ctx context.Context) error {
+		return p.reg.EmitToAgent(ctx, p.cfg.Agent, nil, p.cfg.Metrics.EmitInterval.D(), sourceID, p.log)
+	})
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- p.srv.Serve(p.ln) }()
 
@@ -150,8 +138,7 @@ func (p *Proxy) Run(ctx context.Context) error {
 	case <-ctx.Done():
 	case err := <-serveErr:
 		runErr = fmt.Errorf("egress server: %w", err)
-	case err := <-metricsErr:
-		runErr = err
+	case <-side.Failed():
 	}
 
 	// Stop accepting, end the router streams, let every consumer send what
@@ -167,5 +154,8 @@ func (p *Proxy) Run(ctx context.Context) error {
 		p.srv.GracefulStop()
 	}
 	cancelBg()
+	if err := side.Stop(); err != nil && runErr == nil {
+		runErr = err
+	}
 	return runErr
 }

@@ -111,29 +111,21 @@ func (r *Router) Run(ctx context.Context) error {
 		defer close(routed)
 		r.route(routeCtx)
 	}()
-	sideCtx, stopSide := context.WithCancel(context.Background())
-	if r.metrics != nil {
-		wg.Go(func() {
-			if err := r.metrics.Run(sideCtx); err != nil {
-				r.log.Error("metrics server", "error", err.Error())
-			}
-		})
-	}
-	wg.Go(func() {
-		err := r.reg.EmitToAgent(sideCtx, r.cfg.Agent, r.cfg.CipherSuites, r.cfg.Metrics.EmitInterval.D(), r.cfg.SourceID, r.log)
-		if err != nil {
-			r.log.Error("own metrics will not be sent to the agent", "error", err.Error())
-		}
+	side := metrics.StartSide(r.metrics, func(ctx context.Context) error {
+		return r.reg.EmitToAgent(ctx, r.cfg.Agent, r.cfg.CipherSuites, r.cfg.Metrics.EmitInterval.D(), r.cfg.SourceID, r.log)
 	})
 
 	var err error
 	select {
 	case <-ctx.Done():
+	case <-side.Failed():
 	case err = <-serveErr:
 	}
 	r.shutdown(stopRouting, routed)
-	stopSide()
 	wg.Wait()
+	if sideErr := side.Stop(); sideErr != nil && err == nil {
+		err = sideErr
+	}
 	return err
 }
 

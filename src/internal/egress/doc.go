@@ -1,5 +1,6 @@
 // Package egress serves the v2 Egress API (BatchedReceiver and Receiver) to
-// subscribers from any source of encoded envelopes.
+// subscribers from any source of encoded envelopes, and serves any other
+// Stream (a websocket, an HTTP response) the same way through Server.Serve.
 //
 // The Server validates each request, refuses it when the subscription limit
 // is reached, and registers a sink with a Source (the router's subscription
@@ -16,6 +17,10 @@
 // SlowConsumerTimeout, losing envelopes or with a send blocked all that
 // time, is disconnected with codes.Aborted and counted in
 // slow_consumer_disconnects.
+//
+// Every outcome is a gRPC status whatever the transport (Unavailable while
+// draining, ResourceExhausted at the limit, Aborted for a slow consumer), so
+// a server of another transport maps one set of codes to its own.
 //
 // The gRPC server the Server registers on must use wire.Codec
 // (grpc.ForceServerCodecV2(wire.NewCodec())).

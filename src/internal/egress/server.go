@@ -12,7 +12,6 @@ import (
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/peer"
 	"google.golang.org/grpc/status"
 
 	"loggregator/internal/subscription"
@@ -75,7 +74,8 @@ func NewServer(src Source, cfg Config, m Metrics, log *slog.Logger) *Server {
 	return &Server{src: src, cfg: cfg, m: m, log: log, drain: make(chan struct{})}
 }
 
-// Register adds the Egress service to g.
+// Register adds the Egress service to g: Receiver and BatchedReceiver
+// streams are served through Serve.
 func (s *Server) Register(g *grpc.Server) {
 	g.RegisterService(&grpc.ServiceDesc{
 		ServiceName: "loggregator.v2.Egress",
@@ -86,14 +86,14 @@ func (s *Server) Register(g *grpc.Server) {
 				if err := st.RecvMsg(req); err != nil {
 					return err
 				}
-				return s.serve(st, subscription.FromRequest(req), false)
+				return s.Serve(&grpcStream{st: st}, subscription.FromRequest(req))
 			}},
 			{StreamName: "BatchedReceiver", ServerStreams: true, Handler: func(_ any, st grpc.ServerStream) error {
 				req := new(loggregator_v2.EgressBatchRequest)
 				if err := st.RecvMsg(req); err != nil {
 					return err
 				}
-				return s.serve(st, req, true)
+				return s.Serve(&grpcStream{st: st, batched: true}, req)
 			}},
 		},
 		Metadata: "loggregator-api/v2/egress.proto",
@@ -125,7 +125,14 @@ func (s *Server) Drain(ctx context.Context) error {
 // Subscriptions is the number of connected subscribers.
 func (s *Server) Subscriptions() int { return int(s.active.Load()) }
 
-func (s *Server) serve(st grpc.ServerStream, req *loggregator_v2.EgressBatchRequest, batched bool) error {
+// Serve subscribes st to the Source for req and sends it what the Source
+// delivers until the subscriber goes away, the Server drains (nil) or the
+// subscriber is cut off as slow. Its errors are gRPC status errors, whatever
+// carries st, so every transport reports the same outcomes: Unavailable
+// while draining, InvalidArgument for a bad request, ResourceExhausted at
+// the subscription limit, Aborted for a slow consumer, or the error of a
+// failed Send.
+func (s *Server) Serve(st Stream, req *loggregator_v2.EgressBatchRequest) error {
 	if s.draining.Load() {
 		return status.Error(codes.Unavailable, "shutting down: subscribe to another instance")
 	}
@@ -144,7 +151,7 @@ func (s *Server) serve(st grpc.ServerStream, req *loggregator_v2.EgressBatchRequ
 	stopDrain := context.AfterFunc(drainContext{s.drain}, func() { cancel(errDraining) })
 	defer stopDrain()
 
-	sub := newSubscriber(s, req, batched)
+	sub := newSubscriber(s, req, st.Batched())
 	unsubscribe, err := s.src.Subscribe(req, sub.write)
 	if err != nil {
 		return err
@@ -174,8 +181,8 @@ func (s *Server) serve(st grpc.ServerStream, req *loggregator_v2.EgressBatchRequ
 	case errors.Is(err, errSlow):
 		s.m.SlowConsumerDisconnects.Inc()
 		desc := fmt.Sprintf("slow consumer %s disconnected: it stayed behind for more than %s and lost %d envelopes",
-			peerAddr(st.Context()), s.cfg.SlowConsumerTimeout, sub.lost.Load())
-		s.log.Warn("disconnecting slow consumer", "peer", peerAddr(st.Context()), "lost", sub.lost.Load(), "timeout", s.cfg.SlowConsumerTimeout.String())
+			st.Peer(), s.cfg.SlowConsumerTimeout, sub.lost.Load())
+		s.log.Warn("disconnecting slow consumer", "peer", st.Peer(), "lost", sub.lost.Load(), "timeout", s.cfg.SlowConsumerTimeout.String())
 		if s.cfg.OnSlowConsumer != nil {
 			s.cfg.OnSlowConsumer(desc)
 		}
@@ -187,13 +194,6 @@ func (s *Server) serve(st grpc.ServerStream, req *loggregator_v2.EgressBatchRequ
 		return status.FromContextError(st.Context().Err()).Err()
 	}
 	return err
-}
-
-func peerAddr(ctx context.Context) string {
-	if p, ok := peer.FromContext(ctx); ok && p.Addr != nil {
-		return p.Addr.String()
-	}
-	return "unknown"
 }
 
 // drainContext is a context.Context that is done when ch is closed, so a

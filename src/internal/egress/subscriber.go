@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
-	"google.golang.org/grpc"
 
 	"loggregator/internal/diode"
 	"loggregator/internal/wire"
@@ -71,7 +70,7 @@ func (sub *subscriber) markSlow() {
 // run reads the diode and sends until ctx ends, a send fails or the
 // subscriber is found slow. Once ctx ends it still sends what the diode
 // holds, which is how a drain delivers buffered envelopes.
-func (sub *subscriber) run(ctx context.Context, st grpc.ServerStream) error {
+func (sub *subscriber) run(ctx context.Context, st Stream) error {
 	cfg := sub.s.cfg
 	sub.stuck = time.AfterFunc(time.Hour, sub.markSlow)
 	sub.stuck.Stop()
@@ -82,8 +81,6 @@ func (sub *subscriber) run(ctx context.Context, st grpc.ServerStream) error {
 		size = 64 // envelopes read from the diode at once, still sent one by one
 	}
 	buf := make([][]byte, 0, size)
-	batch := &wire.Batch{}
-	one := &wire.Envelope{}
 	flush := time.NewTimer(time.Hour)
 	flush.Stop()
 	defer flush.Stop()
@@ -101,7 +98,7 @@ func (sub *subscriber) run(ctx context.Context, st grpc.ServerStream) error {
 		if sub.legacyTags {
 			buf = sub.convert(buf)
 		}
-		if err := sub.send(st, buf, batch, one); err != nil {
+		if err := sub.send(st, buf); err != nil {
 			return err
 		}
 		if since := sub.behindSince; since != 0 && time.Since(time.Unix(0, since)) > cfg.SlowConsumerTimeout {
@@ -133,27 +130,16 @@ var expired = func() context.Context {
 	return ctx
 }()
 
-func (sub *subscriber) send(st grpc.ServerStream, buf [][]byte, batch *wire.Batch, one *wire.Envelope) error {
+// send hands buf to the stream; a Send blocked for the slow consumer
+// timeout marks the subscriber slow.
+func (sub *subscriber) send(st Stream, buf [][]byte) error {
 	if len(buf) == 0 {
 		return nil
 	}
 	sub.stuck.Reset(sub.s.cfg.SlowConsumerTimeout)
 	defer sub.stuck.Stop()
-	if sub.batched {
-		batch.Envelopes = buf
-		err := st.SendMsg(batch)
-		batch.Envelopes = nil
-		if err != nil {
-			return err
-		}
-	} else {
-		for _, env := range buf {
-			one.Bytes = env
-			if err := st.SendMsg(one); err != nil {
-				return err
-			}
-		}
-		one.Bytes = nil
+	if err := st.Send(buf); err != nil {
+		return err
 	}
 	sub.s.m.Egress.Add(float64(len(buf)))
 	return nil

@@ -1,0 +1,24 @@
+// Package fanout carries envelopes to destinations that must not hold each
+// other up: the agent's local destinations in its forwarder role, and each
+// syslog drain of the syslog agent.
+//
+// A Lane is one destination's path: a drop-oldest diode that any goroutine
+// writes into without ever waiting, a batch.Batcher that groups what the
+// diode holds, and one goroutine that hands each batch to the destination's
+// Writer. A slow, failing or absent destination fills only its own diode, so
+// it loses only its own envelopes, and each loss is counted by the lane's
+// own counters:
+//
+//	Metrics.Dropped   overwritten in the diode, or held by the batcher while
+//	                  the writer was stalled (direction egress, reason buffer_full)
+//	Metrics.Failed    in a batch the Writer returned an error for
+//	Metrics.Shutdown  still held when the drain timeout passed
+//
+// Every envelope written to a running lane ends in exactly one of Sent,
+// Dropped, Failed and Shutdown.
+//
+// Stopping: the lane's writers stop writing first (upstream before
+// downstream). When Run's context then ends, the lane hands what its diode
+// and batcher hold to the Writer, whose context ends DrainTimeout later;
+// batches still unwritten then are counted as Shutdown, and Run returns.
+package fanout

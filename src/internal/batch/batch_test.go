@@ -2,12 +2,14 @@ package batch_test
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
+	"github.com/onsi/gomega/gleak"
 
 	"loggregator/internal/batch"
 	"loggregator/internal/diode"
@@ -15,8 +17,18 @@ import (
 
 // start runs a Batcher over a fresh diode and stops it when the spec ends.
 func start(size int, interval time.Duration, dropped *atomic.Int64) (*diode.ManyToOne[int], *batch.Batcher[int], context.CancelFunc) {
+	return startWith(size, interval, 0, dropped)
+}
+
+// startLinger runs a Batcher with a linger time over a fresh diode.
+func startLinger(linger time.Duration, dropped *atomic.Int64) (*diode.ManyToOne[int], *batch.Batcher[int], context.CancelFunc) {
+	return startWith(100, time.Hour, linger, dropped)
+}
+
+func startWith(size int, interval, linger time.Duration, dropped *atomic.Int64) (*diode.ManyToOne[int], *batch.Batcher[int], context.CancelFunc) {
 	d := diode.NewManyToOne[int](10, func(n int) { dropped.Add(int64(n)) })
 	b := batch.New[int](d, size, interval, func(n int) { dropped.Add(int64(n)) })
+	b.SetLinger(linger)
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	wg.Go(func() { b.Run(ctx) })
@@ -29,15 +41,28 @@ func start(size int, interval time.Duration, dropped *atomic.Int64) (*diode.Many
 	return d, b, cancel
 }
 
+// waitForBatch is a writer: it blocks on Batches until a batch comes.
+func waitForBatch(b *batch.Batcher[int]) []int { return <-b.Batches() }
+
+// parkedWriters counts the goroutines blocked in waitForBatch on a channel
+// receive, so a spec can wait for a writer to be ready without sleeping.
+func parkedWriters() int {
+	n := 0
+	for _, g := range gleak.Goroutines() {
+		if strings.HasPrefix(g.State, "chan receive") && strings.Contains(g.Backtrace, "batch_test.waitForBatch") {
+			n++
+		}
+	}
+	return n
+}
+
 var _ = Describe("Batcher", func() {
 	It("hands an entry on at once when a writer is waiting", func() {
 		var dropped atomic.Int64
 		d, b, _ := start(100, time.Hour, &dropped)
 		got := make(chan []int, 1)
-		waiting := make(chan struct{})
-		go func() { close(waiting); got <- <-b.Batches() }()
-		<-waiting
-		time.Sleep(10 * time.Millisecond) // let the writer block on the channel
+		go func() { got <- waitForBatch(b) }()
+		Eventually(parkedWriters).Should(Equal(1), "the writer is blocked receiving from Batches")
 		d.Set(1)
 		Eventually(got).Should(Receive(Equal([]int{1})))
 	})
@@ -120,20 +145,3 @@ var _ = Describe("Batcher with a linger time", func() {
 		Expect(dropped.Load()).To(BeZero())
 	})
 })
-
-// startLinger runs a Batcher with a linger time over a fresh diode.
-func startLinger(linger time.Duration, dropped *atomic.Int64) (*diode.ManyToOne[int], *batch.Batcher[int], context.CancelFunc) {
-	d := diode.NewManyToOne[int](10, func(n int) { dropped.Add(int64(n)) })
-	b := batch.New[int](d, 100, time.Hour, nil)
-	b.SetLinger(linger)
-	ctx, cancel := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
-	wg.Go(func() { b.Run(ctx) })
-	DeferCleanup(func() {
-		cancel()
-		for range b.Batches() {
-		}
-		wg.Wait()
-	})
-	return d, b, cancel
-}

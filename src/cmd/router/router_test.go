@@ -131,7 +131,7 @@ var _ = Describe("Router", func() {
 	})
 
 	It("lets a stalled subscriber lose only its own envelopes, then disconnects it and says so", func() {
-		r := startRouter(map[string]any{"slow_consumer_timeout": "500ms", "egress_buffer_size": 200})
+		r := startRouter(map[string]any{"egress": map[string]any{"slow_consumer_timeout": "500ms", "buffer_size": 200}})
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		stalled, err := loggregator_v2.NewEgressClient(r.conn).BatchedReceiver(ctx, request(sel("a", "log")))
@@ -179,7 +179,7 @@ var _ = Describe("Router", func() {
 	})
 
 	It("refuses requests without selectors and subscriptions over the limit, and counts the refusals", func() {
-		r := startRouter(map[string]any{"max_subscriptions": 2})
+		r := startRouter(map[string]any{"egress": map[string]any{"max_subscriptions": 2}})
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		client := loggregator_v2.NewEgressClient(r.conn)

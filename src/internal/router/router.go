@@ -58,18 +58,13 @@ func New(cfg Config, log *slog.Logger) (*Router, error) {
 	}
 	r := &Router{cfg: cfg, log: log, reg: metrics.NewRegistry(), registry: subscription.NewRegistry()}
 	r.m = newRouterMetrics(r.reg)
-	r.diode = diode.NewManyToOne[[]byte](cfg.IngressBufferSize, func(n int) { r.m.bufferFull.Add(float64(n)) })
+	r.diode = diode.NewManyToOne[[]byte](cfg.Ingress.BufferSize, func(n int) { r.m.bufferFull.Add(float64(n)) })
 	r.ingress = newIngress(r.diode, r.m)
-	r.egress = egress.NewServer(r.registry, egress.Config{
-		BufferSize:          cfg.EgressBufferSize,
-		BatchSize:           cfg.EgressBatchSize,
-		FlushInterval:       cfg.EgressFlushInterval.D(),
-		SlowConsumerTimeout: cfg.SlowConsumerTimeout.D(),
-		MaxSubscriptions:    cfg.MaxSubscriptions,
-		OnSlowConsumer:      r.announce,
-	}, egress.NewMetrics(r.reg), log)
+	egressCfg := cfg.Egress.Config()
+	egressCfg.OnSlowConsumer = r.announce
+	r.egress = egress.NewServer(r.registry, egressCfg, egress.NewMetrics(r.reg), log)
 	r.grpc = grpc.NewServer(wire.ServerOptions(tlsCfg,
-		grpc.MaxRecvMsgSize(cfg.MaxMessageBytes),
+		grpc.MaxRecvMsgSize(cfg.Ingress.MaxMessageBytes),
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
 	)...)
 	r.ingress.register(r.grpc)
@@ -95,8 +90,8 @@ func (r *Router) MetricsAddr() string { return r.metrics.Addr() }
 // returns once everything it started has ended.
 func (r *Router) Run(ctx context.Context) error {
 	r.log.Info("router listening", "addr", r.Addr(), "metrics", r.MetricsAddr(),
-		"ingress_buffer_size", r.cfg.IngressBufferSize, "egress_buffer_size", r.cfg.EgressBufferSize,
-		"max_subscriptions", r.cfg.MaxSubscriptions)
+		"ingress_buffer_size", r.cfg.Ingress.BufferSize, "egress_buffer_size", r.cfg.Egress.BufferSize,
+		"max_subscriptions", r.cfg.Egress.MaxSubscriptions)
 
 	var wg sync.WaitGroup
 	serveErr := make(chan error, 1)

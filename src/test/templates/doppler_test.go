@@ -35,8 +35,9 @@ var _ = Describe("doppler job", func() {
 		Expect(ok).To(BeTrue(), out)
 
 		Expect(cfg).To(HaveKeyWithValue("addr", ":8082"))
-		Expect(cfg).To(HaveKeyWithValue("ingress_buffer_size", BeNumerically("==", 10000)))
-		Expect(cfg).To(HaveKeyWithValue("egress_buffer_size", BeNumerically("==", 10000)))
+		Expect(cfg["ingress"]).To(HaveKeyWithValue("buffer_size", BeNumerically("==", 10000)))
+		Expect(cfg["egress"]).To(HaveKeyWithValue("buffer_size", BeNumerically("==", 10000)))
+		Expect(cfg["egress"]).To(HaveKeyWithValue("batch_size", BeNumerically("==", 1000)))
 		Expect(cfg).To(HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 256)))
 		Expect(cfg).To(HaveKeyWithValue("cipher_suites", ConsistOf(
 			"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")))
@@ -68,10 +69,10 @@ var _ = Describe("doppler job", func() {
 		Expect(ok).To(BeTrue(), out)
 
 		Expect(cfg).To(HaveKeyWithValue("addr", ":9999"))
-		Expect(cfg).To(HaveKeyWithValue("ingress_buffer_size", BeNumerically("==", 50000)))
-		Expect(cfg).To(HaveKeyWithValue("egress_buffer_size", BeNumerically("==", 5000)))
-		Expect(cfg).To(HaveKeyWithValue("max_subscriptions", BeNumerically("==", 20)))
-		Expect(cfg).To(HaveKeyWithValue("slow_consumer_timeout", "3s"))
+		Expect(cfg["ingress"]).To(HaveKeyWithValue("buffer_size", BeNumerically("==", 50000)))
+		Expect(cfg["egress"]).To(HaveKeyWithValue("buffer_size", BeNumerically("==", 5000)))
+		Expect(cfg["egress"]).To(HaveKeyWithValue("max_subscriptions", BeNumerically("==", 20)))
+		Expect(cfg["egress"]).To(HaveKeyWithValue("slow_consumer_timeout", "3s"))
 		Expect(cfg).To(HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 64)))
 		Expect(cfg).To(HaveKeyWithValue("cipher_suites", ConsistOf("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")))
 		Expect(cfg["agent"]).To(HaveKeyWithValue("addr", "10.0.0.9:4000"))

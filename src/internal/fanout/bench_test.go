@@ -13,7 +13,7 @@ import (
 func BenchmarkLaneWrite(b *testing.B) {
 	m := newMetrics()
 	l := fanout.New[[]byte](fanout.WriterFunc[[]byte](func(context.Context, [][]byte) error { return nil }),
-		fanout.Config{BufferSize: 10_000, BatchSize: 1000, FlushInterval: time.Millisecond, DrainTimeout: time.Second}, m)
+		fanout.Config{BufferSize: 10_000, BatchSize: 1000, FlushInterval: time.Millisecond, ShutdownTimeout: time.Second}, m)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {

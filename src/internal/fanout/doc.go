@@ -12,13 +12,13 @@
 //	Metrics.Dropped   overwritten in the diode, or held by the batcher while
 //	                  the writer was stalled (direction egress, reason buffer_full)
 //	Metrics.Failed    in a batch the Writer returned an error for
-//	Metrics.Shutdown  still held when the drain timeout passed
+//	Metrics.Shutdown  still held when the shutdown timeout passed
 //
 // Every envelope written to a running lane ends in exactly one of Sent,
 // Dropped, Failed and Shutdown.
 //
 // Stopping: the lane's writers stop writing first (upstream before
 // downstream). When Run's context then ends, the lane hands what its diode
-// and batcher hold to the Writer, whose context ends DrainTimeout later;
+// and batcher hold to the Writer, whose context ends ShutdownTimeout later;
 // batches still unwritten then are counted as Shutdown, and Run returns.
 package fanout

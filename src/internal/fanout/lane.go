@@ -15,7 +15,7 @@ import (
 // at a time and owns batch only until it returns. It retries as its
 // destination warrants (a syslog drain backs off; a gRPC stream re-dials)
 // and returns an error only for a batch it gave up on. ctx ends when the
-// lane's drain timeout has passed.
+// lane's shutdown timeout has passed.
 type Writer[T any] interface {
 	Write(ctx context.Context, batch []T) error
 }
@@ -37,8 +37,8 @@ type Config struct {
 	// Linger is how long a partial batch waits for more even when the writer
 	// is free (batch.Batcher.SetLinger); 0 hands it on at once.
 	Linger time.Duration
-	// DrainTimeout bounds how long a stop spends writing what the lane holds.
-	DrainTimeout time.Duration
+	// ShutdownTimeout bounds how long a stop spends writing what the lane holds.
+	ShutdownTimeout time.Duration
 }
 
 // Validate names the first bad field, under the prefix field.
@@ -52,8 +52,8 @@ func (c Config) Validate(field string) error {
 		return errors.New(field + ".flush_interval: must be positive")
 	case c.Linger < 0:
 		return errors.New(field + ".linger: must not be negative")
-	case c.DrainTimeout <= 0:
-		return errors.New(field + ".drain_timeout: must be positive")
+	case c.ShutdownTimeout <= 0:
+		return errors.New(field + ".shutdown_timeout: must be positive")
 	}
 	return nil
 }
@@ -99,7 +99,7 @@ func (l *Lane[T]) Run(ctx context.Context) {
 	deadline := time.AfterFunc(time.Hour, cut)
 	deadline.Stop()
 	defer deadline.Stop()
-	defer context.AfterFunc(ctx, func() { deadline.Reset(l.cfg.DrainTimeout) })()
+	defer context.AfterFunc(ctx, func() { deadline.Reset(l.cfg.ShutdownTimeout) })()
 
 	batchDone := make(chan struct{})
 	go func() {

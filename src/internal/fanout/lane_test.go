@@ -35,7 +35,7 @@ func count(c prometheus.Counter) int {
 }
 
 func config() fanout.Config {
-	return fanout.Config{BufferSize: 100, BatchSize: 10, FlushInterval: time.Millisecond, DrainTimeout: time.Second}
+	return fanout.Config{BufferSize: 100, BatchSize: 10, FlushInterval: time.Millisecond, ShutdownTimeout: time.Second}
 }
 
 // destination records what a lane writes to it; while blocked it holds
@@ -158,11 +158,11 @@ var _ = Describe("Lane", func() {
 		Expect(count(m.Sent)).To(Equal(5))
 	})
 
-	It("gives up on a destination that does not take what it holds within the drain timeout, and counts it", func() {
+	It("gives up on a destination that does not take what it holds within the shutdown timeout, and counts it", func() {
 		d := &destination{block: make(chan struct{})}
 		m := newMetrics()
 		cfg := config()
-		cfg.DrainTimeout = 50 * time.Millisecond
+		cfg.ShutdownTimeout = 50 * time.Millisecond
 		l := fanout.New[int](d, cfg, m)
 		stop := run(l)
 		for i := range 30 {

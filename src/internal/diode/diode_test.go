@@ -12,6 +12,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"loggregator/internal/diode"
+	"loggregator/internal/leakcheck"
 )
 
 // entry is big enough that a copy of it is not one machine word, so a torn
@@ -161,17 +162,9 @@ func expectStrictlyIncreasing(ns []int) {
 	}
 }
 
+var _ = leakcheck.EverySpec()
+
 var _ = Describe("Diode", func() {
-	var goroutines int
-
-	BeforeEach(func() {
-		goroutines = runtime.NumGoroutine()
-	})
-
-	AfterEach(func() {
-		Eventually(runtime.NumGoroutine).Should(BeNumerically("<=", goroutines), "goroutines leaked")
-	})
-
 	for _, kind := range kinds {
 		Describe(kind.name, func() {
 			It("returns entries in the order they were written", func() {

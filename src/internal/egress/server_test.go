@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"runtime"
 	"sync"
 	"time"
 
@@ -24,6 +23,7 @@ import (
 
 	"loggregator/internal/certgen"
 	"loggregator/internal/egress"
+	"loggregator/internal/leakcheck"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
 	"loggregator/internal/subscription"
@@ -137,16 +137,9 @@ func collect(s loggregator_v2.Egress_BatchedReceiverClient) (func() []*loggregat
 	}, errc
 }
 
+var _ = leakcheck.EverySpec()
+
 var _ = Describe("Server", func() {
-	var goroutines int
-
-	BeforeEach(func() {
-		goroutines = runtime.NumGoroutine()
-		DeferCleanup(func() {
-			Eventually(runtime.NumGoroutine, 5*time.Second).Should(BeNumerically("<=", goroutines+2), "goroutines leaked")
-		})
-	})
-
 	It("sends the envelopes a BatchedReceiver selected, in batches any client decodes", func() {
 		h := newHarness(defaults())
 		ctx, cancel := context.WithCancel(context.Background())

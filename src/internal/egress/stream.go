@@ -13,6 +13,11 @@ import (
 // stream (Register) or, for other servers, anything that can send encoded
 // envelopes in order. Server.Serve is its only caller, from one goroutine
 // at a time.
+//
+// Serve may return while a Send is still blocked: a slow consumer is cut
+// off without waiting for its connection. The transport must then end the
+// stream, so that Context is done and the blocked Send returns, as
+// returning from a gRPC handler does.
 type Stream interface {
 	// Context ends when the subscriber has gone away.
 	Context() context.Context

@@ -55,9 +55,16 @@ var _ = Describe("Server.Serve with a Stream of another transport", func() {
 		server = egress.NewServer(reg, cfg, m, slog.New(slog.NewTextHandler(GinkgoWriter, nil)))
 	})
 
+	// serve runs Serve as a transport's handler would: when Serve returns,
+	// the transport ends the stream.
 	serve := func(st *memStream) chan error {
+		ctx, end := context.WithCancel(st.ctx)
+		st.ctx = ctx
 		done := make(chan error, 1)
-		go func() { done <- server.Serve(st, logsFrom("app")) }()
+		go func() {
+			defer end()
+			done <- server.Serve(st, logsFrom("app"))
+		}()
 		Eventually(reg.Len).Should(Equal(1))
 		return done
 	}

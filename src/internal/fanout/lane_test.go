@@ -9,19 +9,15 @@ import (
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
-	"github.com/onsi/gomega/gleak"
+
 	"github.com/prometheus/client_golang/prometheus"
 	dto "github.com/prometheus/client_model/go"
 
 	"loggregator/internal/fanout"
+	"loggregator/internal/leakcheck"
 )
 
-var _ = BeforeEach(func() {
-	before := gleak.Goroutines()
-	DeferCleanup(func() {
-		Eventually(gleak.Goroutines).ShouldNot(gleak.HaveLeaked(before))
-	})
-})
+var _ = leakcheck.EverySpec()
 
 func newMetrics() fanout.Metrics {
 	c := func(name string) prometheus.Counter { return prometheus.NewCounter(prometheus.CounterOpts{Name: name}) }

@@ -12,20 +12,15 @@ import (
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
-	"github.com/onsi/gomega/gleak"
 
 	"loggregator/internal/certgen"
 	"loggregator/internal/config"
+	"loggregator/internal/leakcheck"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
 )
 
-var _ = BeforeEach(func() {
-	before := gleak.Goroutines()
-	DeferCleanup(func() {
-		Eventually(gleak.Goroutines).ShouldNot(gleak.HaveLeaked(before))
-	})
-})
+var _ = leakcheck.EverySpec()
 
 // serve runs srv until the spec ends and checks that Run returns cleanly.
 func serve(srv *metrics.Server) {

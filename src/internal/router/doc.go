@@ -4,7 +4,7 @@
 // Agents stream EnvelopeBatches to the v2 Ingress API (BatchSender, Sender,
 // Send) over mutual TLS on Addr (8082; server name "doppler"). Batches
 // arrive as encoded envelopes (wire.Codec) and go, still encoded, into one
-// ManyToOne diode (IngressBufferSize, drop-oldest, counted as
+// ManyToOne diode (ingress.buffer_size, drop-oldest, counted as
 // dropped{direction="ingress",reason="buffer_full"}). One routing goroutine
 // reads it in batches, scans each envelope for its source id, type and names
 // (malformed ones are counted as reason="invalid") and hands it to the
@@ -15,5 +15,5 @@
 // Stopping (context canceled) refuses new streams, ends agent streams with
 // Unavailable so agents move to another router, routes what the ingress
 // diode holds, lets every subscriber send what it buffered, and returns
-// within ShutdownTimeout.
+// within shutdown_timeout.
 package router

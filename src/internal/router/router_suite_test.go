@@ -1,0 +1,17 @@
+package router_test
+
+import (
+	"testing"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"loggregator/internal/leakcheck"
+)
+
+func TestRouter(t *testing.T) {
+	RegisterFailHandler(Fail)
+	RunSpecs(t, "Router")
+}
+
+var _ = leakcheck.EverySpec()

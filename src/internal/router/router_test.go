@@ -1,0 +1,167 @@
+package router_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"path/filepath"
+	"time"
+
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/status"
+
+	"loggregator/internal/certgen"
+	"loggregator/internal/mtls"
+	"loggregator/internal/router"
+)
+
+// identities makes a CA with a "doppler" server identity and a client one.
+func identities() (server, client mtls.Files) {
+	ca, err := certgen.NewCA("loggregatorCA")
+	Expect(err).NotTo(HaveOccurred())
+	files, err := ca.WriteFiles(GinkgoT().TempDir(), "doppler", "client")
+	Expect(err).NotTo(HaveOccurred())
+	f := func(name string) mtls.Files {
+		return mtls.Files{CA: files[name].CA, Cert: files[name].Cert, Key: files[name].Key}
+	}
+	return f("doppler"), f("client")
+}
+
+func testConfig(server mtls.Files) router.Config {
+	cfg := *router.DefaultConfig()
+	cfg.Addr = "127.0.0.1:0"
+	cfg.TLS = server
+	cfg.Metrics.Addr = ""
+	cfg.ShutdownTimeout.UnmarshalJSON([]byte(`"5s"`)) //nolint:errcheck // a constant
+	return cfg
+}
+
+// running is a router serving in the test process. done is closed when
+// Run has returned err.
+type running struct {
+	r    *router.Router
+	stop context.CancelFunc
+	done chan struct{}
+	err  error
+	conn *grpc.ClientConn
+}
+
+func start(cfg router.Config, client mtls.Files) *running {
+	r, err := router.New(cfg, slog.New(slog.NewTextHandler(GinkgoWriter, nil)))
+	Expect(err).NotTo(HaveOccurred())
+	ctx, stop := context.WithCancel(context.Background())
+	rr := &running{r: r, stop: stop, done: make(chan struct{})}
+	go func() {
+		defer close(rr.done)
+		rr.err = r.Run(ctx)
+	}()
+	tlsCfg, err := mtls.Client(client, "doppler", nil)
+	Expect(err).NotTo(HaveOccurred())
+	rr.conn, err = grpc.NewClient(r.Addr(), grpc.WithTransportCredentials(credentials.NewTLS(tlsCfg)))
+	Expect(err).NotTo(HaveOccurred())
+	DeferCleanup(func() {
+		rr.conn.Close()
+		stop()
+		Eventually(rr.done, 10*time.Second).Should(BeClosed())
+	})
+	return rr
+}
+
+func logFrom(src string, i int) *loggregator_v2.Envelope {
+	return &loggregator_v2.Envelope{SourceId: src, InstanceId: fmt.Sprint(i),
+		Message: &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{Payload: []byte(fmt.Sprint("line ", i))}}}
+}
+
+func allLogs() *loggregator_v2.EgressBatchRequest {
+	return &loggregator_v2.EgressBatchRequest{Selectors: []*loggregator_v2.Selector{
+		{Message: &loggregator_v2.Selector_Log{Log: &loggregator_v2.LogSelector{}}},
+	}}
+}
+
+var _ = Describe("New", func() {
+	It("names the address it could not listen on", func() {
+		server, _ := identities()
+		taken, err := net.Listen("tcp", "127.0.0.1:0")
+		Expect(err).NotTo(HaveOccurred())
+		defer taken.Close()
+		cfg := testConfig(server)
+		cfg.Addr = taken.Addr().String()
+		_, err = router.New(cfg, slog.New(slog.DiscardHandler))
+		Expect(err).To(MatchError(ContainSubstring("router listen " + taken.Addr().String())))
+	})
+
+	It("names a certificate file it cannot read", func() {
+		server, _ := identities()
+		server.Cert = filepath.Join(GinkgoT().TempDir(), "missing.crt")
+		_, err := router.New(testConfig(server), slog.New(slog.DiscardHandler))
+		Expect(err).To(MatchError(ContainSubstring("missing.crt")))
+	})
+})
+
+var _ = Describe("Router.Run", func() {
+	It("stops with an error when its own metrics cannot be sent, as every component does", func() {
+		server, client := identities()
+		cfg := testConfig(server)
+		cfg.Agent.Addr = "127.0.0.1:3458"
+		cfg.Agent.TLS = client
+		cfg.Agent.TLS.Key = filepath.Join(GinkgoT().TempDir(), "missing.key")
+		r, err := router.New(cfg, slog.New(slog.NewTextHandler(GinkgoWriter, nil)))
+		Expect(err).NotTo(HaveOccurred())
+		done := make(chan error, 1)
+		go func() { done <- r.Run(context.Background()) }()
+		Eventually(done, 10*time.Second).Should(Receive(MatchError(ContainSubstring("missing.key"))))
+	})
+
+	It("on stop, ends agents' streams with Unavailable and delivers what it accepted to its subscribers", func() {
+		server, client := identities()
+		rr := start(testConfig(server), client)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+
+		sub, err := loggregator_v2.NewEgressClient(rr.conn).BatchedReceiver(ctx, allLogs())
+		Expect(err).NotTo(HaveOccurred())
+		agent, err := loggregator_v2.NewIngressClient(rr.conn).BatchSender(ctx)
+		Expect(err).NotTo(HaveOccurred())
+		// The first envelope tells when the subscription is in place.
+		Eventually(func() error {
+			return agent.Send(&loggregator_v2.EnvelopeBatch{Batch: []*loggregator_v2.Envelope{logFrom("probe", 0)}})
+		}).Should(Succeed())
+		first, err := sub.Recv()
+		Expect(err).NotTo(HaveOccurred())
+		Expect(first.Batch[0].GetSourceId()).To(Equal("probe"))
+
+		var batch []*loggregator_v2.Envelope
+		for i := range 1000 {
+			batch = append(batch, logFrom("app", i))
+		}
+		// A unary Send returns once the router has accepted the batch.
+		_, err = loggregator_v2.NewIngressClient(rr.conn).Send(ctx, &loggregator_v2.EnvelopeBatch{Batch: batch})
+		Expect(err).NotTo(HaveOccurred())
+
+		rr.stop()
+		got := 0
+		for {
+			b, err := sub.Recv()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			Expect(err).NotTo(HaveOccurred())
+			got += len(b.Batch)
+		}
+		Expect(got).To(Equal(1000), "every envelope accepted before the stop reaches the subscriber, then its stream ends with OK")
+
+		_, err = agent.CloseAndRecv()
+		Expect(status.Code(err)).To(Equal(codes.Unavailable))
+		Expect(err.Error()).To(ContainSubstring("send to another router"))
+		Eventually(rr.done, 10*time.Second).Should(BeClosed())
+		Expect(rr.err).NotTo(HaveOccurred())
+	})
+})

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"loggregator/internal/mtls"
 )
 
@@ -187,38 +189,44 @@ func (a *Authorizer) unavailable(ctx context.Context, service, msg string, err e
 }
 
 func (a *Authorizer) tokenInfo(ctx context.Context, key, token string) (tokenInfo, error) {
-	now := a.now()
-	if info, ok := a.tokens.get(key, now); ok {
-		a.m.CacheHits.Inc()
-		return info, nil
-	}
-	a.m.CacheMisses.Inc()
-	start := time.Now()
-	info, err := a.askUAA(ctx, token)
-	a.m.UAALatency.Observe(time.Since(start).Seconds())
+	info, err := lookup(a, a.tokens, key, a.m.UAALatency, func() (tokenInfo, time.Time, error) {
+		info, err := a.askUAA(ctx, token)
+		return info, info.expires, err
+	})
 	if err != nil {
 		return tokenInfo{}, a.unavailable(ctx, ServiceUAA, "check token", err)
 	}
-	a.tokens.put(key, info, now, info.expires)
 	return info, nil
 }
 
 func (a *Authorizer) logAccess(ctx context.Context, key, header, id string, notAfter time.Time) (bool, error) {
-	key = key + "/" + id
-	now := a.now()
-	if ok, hit := a.access.get(key, now); hit {
-		a.m.CacheHits.Inc()
-		return ok, nil
-	}
-	a.m.CacheMisses.Inc()
-	start := time.Now()
-	ok, err := a.askCC(ctx, header, id)
-	a.m.CCLatency.Observe(time.Since(start).Seconds())
+	ok, err := lookup(a, a.access, key+"/"+id, a.m.CCLatency, func() (bool, time.Time, error) {
+		ok, err := a.askCC(ctx, header, id)
+		return ok, notAfter, err
+	})
 	if err != nil {
 		return false, a.unavailable(ctx, ServiceCC, "check log access", err, "source_id", id)
 	}
-	a.access.put(key, ok, now, notAfter)
 	return ok, nil
+}
+
+// lookup answers key from c or, on a miss, from ask, timed into latency; it
+// stores ask's answer until the time ask gives, unless ask failed.
+func lookup[V any](a *Authorizer, c *cache[V], key string, latency prometheus.Observer, ask func() (V, time.Time, error)) (V, error) {
+	now := a.now()
+	if v, ok := c.get(key, now); ok {
+		a.m.CacheHits.Inc()
+		return v, nil
+	}
+	a.m.CacheMisses.Inc()
+	start := time.Now()
+	v, notAfter, err := ask()
+	latency.Observe(time.Since(start).Seconds())
+	if err != nil {
+		return v, err
+	}
+	c.put(key, v, now, notAfter)
+	return v, nil
 }
 
 // bearer returns the token of an Authorization header, with or without the

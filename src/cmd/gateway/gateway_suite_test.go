@@ -5,11 +5,9 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,6 +26,7 @@ import (
 	"google.golang.org/grpc/credentials"
 
 	"loggregator/internal/certgen"
+	"loggregator/internal/cfauth/cfauthtest"
 	"loggregator/internal/mtls"
 )
 
@@ -55,8 +54,6 @@ const (
 	appGUID     = "11111111-2222-3333-4444-555555555555"
 	serviceGUID = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
 	otherGUID   = "99999999-8888-7777-6666-555555555555"
-	slowGUID    = "00000000-0000-0000-0000-00000000510e"
-	brokenGUID  = "00000000-0000-0000-0000-0000000000e5"
 
 	uaaClient = "gateway-client"
 	uaaSecret = "s3cret"
@@ -127,126 +124,46 @@ func (f *fakeRLP) BatchedReceiver(req *loggregator_v2.EgressBatchRequest, stream
 	}
 }
 
-// fakeUAA speaks UAA's POST /check_token for a fixed set of tokens.
-type fakeUAA struct {
-	url   string
-	calls atomic.Int64
-}
-
-func startUAA(c certs) *fakeUAA {
-	f := &fakeUAA{}
-	srv := httptest.NewUnstartedServer(http.HandlerFunc(f.serve))
-	cert, err := tls.LoadX509KeyPair(c.files["uaa"].Cert, c.files["uaa"].Key)
-	Expect(err).NotTo(HaveOccurred())
-	srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
-	srv.StartTLS()
-	DeferCleanup(srv.Close)
-	f.url = srv.URL
-	return f
-}
-
-func (f *fakeUAA) serve(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodPost || r.URL.Path != "/check_token" {
-		http.NotFound(w, r)
-		return
-	}
-	if id, secret, ok := r.BasicAuth(); !ok || id != uaaClient || secret != uaaSecret {
-		w.WriteHeader(http.StatusUnauthorized)
-		return
-	}
-	f.calls.Add(1)
-	claims := func(exp time.Time, scope ...string) {
-		_ = json.NewEncoder(w).Encode(map[string]any{"scope": scope, "exp": exp.Unix(), "client_id": "cf", "user_id": "u1"})
-	}
-	invalid := func(desc string) {
-		w.WriteHeader(http.StatusBadRequest)
-		_ = json.NewEncoder(w).Encode(map[string]string{"error": "invalid_token", "error_description": desc})
-	}
-	hour := time.Now().Add(time.Hour)
-	switch r.PostFormValue("token") {
-	case "admin-token":
-		claims(hour, "openid", "doppler.firehose")
-	case "logs-admin-token":
-		claims(hour, "logs.admin")
-	case "user-token", "other-user-token":
-		claims(hour, "openid", "cloud_controller.read")
-	case "expired-token":
-		invalid("Token has expired")
-	case "stale-claims-token":
-		claims(time.Now().Add(-time.Minute), "doppler.firehose")
-	case "slow-token":
-		<-r.Context().Done()
-	case "broken-token":
-		w.WriteHeader(http.StatusInternalServerError)
-	default:
-		invalid("Invalid token (could not decode)")
-	}
-}
-
-// fakeCC speaks Cloud Controller's internal GET /internal/v4/log_access/<id>
-// (mutual TLS) and public GET /v3/service_instances/<id>. "user-token" may
-// read appGUID and the service instance serviceGUID.
-type fakeCC struct {
-	internalURL string
-	externalURL string
-	calls       atomic.Int64
-}
-
-func startCC(c certs) *fakeCC {
-	f := &fakeCC{}
-	internal := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		id, ok := strings.CutPrefix(r.URL.Path, "/internal/v4/log_access/")
-		if !ok || r.Method != http.MethodGet {
-			http.NotFound(w, r)
-			return
-		}
-		f.calls.Add(1)
-		switch {
-		case id == slowGUID:
-			<-r.Context().Done()
-		case id == brokenGUID:
-			w.WriteHeader(http.StatusInternalServerError)
-		case id == appGUID && r.Header.Get("Authorization") == "bearer user-token":
-			_, _ = w.Write([]byte(`{}`))
-		default:
-			w.WriteHeader(http.StatusNotFound)
-		}
-	}))
-	tlsCfg, err := mtls.Server(c.mtls("cc"), nil)
-	Expect(err).NotTo(HaveOccurred())
-	internal.TLS = tlsCfg
-	internal.StartTLS()
-	DeferCleanup(internal.Close)
-
-	external := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		id, ok := strings.CutPrefix(r.URL.Path, "/v3/service_instances/")
-		if !ok || r.Method != http.MethodGet {
-			http.NotFound(w, r)
-			return
-		}
-		f.calls.Add(1)
-		if id == serviceGUID && r.Header.Get("Authorization") == "bearer user-token" {
-			_, _ = fmt.Fprintf(w, `{"guid":%q,"name":"db"}`, id)
-			return
-		}
-		w.WriteHeader(http.StatusNotFound)
-	}))
-	DeferCleanup(external.Close)
-	f.internalURL, f.externalURL = internal.URL, external.URL
-	return f
-}
-
 // env is one spec's world: certificates, the fake upstream, UAA and CC.
 type env struct {
 	certs certs
 	rlp   *fakeRLP
-	uaa   *fakeUAA
-	cc    *fakeCC
+	uaa   *cfauthtest.UAA
+	cc    *cfauthtest.CloudController
 }
 
 func newEnv() *env {
 	c := newCerts()
 	return &env{certs: c, rlp: startRLP(c), uaa: startUAA(c), cc: startCC(c)}
+}
+
+// startUAA knows admin-token (doppler.firehose), logs-admin-token,
+// user-token and other-user-token (neither admin), and stale-claims-token,
+// whose claims have expired; any other token is invalid.
+func startUAA(c certs) *cfauthtest.UAA {
+	cert, err := tls.LoadX509KeyPair(c.files["uaa"].Cert, c.files["uaa"].Key)
+	Expect(err).NotTo(HaveOccurred())
+	uaa := cfauthtest.NewUAA(&tls.Config{Certificates: []tls.Certificate{cert}}, uaaClient, uaaSecret)
+	DeferCleanup(uaa.Close)
+	hour := time.Now().Add(time.Hour)
+	uaa.SetToken("admin-token", cfauthtest.Token{Scopes: []string{"openid", "doppler.firehose"}, Expires: hour})
+	uaa.SetToken("logs-admin-token", cfauthtest.Token{Scopes: []string{"logs.admin"}, Expires: hour})
+	for _, t := range []string{"user-token", "other-user-token"} {
+		uaa.SetToken(t, cfauthtest.Token{Scopes: []string{"openid", "cloud_controller.read"}, Expires: hour})
+	}
+	uaa.SetToken("stale-claims-token", cfauthtest.Token{Scopes: []string{"doppler.firehose"}, Expires: time.Now().Add(-time.Minute)})
+	return uaa
+}
+
+// startCC lets user-token read appGUID and see the service instance serviceGUID.
+func startCC(c certs) *cfauthtest.CloudController {
+	tlsCfg, err := mtls.Server(c.mtls("cc"), nil)
+	Expect(err).NotTo(HaveOccurred())
+	cc := cfauthtest.NewCloudController(tlsCfg)
+	DeferCleanup(cc.Close)
+	cc.GrantApp("user-token", appGUID)
+	cc.GrantServiceInstance("user-token", serviceGUID)
+	return cc
 }
 
 // config is the gateway configuration for this env; mutate adjusts it.
@@ -263,11 +180,11 @@ func (e *env) config() map[string]any {
 		"auth": map[string]any{
 			"cache_ttl": "1m",
 			"uaa": map[string]any{
-				"addr": e.uaa.url, "client_id": uaaClient, "client_secret": uaaSecret,
+				"addr": e.uaa.URL(), "client_id": uaaClient, "client_secret": uaaSecret,
 				"ca_file": e.certs.files["uaa"].CA, "timeout": "300ms",
 			},
 			"cc": map[string]any{
-				"internal_addr": e.cc.internalURL, "external_addr": e.cc.externalURL,
+				"internal_addr": e.cc.InternalURL(), "external_addr": e.cc.ExternalURL(),
 				"server_name": "cc", "tls": files("gateway-client"), "timeout": "300ms",
 			},
 		},

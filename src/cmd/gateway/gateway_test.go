@@ -17,6 +17,7 @@ import (
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
 
+	"loggregator/internal/cfauth/cfauthtest"
 	"loggregator/internal/metrics/metricstest"
 )
 
@@ -280,26 +281,30 @@ var _ = Describe("Authorization", func() {
 	)
 
 	It("answers 503, not a hang, when UAA is slow", func() {
-		resp := g.get("log", "bearer slow-token")
+		e.uaa.Fail(cfauthtest.Hang)
+		resp := g.get("log", admin)
 		Expect(resp.StatusCode).To(Equal(http.StatusServiceUnavailable))
 		Expect(body(resp)).To(ContainSubstring("UAA"))
 		Eventually(g.metrics).Should(ContainSubstring(`auth_errors{service="uaa"} 1`))
 	})
 
 	It("answers 503 when UAA fails", func() {
-		resp := g.get("log", "bearer broken-token")
+		e.uaa.Fail(cfauthtest.Status500)
+		resp := g.get("log", admin)
 		Expect(resp.StatusCode).To(Equal(http.StatusServiceUnavailable))
 	})
 
 	It("answers 503, not a hang, when Cloud Controller is slow", func() {
-		resp := g.get("log&source_id="+slowGUID, "bearer user-token")
+		e.cc.Fail(cfauthtest.Hang)
+		resp := g.get("log&source_id="+appGUID, "bearer user-token")
 		Expect(resp.StatusCode).To(Equal(http.StatusServiceUnavailable))
 		Expect(body(resp)).To(ContainSubstring("Cloud Controller"))
 		Eventually(g.metrics).Should(ContainSubstring(`auth_errors{service="cc"} 1`))
 	})
 
 	It("answers 503 when Cloud Controller fails", func() {
-		resp := g.get("log&source_id="+brokenGUID, "bearer user-token")
+		e.cc.Fail(cfauthtest.Status500)
+		resp := g.get("log&source_id="+appGUID, "bearer user-token")
 		Expect(resp.StatusCode).To(Equal(http.StatusServiceUnavailable))
 	})
 
@@ -309,8 +314,8 @@ var _ = Describe("Authorization", func() {
 			Expect(resp.StatusCode).To(Equal(http.StatusOK))
 			resp.Body.Close()
 		}
-		Expect(e.uaa.calls.Load()).To(BeEquivalentTo(1))
-		Expect(e.cc.calls.Load()).To(BeEquivalentTo(1))
+		Expect(e.uaa.Calls()).To(Equal(1))
+		Expect(e.cc.Calls()).To(Equal(1))
 		Eventually(g.metrics).Should(ContainSubstring("\nauth_cache_hits 4\n"))
 		Expect(g.metrics()).To(ContainSubstring("\nauth_cache_misses 2\n"))
 	})
@@ -320,17 +325,18 @@ var _ = Describe("Authorization", func() {
 			resp := g.get("log&source_id="+otherGUID, "bearer user-token")
 			Expect(resp.StatusCode).To(Equal(http.StatusNotFound))
 		}
-		Expect(e.uaa.calls.Load()).To(BeEquivalentTo(1))
-		Expect(e.cc.calls.Load()).To(BeEquivalentTo(2)) // log_access, then service_instances, once
+		Expect(e.uaa.Calls()).To(Equal(1))
+		Expect(e.cc.Calls()).To(Equal(2)) // log_access, then service_instances, once
 		Eventually(g.metrics).Should(ContainSubstring("\nauth_cache_hits 2\n"))
 	})
 
 	It("does not cache failures", func() {
+		e.uaa.Fail(cfauthtest.Status500)
 		for range 2 {
-			resp := g.get("log", "bearer broken-token")
+			resp := g.get("log", admin)
 			Expect(resp.StatusCode).To(Equal(http.StatusServiceUnavailable))
 		}
-		Expect(e.uaa.calls.Load()).To(BeEquivalentTo(2))
+		Expect(e.uaa.Calls()).To(Equal(2))
 	})
 
 	It("counts requests by status and reports auth latency", func() {
@@ -351,7 +357,7 @@ var _ = Describe("Authorization switched off", func() {
 		resp := g.get("log", "")
 		Expect(resp.StatusCode).To(Equal(http.StatusOK))
 		Eventually(e.rlp.requests).Should(Receive())
-		Expect(e.uaa.calls.Load()).To(BeZero())
+		Expect(e.uaa.Calls()).To(BeZero())
 	})
 })
 

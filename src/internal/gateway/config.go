@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"net/url"
 	"time"
 
+	"loggregator/internal/cfauth"
 	"loggregator/internal/config"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
@@ -54,51 +54,13 @@ type LogsProviderConfig struct {
 	TLS mtls.Files `json:"tls"`
 }
 
-// AuthConfig says how requests are authorized.
+// AuthConfig says how requests are authorized: the cache, UAA and Cloud
+// Controller settings of cfauth.Config, read as this section's own fields.
 type AuthConfig struct {
 	// Disabled lets every request read everything. For local runs only;
 	// the gateway logs a warning at start when it is set.
 	Disabled bool `json:"disabled"`
-	// CacheTTL is how long an authorization decision (allow or deny) is
-	// reused for the same token. Zero disables the cache.
-	CacheTTL config.Duration `json:"cache_ttl"`
-	// CacheSize bounds the number of cached decisions.
-	CacheSize int `json:"cache_size"`
-	// UAA checks tokens.
-	UAA UAAConfig `json:"uaa"`
-	// CC answers which source ids a token may read.
-	CC CCConfig `json:"cc"`
-}
-
-// UAAConfig is the UAA the gateway checks tokens with.
-type UAAConfig struct {
-	// Addr is UAA's base URL, for example "https://uaa.service.cf.internal:8443".
-	Addr         string `json:"addr"`
-	ClientID     string `json:"client_id"`
-	ClientSecret string `json:"client_secret"`
-	// CAFile verifies UAA's certificate; empty uses the system roots.
-	CAFile string `json:"ca_file"`
-	// SkipCertVerify turns off verification of UAA's certificate.
-	SkipCertVerify bool `json:"skip_cert_verify"`
-	// Timeout bounds one call to UAA.
-	Timeout config.Duration `json:"timeout"`
-}
-
-// CCConfig is the Cloud Controller the gateway asks about log access.
-type CCConfig struct {
-	// InternalAddr is the base URL of the internal, mutual-TLS API that
-	// serves /internal/v4/log_access/<id>, for example
-	// "https://cloud-controller-ng.service.cf.internal:9023".
-	InternalAddr string `json:"internal_addr"`
-	// ExternalAddr is the base URL of the public API that serves
-	// /v3/service_instances/<id>; empty skips that fallback.
-	ExternalAddr string `json:"external_addr"`
-	// ServerName is the name the internal API's certificate must carry.
-	ServerName string `json:"server_name"`
-	// TLS is the gateway's client identity towards Cloud Controller.
-	TLS mtls.Files `json:"tls"`
-	// Timeout bounds one call to Cloud Controller.
-	Timeout config.Duration `json:"timeout"`
+	cfauth.Config
 }
 
 // DefaultConfig returns the defaults every field not in the file keeps.
@@ -111,10 +73,7 @@ func DefaultConfig() *Config {
 		WriteTimeout:      config.Duration(30 * time.Second),
 		MaxStreams:        500,
 		Auth: AuthConfig{
-			CacheTTL:  config.Duration(10 * time.Second),
-			CacheSize: 10000,
-			UAA:       UAAConfig{Timeout: config.Duration(5 * time.Second)},
-			CC:        CCConfig{Timeout: config.Duration(5 * time.Second)},
+			Config: cfauth.DefaultConfig(),
 		},
 		Agent:   metrics.DefaultAgentConfig(),
 		Metrics: metrics.DefaultConfig("127.0.0.1:8089"),
@@ -162,59 +121,11 @@ func (c *Config) Validate() error {
 	return c.Metrics.Validate("metrics")
 }
 
+// validate checks UAA and Cloud Controller only when authorization is on:
+// with auth.disabled the gateway asks neither.
 func (a *AuthConfig) validate() error {
-	if a.CacheTTL.D() < 0 {
-		return errors.New("auth.cache_ttl: must not be negative")
-	}
-	if a.CacheSize <= 0 {
-		return errors.New("auth.cache_size: must be positive")
-	}
 	if a.Disabled {
 		return nil
 	}
-	if err := validURL("auth.uaa.addr", a.UAA.Addr, true); err != nil {
-		return err
-	}
-	if a.UAA.ClientID == "" {
-		return errors.New("auth.uaa.client_id: required unless auth.disabled")
-	}
-	if a.UAA.ClientSecret == "" {
-		return errors.New("auth.uaa.client_secret: required unless auth.disabled")
-	}
-	if a.UAA.Timeout.D() <= 0 {
-		return errors.New("auth.uaa.timeout: must be positive")
-	}
-	if err := validURL("auth.cc.internal_addr", a.CC.InternalAddr, true); err != nil {
-		return err
-	}
-	if err := validURL("auth.cc.external_addr", a.CC.ExternalAddr, false); err != nil {
-		return err
-	}
-	if a.CC.ServerName == "" {
-		return errors.New("auth.cc.server_name: required unless auth.disabled")
-	}
-	if err := a.CC.TLS.Validate("auth.cc.tls"); err != nil {
-		return err
-	}
-	if a.CC.Timeout.D() <= 0 {
-		return errors.New("auth.cc.timeout: must be positive")
-	}
-	return nil
-}
-
-func validURL(field, s string, required bool) error {
-	if s == "" {
-		if required {
-			return fmt.Errorf("%s: required unless auth.disabled", field)
-		}
-		return nil
-	}
-	u, err := url.Parse(s)
-	if err != nil {
-		return fmt.Errorf("%s: %w", field, err)
-	}
-	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("%s: %q is not an http(s) URL", field, s)
-	}
-	return nil
+	return a.Validate("auth")
 }

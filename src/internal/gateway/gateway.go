@@ -14,6 +14,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
 
+	"loggregator/internal/cfauth"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
 )
@@ -27,7 +28,7 @@ type Gateway struct {
 	log     *slog.Logger
 	reg     *metrics.Registry
 	m       *gatewayMetrics
-	auth    *authorizer // nil when auth is disabled
+	auth    *cfauth.Authorizer // nil when auth is disabled
 	conn    *grpc.ClientConn
 	egress  loggregator_v2.EgressClient
 	slots   chan struct{} // one token per open stream, bounded by MaxStreams
@@ -55,9 +56,9 @@ func New(cfg *Config, log *slog.Logger) (*Gateway, error) {
 	g := &Gateway{cfg: cfg, log: log, reg: reg, m: newMetrics(reg), slots: make(chan struct{}, cfg.MaxStreams)}
 
 	if !cfg.Auth.Disabled {
-		a, err := newAuthorizer(cfg.Auth, g.m, log)
+		a, err := cfauth.New(cfg.Auth.Config, g.m.auth, log)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("auth: %w", err)
 		}
 		g.auth = a
 	}

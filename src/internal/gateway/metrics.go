@@ -3,6 +3,7 @@ package gateway
 import (
 	"github.com/prometheus/client_golang/prometheus"
 
+	"loggregator/internal/cfauth"
 	"loggregator/internal/metrics"
 )
 
@@ -19,22 +20,11 @@ type gatewayMetrics struct {
 	// streamErrors counts streams that ended because the reverse log proxy
 	// failed or a client could not take an event within write_timeout.
 	streamErrors *prometheus.CounterVec
-	// authDenied counts requests denied (404), by reason.
-	authDenied *prometheus.CounterVec
-	// authErrors counts requests that failed (503) because UAA or Cloud
-	// Controller (service) failed or timed out.
-	authErrors *prometheus.CounterVec
-	// cacheHits counts authorization decisions answered from the cache.
-	cacheHits prometheus.Counter
-	// cacheMisses counts authorization decisions that needed UAA or Cloud Controller.
-	cacheMisses prometheus.Counter
-	// uaaLatency is how long UAA's /check_token took.
-	uaaLatency prometheus.Histogram
-	// ccLatency is how long one Cloud Controller log access check took.
-	ccLatency prometheus.Histogram
+	// auth is what the authorizer counts: auth_denied{reason},
+	// auth_errors{service}, auth_cache_hits, auth_cache_misses,
+	// uaa_latency_seconds and cc_latency_seconds.
+	auth cfauth.Metrics
 }
-
-var latencyBuckets = []float64{.005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10}
 
 func newMetrics(r *metrics.Registry) *gatewayMetrics {
 	return &gatewayMetrics{
@@ -42,11 +32,6 @@ func newMetrics(r *metrics.Registry) *gatewayMetrics {
 		streams:         r.Gauge("streams", "Streams open now."),
 		rejectedStreams: r.Counter("rejected_streams", "Requests refused because max_streams streams were open."),
 		streamErrors:    r.CounterVec("stream_errors", "Streams ended by an error, by reason (upstream, slow_consumer).", "reason"),
-		authDenied:      r.CounterVec("auth_denied", "Requests denied with 404, by reason.", "reason"),
-		authErrors:      r.CounterVec("auth_errors", "Requests failed with 503 because UAA or Cloud Controller failed or timed out.", "service"),
-		cacheHits:       r.Counter("auth_cache_hits", "Authorization decisions answered from the cache."),
-		cacheMisses:     r.Counter("auth_cache_misses", "Authorization decisions that asked UAA or Cloud Controller."),
-		uaaLatency:      r.Histogram("uaa_latency_seconds", "Duration of UAA /check_token calls.", latencyBuckets),
-		ccLatency:       r.Histogram("cc_latency_seconds", "Duration of one Cloud Controller log access check.", latencyBuckets),
+		auth:            cfauth.NewMetrics(r),
 	}
 }

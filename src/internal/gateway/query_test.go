@@ -2,7 +2,6 @@ package gateway
 
 import (
 	"net/url"
-	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -70,55 +69,6 @@ var _ = Describe("requestFromQuery", func() {
 		Expect(req.GetShardId()).To(Equal("s"))
 		Expect(req.GetDeterministicName()).To(Equal("d"))
 		Expect(req.GetUsePreferredTags()).To(BeTrue())
-	})
-})
-
-var _ = Describe("cache", func() {
-	now := time.Unix(1000, 0)
-
-	It("returns a value until its time to live has passed", func() {
-		c := newCache[bool](time.Minute, 10)
-		c.put("k", true, now, time.Time{})
-		v, ok := c.get("k", now.Add(59*time.Second))
-		Expect(ok).To(BeTrue())
-		Expect(v).To(BeTrue())
-		_, ok = c.get("k", now.Add(time.Minute))
-		Expect(ok).To(BeFalse())
-	})
-
-	It("never keeps a value past the token's own expiry", func() {
-		c := newCache[bool](time.Minute, 10)
-		c.put("k", true, now, now.Add(time.Second))
-		_, ok := c.get("k", now.Add(2*time.Second))
-		Expect(ok).To(BeFalse())
-	})
-
-	It("stays within its size, sweeping expired entries first", func() {
-		c := newCache[int](time.Minute, 2)
-		c.put("old", 1, now.Add(-2*time.Minute), time.Time{})
-		c.put("a", 2, now, time.Time{})
-		c.put("b", 3, now, time.Time{})
-		Expect(c.entries).To(HaveLen(2))
-		Expect(c.entries).To(HaveKey("b"))
-		Expect(c.entries).To(HaveKey("a"))
-		c.put("c", 4, now, time.Time{})
-		Expect(c.entries).To(HaveLen(2))
-	})
-
-	It("stores nothing with a zero time to live", func() {
-		c := newCache[int](0, 2)
-		c.put("a", 1, now, time.Time{})
-		_, ok := c.get("a", now)
-		Expect(ok).To(BeFalse())
-	})
-})
-
-var _ = Describe("bearer", func() {
-	It("takes the token with or without the prefix, in any case", func() {
-		Expect(bearer("bearer abc")).To(Equal("abc"))
-		Expect(bearer("Bearer abc")).To(Equal("abc"))
-		Expect(bearer("abc")).To(Equal("abc"))
-		Expect(bearer("  ")).To(BeEmpty())
 	})
 })
 

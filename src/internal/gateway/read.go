@@ -53,8 +53,8 @@ func (g *Gateway) read(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if g.auth != nil {
-		if apiErr := g.auth.authorize(r.Context(), r.Header.Get("Authorization"), r.URL.Query()["source_id"]); apiErr != nil {
-			apiErr.write(w)
+		if err := g.auth.Authorize(r.Context(), r.Header.Get("Authorization"), r.URL.Query()["source_id"]); err != nil {
+			authError(err).write(w)
 			return
 		}
 	}

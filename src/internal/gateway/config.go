@@ -29,6 +29,11 @@ type Config struct {
 	WriteTimeout config.Duration `json:"write_timeout"`
 	// MaxStreams bounds concurrent streams; requests beyond it get 503.
 	MaxStreams int `json:"max_streams"`
+	// ShutdownTimeout bounds a graceful stop: open streams get `event:
+	// closing` and the handlers this long to return.
+	ShutdownTimeout config.Duration `json:"shutdown_timeout"`
+	// Runtime is "max_procs" and "memory_limit_mib" (0, Go's defaults).
+	config.Runtime
 	// Agent, when Addr is set, is the local agent the gateway sends its own
 	// metrics to as envelopes.
 	Agent metrics.AgentConfig `json:"agent"`
@@ -72,6 +77,7 @@ func DefaultConfig() *Config {
 		MaxStreamDuration: config.Duration(14 * time.Minute),
 		WriteTimeout:      config.Duration(30 * time.Second),
 		MaxStreams:        500,
+		ShutdownTimeout:   config.Duration(5 * time.Second),
 		Auth: AuthConfig{
 			Config: cfauth.DefaultConfig(),
 		},
@@ -111,6 +117,12 @@ func (c *Config) Validate() error {
 	}
 	if c.MaxStreams <= 0 {
 		return errors.New("max_streams: must be positive")
+	}
+	if c.ShutdownTimeout.D() <= 0 {
+		return errors.New("shutdown_timeout: must be positive")
+	}
+	if err := c.Runtime.Validate(); err != nil {
+		return err
 	}
 	if err := c.Auth.validate(); err != nil {
 		return err

@@ -146,7 +146,7 @@ func (g *Gateway) Run(ctx context.Context) error {
 	}
 
 	g.stop()
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), g.cfg.ShutdownTimeout.D())
 	defer cancel()
 	if shutdownErr := srv.Shutdown(shutdownCtx); shutdownErr != nil && err == nil {
 		err = fmt.Errorf("http server shutdown: %w", shutdownErr)

@@ -103,10 +103,14 @@ func (c certs) startRouter(addr string) *process {
 
 // rlpConfig is a config for the rlp binary reading from routers.
 func (c certs) rlpConfig(routers ...string) map[string]any {
+	targets := make([]map[string]any, 0, len(routers))
+	for _, r := range routers {
+		targets = append(targets, map[string]any{"addr": r})
+	}
 	return map[string]any{
 		"egress": map[string]any{"addr": freeAddr(), "tls": c.json("reverselogproxy")},
 		"routers": map[string]any{
-			"addrs": routers, "tls": c.json("reverselogproxy"),
+			"targets": targets, "tls": c.json("reverselogproxy"),
 			"refresh_interval": "100ms", "max_backoff": "200ms",
 		},
 		"metrics": map[string]any{"addr": freeAddr(), "emit_interval": "1s"},

@@ -28,7 +28,7 @@ type EgressSource struct {
 	served chan struct{} // closed when Serve has returned
 
 	mu       sync.Mutex
-	subs     []*egressSub                          // open streams, oldest first; guarded by mu
+	subs     []*egressSub                         // open streams, oldest first; guarded by mu
 	requests []*loggregator_v2.EgressBatchRequest // every request; guarded by mu
 	next     map[string]int                       // round-robin position per shard id; guarded by mu
 }

@@ -27,9 +27,10 @@ import (
 
 	"loggregator/internal/certgen"
 	"loggregator/internal/config"
+	"loggregator/internal/envelopetest"
 	"loggregator/internal/mtls"
+	"loggregator/internal/resolve"
 	"loggregator/internal/rlp"
-	"loggregator/internal/rlp/rlptest"
 )
 
 // certs are one CA's identities for the routers, the proxy and consumers.
@@ -48,10 +49,8 @@ func (c certs) files(name string) mtls.Files {
 	return mtls.Files{CA: f.CA, Cert: f.Cert, Key: f.Key}
 }
 
-func (c certs) startRouter(addr string) *rlptest.Router {
-	tlsCfg, err := mtls.Server(c.files("doppler"), nil)
-	Expect(err).NotTo(HaveOccurred())
-	r, err := rlptest.Start(addr, tlsCfg)
+func (c certs) startRouter(addr string) *envelopetest.EgressSource {
+	r, err := envelopetest.NewEgressSource(addr, c.files("doppler"))
 	Expect(err).NotTo(HaveOccurred())
 	DeferCleanup(r.Stop)
 	return r
@@ -61,7 +60,9 @@ func (c certs) proxyConfig(routerAddrs ...string) *rlp.Config {
 	cfg := rlp.DefaultConfig()
 	cfg.Egress.Addr = "127.0.0.1:0"
 	cfg.Egress.TLS = c.files("reverselogproxy")
-	cfg.Routers.Addrs = routerAddrs
+	for _, a := range routerAddrs {
+		cfg.Routers.Targets = append(cfg.Routers.Targets, resolve.Target{Addr: a})
+	}
 	cfg.Routers.TLS = c.files("reverselogproxy")
 	cfg.Routers.RefreshInterval = config.Duration(50 * time.Millisecond)
 	cfg.Routers.MaxBackoff = config.Duration(200 * time.Millisecond)
@@ -83,7 +84,7 @@ type running struct {
 	done   chan error
 }
 
-func startProxy(cfg *rlp.Config, lookup rlp.LookupFunc) *running {
+func startProxy(cfg *rlp.Config, lookup resolve.LookupFunc) *running {
 	p, err := rlp.New(cfg, slog.New(slog.DiscardHandler), lookup)
 	Expect(err).NotTo(HaveOccurred())
 	ctx, cancel := context.WithCancel(context.Background())

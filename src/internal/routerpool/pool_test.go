@@ -2,14 +2,9 @@ package routerpool_test
 
 import (
 	"context"
-	"io"
 	"log/slog"
 	"net"
-	"net/http"
-	"net/http/httptest"
-	"regexp"
 	"runtime"
-	"strconv"
 	"sync/atomic"
 	"time"
 
@@ -21,6 +16,7 @@ import (
 	"loggregator/internal/certgen"
 	"loggregator/internal/config"
 	"loggregator/internal/metrics"
+	"loggregator/internal/metrics/metricstest"
 	"loggregator/internal/mtls"
 	"loggregator/internal/router"
 	"loggregator/internal/routerpool"
@@ -74,34 +70,14 @@ func (c certs) startRouter(addr string) *runningRouter {
 
 // ingress is how many envelopes the router has accepted, from its /metrics.
 func (r *runningRouter) ingress() float64 {
-	return scrape(get("http://"+r.MetricsAddr()+"/metrics"), "ingress")
+	page, err := metricstest.Scrape("http://" + r.MetricsAddr() + "/metrics")
+	Expect(err).NotTo(HaveOccurred())
+	return metricstest.Value(page, "ingress")
 }
 
-func get(url string) string {
-	resp, err := http.Get(url)
-	Expect(err).NotTo(HaveOccurred())
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	Expect(err).NotTo(HaveOccurred())
-	return string(body)
-}
-
-// scrape returns the value of the series written exactly as series, or 0.
-func scrape(text, series string) float64 {
-	m := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(series) + ` (\S+)$`).FindStringSubmatch(text)
-	if m == nil {
-		return 0
-	}
-	v, err := strconv.ParseFloat(m[1], 64)
-	Expect(err).NotTo(HaveOccurred())
-	return v
-}
-
-// registryText is the registry's /metrics page.
-func registryText(reg *metrics.Registry) string {
-	rec := httptest.NewRecorder()
-	reg.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
-	return rec.Body.String()
+// value is the value of series in reg, or 0.
+func value(reg *metrics.Registry, series string) float64 {
+	return metricstest.Value(metricstest.Page(reg), series)
 }
 
 func (c certs) poolConfig(addrs ...string) routerpool.Config {
@@ -202,13 +178,12 @@ var _ = Describe("Pool", func() {
 		}
 		Eventually(r.ingress).Should(Equal(100.0))
 		Eventually(p.released.Load).Should(Equal(int64(20)))
-		text := registryText(reg)
-		Expect(scrape(text, "egress")).To(Equal(100.0))
-		Expect(scrape(text, `router_batches_sent{destination="router"}`)).To(Equal(20.0))
+		Expect(value(reg, "egress")).To(Equal(100.0))
+		Expect(value(reg, `router_batches_sent{destination="router"}`)).To(Equal(20.0))
 		Eventually(func() float64 {
-			return scrape(registryText(reg), `router_streams{destination="router"}`)
+			return value(reg, `router_streams{destination="router"}`)
 		}).Should(Equal(2.0))
-		Expect(scrape(text, `routers{destination="router"}`)).To(Equal(1.0))
+		Expect(value(reg, `routers{destination="router"}`)).To(Equal(1.0))
 	})
 
 	It("reconnects after its router restarts", func() {
@@ -225,7 +200,7 @@ var _ = Describe("Pool", func() {
 			p.offer(batch(1))
 			return restarted.ingress()
 		}, 10*time.Second).Should(BeNumerically(">", 0))
-		Expect(scrape(registryText(reg), `router_connections{destination="router"}`)).To(BeNumerically(">", 2))
+		Expect(value(reg, `router_connections{destination="router"}`)).To(BeNumerically(">", 2))
 	})
 
 	It("fails over to the other router when one dies", func() {
@@ -258,9 +233,9 @@ var _ = Describe("Pool", func() {
 		}
 		Eventually(r.ingress).Should(Equal(50.0), "a recycled stream loses nothing")
 		Eventually(func() float64 {
-			return scrape(registryText(reg), `router_stream_recycles{destination="router"}`)
+			return value(reg, `router_stream_recycles{destination="router"}`)
 		}).Should(Equal(5.0))
-		Expect(scrape(registryText(reg), `router_connections{destination="router"}`)).To(BeNumerically(">=", 5))
+		Expect(value(reg, `router_connections{destination="router"}`)).To(BeNumerically(">=", 5))
 	})
 
 	It("counts every batch left when its context ends as dropped for shutdown and releases each", func() {
@@ -270,13 +245,13 @@ var _ = Describe("Pool", func() {
 			p.in <- batch(3)
 		}
 		Eventually(func() float64 {
-			return scrape(registryText(reg), `router_connection_failures{destination="router"}`)
+			return value(reg, `router_connection_failures{destination="router"}`)
 		}).Should(BeNumerically(">", 0))
 
 		p.cancel()
 		p.closeIn()
 		Eventually(p.done, 5*time.Second).Should(BeClosed())
-		Expect(scrape(registryText(reg), `dropped{direction="egress",reason="shutdown"}`)).To(Equal(30.0))
+		Expect(value(reg, `dropped{direction="egress",reason="shutdown"}`)).To(Equal(30.0))
 		Expect(p.released.Load()).To(Equal(int64(10)))
 	})
 
@@ -294,9 +269,8 @@ var _ = Describe("Pool", func() {
 		Eventually(r1.ingress).Should(Equal(3.0))
 		Eventually(r2.ingress).Should(Equal(5.0))
 		Eventually(func() int64 { return a.released.Load() + b.released.Load() }).Should(Equal(int64(8)))
-		text := registryText(reg)
-		Expect(scrape(text, `router_batches_sent{destination="a"}`)).To(Equal(3.0))
-		Expect(scrape(text, `router_batches_sent{destination="b"}`)).To(Equal(5.0))
-		Expect(scrape(text, "egress")).To(Equal(8.0))
+		Expect(value(reg, `router_batches_sent{destination="a"}`)).To(Equal(3.0))
+		Expect(value(reg, `router_batches_sent{destination="b"}`)).To(Equal(5.0))
+		Expect(value(reg, "egress")).To(Equal(8.0))
 	})
 })

@@ -5,12 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"net/http"
-	"net/http/httptest"
-	"regexp"
 	"runtime"
 	"slices"
-	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -24,6 +20,7 @@ import (
 	"loggregator/internal/config"
 	"loggregator/internal/envelopetest"
 	"loggregator/internal/metrics"
+	"loggregator/internal/metrics/metricstest"
 	"loggregator/internal/mtls"
 	"loggregator/internal/resolve"
 	"loggregator/internal/routerset"
@@ -92,15 +89,7 @@ func start(cfg routerset.Config, lookup resolve.LookupFunc) *running {
 
 // metric returns the value of the series written exactly as series, or 0.
 func (r *running) metric(series string) float64 {
-	rec := httptest.NewRecorder()
-	r.reg.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
-	m := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(series) + ` (\S+)$`).FindStringSubmatch(rec.Body.String())
-	if m == nil {
-		return 0
-	}
-	v, err := strconv.ParseFloat(m[1], 64)
-	Expect(err).NotTo(HaveOccurred())
-	return v
+	return metricstest.Value(metricstest.Page(r.reg), series)
 }
 
 // sink gathers the payloads a subscriber is delivered; deliver may be

@@ -25,8 +25,10 @@ func Scrape(url string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("scrape %s: %w", url, err)
 	}
-	defer resp.Body.Close()
 	body, err := io.ReadAll(resp.Body)
+	if cerr := resp.Body.Close(); err == nil {
+		err = cerr
+	}
 	if err != nil {
 		return "", fmt.Errorf("scrape %s: %w", url, err)
 	}

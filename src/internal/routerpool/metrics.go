@@ -4,6 +4,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"loggregator/internal/metrics"
+	"loggregator/internal/resolve"
 )
 
 // Metrics are the pool's own metrics. Every router_* metric and routers
@@ -62,4 +63,10 @@ func NewMetrics(r *metrics.Registry, destination string) *Metrics {
 		refreshes:    counter("router_dns_refreshes", "Re-resolutions of the router addresses."),
 		routers:      gauge("routers", "Router addresses currently known."),
 	}
+}
+
+// resolved counts a resolution of the targets and the addresses it found.
+func (m *Metrics) resolved(cur *resolve.Addrs) {
+	m.refreshes.Inc()
+	m.routers.Set(float64(len(cur.All)))
 }

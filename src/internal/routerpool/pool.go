@@ -60,11 +60,8 @@ func New(cfg Config, m *Metrics, opts Options) (*Pool, error) {
 		opts:  opts,
 		tls:   tlsCfg,
 		codec: wire.NewCodec(),
-		res: resolve.New(cfg.Targets, resolve.Options{Zone: opts.Zone, Lookup: opts.Lookup, OnResolve: func(cur *resolve.Addrs) {
-			m.refreshes.Inc()
-			m.routers.Set(float64(len(cur.All)))
-		}}),
-		m: m,
+		res:   resolve.New(cfg.Targets, resolve.Options{Zone: opts.Zone, Lookup: opts.Lookup, OnResolve: m.resolved}),
+		m:     m,
 	}, nil
 }
 

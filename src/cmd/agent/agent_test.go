@@ -144,7 +144,7 @@ var _ = Describe("Agent", func() {
 		Eventually(func() int { return r1.Count() + r2.Count() }).Should(Equal(2000))
 		Expect(r1.Count()).To(BeNumerically(">", 0))
 		Expect(r2.Count()).To(BeNumerically(">", 0))
-		Expect(a.metric("router_stream_recycles")).To(BeNumerically(">", 0))
+		Expect(a.metric(`router_stream_recycles{destination="router"}`)).To(BeNumerically(">", 0))
 	})
 
 	It("refuses producers without a certificate signed by its CA", func() {

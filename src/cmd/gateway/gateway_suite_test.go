@@ -6,14 +6,12 @@ import (
 	"crypto/x509"
 	"encoding/json"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -22,11 +20,10 @@ import (
 	. "github.com/onsi/gomega"
 	"github.com/onsi/gomega/gbytes"
 	"github.com/onsi/gomega/gexec"
-	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials"
 
 	"loggregator/internal/certgen"
 	"loggregator/internal/cfauth/cfauthtest"
+	"loggregator/internal/envelopetest"
 	"loggregator/internal/mtls"
 )
 
@@ -81,53 +78,11 @@ func (c certs) mtls(name string) mtls.Files {
 	return mtls.Files{CA: f.CA, Cert: f.Cert, Key: f.Key}
 }
 
-// fakeRLP is a real v2 Egress server over mutual TLS that records every
-// request and sends, on whichever stream is open, the batches pushed into it.
-type fakeRLP struct {
-	loggregator_v2.UnimplementedEgressServer
-	addr     string
-	requests chan *loggregator_v2.EgressBatchRequest
-	batches  chan *loggregator_v2.EnvelopeBatch
-	open     atomic.Int64
-}
-
-func startRLP(c certs) *fakeRLP {
-	tlsCfg, err := mtls.Server(c.mtls("reverselogproxy"), nil)
-	Expect(err).NotTo(HaveOccurred())
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	Expect(err).NotTo(HaveOccurred())
-	f := &fakeRLP{
-		addr:     ln.Addr().String(),
-		requests: make(chan *loggregator_v2.EgressBatchRequest, 100),
-		batches:  make(chan *loggregator_v2.EnvelopeBatch, 100),
-	}
-	srv := grpc.NewServer(grpc.Creds(credentials.NewTLS(tlsCfg)))
-	loggregator_v2.RegisterEgressServer(srv, f)
-	go func() { _ = srv.Serve(ln) }()
-	DeferCleanup(srv.Stop)
-	return f
-}
-
-func (f *fakeRLP) BatchedReceiver(req *loggregator_v2.EgressBatchRequest, stream loggregator_v2.Egress_BatchedReceiverServer) error {
-	f.open.Add(1)
-	defer f.open.Add(-1)
-	f.requests <- req
-	for {
-		select {
-		case <-stream.Context().Done():
-			return nil
-		case b := <-f.batches:
-			if err := stream.Send(b); err != nil {
-				return err
-			}
-		}
-	}
-}
-
-// env is one spec's world: certificates, the fake upstream, UAA and CC.
+// env is one spec's world: certificates, the upstream reverse log proxy
+// (an envelopetest.EgressSource), UAA and CC.
 type env struct {
 	certs certs
-	rlp   *fakeRLP
+	rlp   *envelopetest.EgressSource
 	uaa   *cfauthtest.UAA
 	cc    *cfauthtest.CloudController
 }
@@ -166,6 +121,20 @@ func startCC(c certs) *cfauthtest.CloudController {
 	return cc
 }
 
+// startRLP serves the v2 Egress API as the reverse log proxy would.
+func startRLP(c certs) *envelopetest.EgressSource {
+	src, err := envelopetest.NewEgressSource("127.0.0.1:0", c.mtls("reverselogproxy"))
+	Expect(err).NotTo(HaveOccurred())
+	DeferCleanup(src.Stop)
+	return src
+}
+
+// request waits for the gateway's first request to the reverse log proxy and returns it.
+func (e *env) request() *loggregator_v2.EgressBatchRequest {
+	Eventually(e.rlp.Requests).ShouldNot(BeEmpty())
+	return e.rlp.Requests()[0]
+}
+
 // config is the gateway configuration for this env; mutate adjusts it.
 func (e *env) config() map[string]any {
 	files := func(name string) map[string]any {
@@ -175,7 +144,7 @@ func (e *env) config() map[string]any {
 	return map[string]any{
 		"http": map[string]any{"addr": "127.0.0.1:0", "cert_file": e.certs.files["gateway"].Cert, "key_file": e.certs.files["gateway"].Key},
 		"logs_provider": map[string]any{
-			"addr": e.rlp.addr, "server_name": "reverselogproxy", "tls": files("gateway-client"),
+			"addr": e.rlp.Addr(), "server_name": "reverselogproxy", "tls": files("gateway-client"),
 		},
 		"auth": map[string]any{
 			"cache_ttl": "1m",

@@ -37,10 +37,10 @@ var _ = Describe("Streaming", func() {
 		resp := g.get("log&source_id=app-1", admin)
 		Expect(resp.StatusCode).To(Equal(http.StatusOK))
 		Expect(resp.Header.Get("Content-Type")).To(Equal("text/event-stream"))
-		Eventually(e.rlp.requests).Should(Receive())
+		Eventually(e.rlp.Requests).ShouldNot(BeEmpty())
 
 		sent := &loggregator_v2.EnvelopeBatch{Batch: []*loggregator_v2.Envelope{logEnvelope("app-1", "one"), logEnvelope("app-1", "two")}}
-		e.rlp.batches <- sent
+		e.rlp.Send(sent.Batch...)
 
 		ev := newSSE(resp).next()
 		Expect(ev.name).To(BeEmpty())
@@ -53,8 +53,7 @@ var _ = Describe("Streaming", func() {
 		resp := g.get("source_id=a&source_id=b&log&counter.name=cpu&gauge.name=mem,disk&timer&event&shard_id=group&deterministic_name=dn", admin)
 		Expect(resp.StatusCode).To(Equal(http.StatusOK))
 
-		var req *loggregator_v2.EgressBatchRequest
-		Eventually(e.rlp.requests).Should(Receive(&req))
+		req := e.request()
 		Expect(req.GetShardId()).To(Equal("group"))
 		Expect(req.GetDeterministicName()).To(Equal("dn"))
 		Expect(req.GetUsePreferredTags()).To(BeTrue())
@@ -70,8 +69,7 @@ var _ = Describe("Streaming", func() {
 
 	It("asks for every source when no source id is named", func() {
 		g.get("counter&gauge", admin)
-		var req *loggregator_v2.EgressBatchRequest
-		Eventually(e.rlp.requests).Should(Receive(&req))
+		req := e.request()
 		Expect(req.GetSelectors()).To(HaveLen(2))
 		for _, s := range req.GetSelectors() {
 			Expect(s.GetSourceId()).To(BeEmpty())
@@ -82,7 +80,7 @@ var _ = Describe("Streaming", func() {
 		resp := g.get("source_id=app-1", admin)
 		Expect(resp.StatusCode).To(Equal(http.StatusBadRequest))
 		Expect(body(resp)).To(ContainSubstring("at least one envelope type"))
-		Consistently(e.rlp.requests, 100*time.Millisecond).ShouldNot(Receive())
+		Consistently(e.rlp.Requests, 100*time.Millisecond).Should(BeEmpty())
 	})
 
 	It("answers 400 when counter.name has no value", func() {
@@ -106,11 +104,11 @@ var _ = Describe("Streaming", func() {
 		resp, err := g.client.Do(req)
 		Expect(err).NotTo(HaveOccurred())
 		defer resp.Body.Close()
-		Eventually(e.rlp.open.Load).Should(BeEquivalentTo(1))
+		Eventually(e.rlp.Subscriptions).Should(Equal(1))
 		Eventually(g.metrics).Should(ContainSubstring("\nstreams 1\n"))
 
 		cancel()
-		Eventually(e.rlp.open.Load).Should(BeEquivalentTo(0))
+		Eventually(e.rlp.Subscriptions).Should(Equal(0))
 		Eventually(g.metrics).Should(ContainSubstring("\nstreams 0\n"))
 	})
 
@@ -141,8 +139,7 @@ var _ = Describe("Streaming", func() {
 		}()
 		DeferCleanup(func() { cancel(); wg.Wait() })
 
-		var req *loggregator_v2.EgressBatchRequest
-		Eventually(e.rlp.requests).Should(Receive(&req))
+		req := e.request()
 		Expect(req.GetSelectors()).To(HaveLen(1))
 		Expect(req.GetSelectors()[0].GetSourceId()).To(Equal("app-1"))
 
@@ -154,7 +151,7 @@ var _ = Describe("Streaming", func() {
 				batch.Batch = append(batch.Batch, logEnvelope("app-1", payload))
 				want = append(want, payload)
 			}
-			e.rlp.batches <- batch
+			e.rlp.Send(batch.Batch...)
 		}
 		var got []string
 		Eventually(func() []string {
@@ -182,9 +179,9 @@ var _ = Describe("Streaming", func() {
 		session, err := gexec.Start(cmd, GinkgoWriter, GinkgoWriter)
 		Expect(err).NotTo(HaveOccurred())
 		DeferCleanup(func() { session.Kill().Wait() })
-		Eventually(e.rlp.requests).Should(Receive())
+		Eventually(e.rlp.Requests).ShouldNot(BeEmpty())
 
-		e.rlp.batches <- &loggregator_v2.EnvelopeBatch{Batch: []*loggregator_v2.Envelope{logEnvelope("app-1", "hello curl")}}
+		e.rlp.Send(logEnvelope("app-1", "hello curl"))
 		Eventually(session.Out).Should(gbytes.Say(`data: \{"batch":\s*\[.*"source_id":\s*"app-1"`))
 	})
 })
@@ -209,14 +206,14 @@ var _ = Describe("Stream lifetime", func() {
 		Expect(events.next().name).To(Equal("closing"))
 		_, err := events.r.ReadByte()
 		Expect(err).To(HaveOccurred())
-		Eventually(e.rlp.open.Load).Should(BeEquivalentTo(0))
+		Eventually(e.rlp.Subscriptions).Should(Equal(0))
 	})
 
 	It("ends open streams with event: closing when stopped, and exits cleanly", func() {
 		e := newEnv()
 		g := e.start(nil)
 		resp := g.get("log", admin)
-		Eventually(e.rlp.open.Load).Should(BeEquivalentTo(1))
+		Eventually(e.rlp.Subscriptions).Should(Equal(1))
 		g.session.Terminate()
 		Expect(newSSE(resp).next().name).To(Equal("closing"))
 		Eventually(g.session, 10*time.Second).Should(gexec.Exit(0))
@@ -259,9 +256,9 @@ var _ = Describe("Authorization", func() {
 			resp := g.get(query, auth)
 			Expect(resp.StatusCode).To(Equal(code))
 			if code == http.StatusOK {
-				Eventually(e.rlp.requests).Should(Receive())
+				Eventually(e.rlp.Requests).ShouldNot(BeEmpty())
 			} else {
-				Consistently(e.rlp.requests, 50*time.Millisecond).ShouldNot(Receive())
+				Consistently(e.rlp.Requests, 50*time.Millisecond).Should(BeEmpty())
 			}
 		},
 		Entry("no token: 404", "", "log&source_id="+appGUID, http.StatusNotFound),
@@ -356,7 +353,7 @@ var _ = Describe("Authorization switched off", func() {
 		Expect(g.session.Err.Contents()).To(ContainSubstring("AUTHORIZATION DISABLED"))
 		resp := g.get("log", "")
 		Expect(resp.StatusCode).To(Equal(http.StatusOK))
-		Eventually(e.rlp.requests).Should(Receive())
+		Eventually(e.rlp.Requests).ShouldNot(BeEmpty())
 		Expect(e.uaa.Calls()).To(BeZero())
 	})
 })

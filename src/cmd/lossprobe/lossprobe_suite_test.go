@@ -18,6 +18,7 @@ import (
 	"loggregator/internal/config"
 	"loggregator/internal/lossprobe"
 	"loggregator/internal/mtls"
+	"loggregator/internal/resolve"
 	"loggregator/internal/rlp"
 	"loggregator/internal/router"
 	"loggregator/internal/routerpool"
@@ -120,7 +121,7 @@ func startSystem() *system {
 	pc := rlp.DefaultConfig()
 	pc.Egress.Addr = freeAddr()
 	pc.Egress.TLS = files(certs["reverselogproxy"])
-	pc.Routers.Addrs = []string{rc.Addr}
+	pc.Routers.Targets = resolve.Targets{{Addr: rc.Addr}}
 	pc.Routers.TLS = files(certs["client"])
 	pc.Metrics.Addr = freeAddr()
 	pc.Metrics.EmitInterval = config.Duration(time.Hour)

@@ -2,13 +2,10 @@ package main_test
 
 import (
 	"encoding/json"
-	"io"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -19,6 +16,7 @@ import (
 	"github.com/onsi/gomega/gexec"
 
 	"loggregator/internal/certgen"
+	"loggregator/internal/metrics/metricstest"
 )
 
 func TestRLP(t *testing.T) {
@@ -103,10 +101,14 @@ func (c certs) startRouter(addr string) *process {
 
 // rlpConfig is a config for the rlp binary reading from routers.
 func (c certs) rlpConfig(routers ...string) map[string]any {
+	targets := make([]map[string]any, 0, len(routers))
+	for _, r := range routers {
+		targets = append(targets, map[string]any{"addr": r})
+	}
 	return map[string]any{
 		"egress": map[string]any{"addr": freeAddr(), "tls": c.json("reverselogproxy")},
 		"routers": map[string]any{
-			"addrs": routers, "tls": c.json("reverselogproxy"),
+			"targets": targets, "tls": c.json("reverselogproxy"),
 			"refresh_interval": "100ms", "max_backoff": "200ms",
 		},
 		"metrics": map[string]any{"addr": freeAddr(), "emit_interval": "1s"},
@@ -122,21 +124,12 @@ func (c certs) startRLP(cfg map[string]any) *process {
 	return p
 }
 
-// metric scrapes the series named exactly series, or 0.
+// metric scrapes the series named exactly series, or 0; -1 while /metrics
+// does not answer.
 func (p *process) metric(series string) float64 {
-	resp, err := http.Get("http://" + p.metrics + "/metrics")
+	page, err := metricstest.Scrape("http://" + p.metrics + "/metrics")
 	if err != nil {
 		return -1
 	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	Expect(err).NotTo(HaveOccurred())
-	for _, line := range strings.Split(string(body), "\n") {
-		if v, ok := strings.CutPrefix(line, series+" "); ok {
-			f, err := strconv.ParseFloat(v, 64)
-			Expect(err).NotTo(HaveOccurred())
-			return f
-		}
-	}
-	return 0
+	return metricstest.Value(page, series)
 }

@@ -67,7 +67,7 @@ func New(cfg *Config, log *slog.Logger) (*Agent, error) {
 	})
 	a.batcher.SetLinger(cfg.Batch.Linger.D())
 
-	pool, err := routerpool.New(cfg.Routers, routerpool.NewMetrics(a.reg), routerpool.Options{
+	pool, err := routerpool.New(cfg.Routers, routerpool.NewMetrics(a.reg, "router"), routerpool.Options{
 		Zone:    cfg.Zone,
 		Release: a.batcher.Release,
 		Log:     log,

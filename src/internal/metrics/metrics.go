@@ -78,18 +78,36 @@ func (r *Registry) Gauge(name, help string) prometheus.Gauge {
 	return g
 }
 
-// CounterVec registers a counter with labels.
+// CounterVec registers a counter with labels. Asked again for the same
+// name, help and labels it returns the one already registered, so several
+// users of one mechanism (two router pools, each with its own destination
+// label value) can share a registry.
 func (r *Registry) CounterVec(name, help string, labels ...string) *prometheus.CounterVec {
-	c := prometheus.NewCounterVec(prometheus.CounterOpts{Name: name, Help: help}, labels)
-	r.register(name, c)
-	return c
+	return registerVec(r, name, prometheus.NewCounterVec(prometheus.CounterOpts{Name: name, Help: help}, labels))
 }
 
-// GaugeVec registers a gauge with labels.
+// GaugeVec registers a gauge with labels; like CounterVec, asking twice
+// returns the same one.
 func (r *Registry) GaugeVec(name, help string, labels ...string) *prometheus.GaugeVec {
-	g := prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: name, Help: help}, labels)
-	r.register(name, g)
-	return g
+	return registerVec(r, name, prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: name, Help: help}, labels))
+}
+
+// registerVec registers v, or returns the identical vector registered before.
+// Any other conflict is a programming error and panics, as MustRegister does.
+func registerVec[V prometheus.Collector](r *Registry, name string, v V) V {
+	if err := r.prom.Register(v); err != nil {
+		var dup prometheus.AlreadyRegisteredError
+		if errors.As(err, &dup) {
+			if existing, ok := dup.ExistingCollector.(V); ok {
+				return existing
+			}
+		}
+		panic(err)
+	}
+	r.mu.Lock()
+	r.own[name] = true
+	r.mu.Unlock()
+	return v
 }
 
 // Histogram registers a histogram (served at /metrics only, not as envelopes).

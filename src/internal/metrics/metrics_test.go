@@ -90,6 +90,25 @@ var _ = Describe("Server", func() {
 		Expect(body).To(ContainSubstring(`batch_size_bucket{le="10"} 1`))
 	})
 
+	It("shares a labelled metric between users that ask for it by the same name and labels", func() {
+		r := metrics.NewRegistry()
+		r.CounterVec("sent", "Sent by sink.", "sink").WithLabelValues("a").Add(1)
+		r.CounterVec("sent", "Sent by sink.", "sink").WithLabelValues("b").Add(2)
+		r.GaugeVec("depth", "Queued per sink.", "sink").WithLabelValues("a").Set(3)
+		r.GaugeVec("depth", "Queued per sink.", "sink").WithLabelValues("b").Set(4)
+		Expect(func() { r.CounterVec("sent", "Sent by sink.", "other") }).To(Panic())
+
+		envs, err := r.Envelopes("agent")
+		Expect(err).NotTo(HaveOccurred())
+		sent := map[string]uint64{}
+		for _, e := range envs {
+			if e.GetCounter().GetName() == "sent" {
+				sent[e.GetTags()["sink"]] = e.GetCounter().GetTotal()
+			}
+		}
+		Expect(sent).To(Equal(map[string]uint64{"a": 1, "b": 2}))
+	})
+
 	It("names the address it cannot bind", func() {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		Expect(err).NotTo(HaveOccurred())

@@ -2,13 +2,12 @@ package rlp
 
 import (
 	"errors"
-	"fmt"
-	"net"
 	"time"
 
 	"loggregator/internal/config"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
+	"loggregator/internal/routerset"
 )
 
 // Config is the reverse log proxy's JSON configuration (config/rlp.json).
@@ -16,7 +15,7 @@ type Config struct {
 	// Egress is the v2 Egress API consumers read from.
 	Egress EgressConfig `json:"egress"`
 	// Routers are the routers every consumer is subscribed to.
-	Routers RoutersConfig `json:"routers"`
+	Routers routerset.Config `json:"routers"`
 	// Agent, when Addr is set, is the local agent the proxy sends its own
 	// metrics to as envelopes.
 	Agent metrics.AgentConfig `json:"agent"`
@@ -52,24 +51,6 @@ type EgressConfig struct {
 	SlowConsumerTimeout config.Duration `json:"slow_consumer_timeout"`
 }
 
-// RoutersConfig is how the proxy finds and reaches the routers.
-type RoutersConfig struct {
-	// Addrs are host:port of the routers. Names are re-resolved every
-	// RefreshInterval and every address they resolve to is one router.
-	Addrs []string `json:"addrs"`
-	// ServerName is the name the routers' certificates must carry.
-	ServerName string `json:"server_name"`
-	// TLS is the proxy's client identity and the CA that signs the routers.
-	TLS mtls.Files `json:"tls"`
-	// CipherSuites are IANA names; empty means Go's defaults.
-	CipherSuites []string `json:"cipher_suites,omitempty"`
-	// RefreshInterval is how often Addrs are re-resolved.
-	RefreshInterval config.Duration `json:"refresh_interval"`
-	// MaxBackoff caps the wait before re-subscribing to a router whose
-	// stream broke.
-	MaxBackoff config.Duration `json:"max_backoff"`
-}
-
 // DefaultConfig returns the defaults every field not in the file keeps.
 func DefaultConfig() *Config {
 	return &Config{
@@ -81,11 +62,7 @@ func DefaultConfig() *Config {
 			FlushInterval:       config.Duration(2 * time.Millisecond),
 			SlowConsumerTimeout: config.Duration(10 * time.Second),
 		},
-		Routers: RoutersConfig{
-			ServerName:      "doppler",
-			RefreshInterval: config.Duration(15 * time.Second),
-			MaxBackoff:      config.Duration(5 * time.Second),
-		},
+		Routers:      routerset.DefaultConfig(),
 		Agent:        metrics.DefaultAgentConfig(),
 		DrainTimeout: config.Duration(10 * time.Second),
 		Runtime:      config.Runtime{MemoryLimitMiB: 256},
@@ -98,7 +75,7 @@ func (c *Config) Validate() error {
 	if err := c.Egress.validate(); err != nil {
 		return err
 	}
-	if err := c.Routers.validate(); err != nil {
+	if err := c.Routers.Validate("routers"); err != nil {
 		return err
 	}
 	if err := c.Agent.Validate("agent"); err != nil {
@@ -128,33 +105,6 @@ func (e *EgressConfig) validate() error {
 		return errors.New("egress.flush_interval: must not be negative")
 	case e.SlowConsumerTimeout.D() <= 0:
 		return errors.New("egress.slow_consumer_timeout: must be positive")
-	}
-	return nil
-}
-
-func (r *RoutersConfig) validate() error {
-	if len(r.Addrs) == 0 {
-		return errors.New("routers.addrs: at least one router address is required")
-	}
-	for i, a := range r.Addrs {
-		if _, _, err := net.SplitHostPort(a); err != nil {
-			return fmt.Errorf("routers.addrs[%d]: %w", i, err)
-		}
-	}
-	if r.ServerName == "" {
-		return errors.New("routers.server_name: required")
-	}
-	if err := r.TLS.Validate("routers.tls"); err != nil {
-		return err
-	}
-	if _, err := mtls.CipherSuites(r.CipherSuites); err != nil {
-		return fmt.Errorf("routers.cipher_suites: %w", err)
-	}
-	switch {
-	case r.RefreshInterval.D() <= 0:
-		return errors.New("routers.refresh_interval: must be positive")
-	case r.MaxBackoff.D() <= 0:
-		return errors.New("routers.max_backoff: must be positive")
 	}
 	return nil
 }

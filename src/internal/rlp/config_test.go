@@ -10,7 +10,7 @@ import (
 
 const minimalConfig = `{
   "egress": {"tls": {"ca_file": "ca", "cert_file": "c", "key_file": "k"}},
-  "routers": {"addrs": ["doppler.service.cf.internal:8082"], "tls": {"ca_file": "ca", "cert_file": "c", "key_file": "k"}}
+  "routers": {"targets": [{"addr": "doppler.service.cf.internal:8082"}], "tls": {"ca_file": "ca", "cert_file": "c", "key_file": "k"}}
 }`
 
 var _ = Describe("Config", func() {
@@ -25,18 +25,18 @@ var _ = Describe("Config", func() {
 	It("names a router address without a port", func() {
 		err := config.Decode([]byte(`{
 		  "egress": {"tls": {"ca_file": "ca", "cert_file": "c", "key_file": "k"}},
-		  "routers": {"addrs": ["doppler"], "tls": {"ca_file": "ca", "cert_file": "c", "key_file": "k"}}
+		  "routers": {"targets": [{"addr": "doppler"}], "tls": {"ca_file": "ca", "cert_file": "c", "key_file": "k"}}
 		}`), rlp.DefaultConfig())
-		Expect(err).To(MatchError(ContainSubstring("routers.addrs[0]")))
+		Expect(err).To(MatchError(ContainSubstring("routers.targets[0].addr")))
 	})
 
 	It("requires routers", func() {
 		err := config.Decode([]byte(`{"egress": {"tls": {"ca_file": "ca", "cert_file": "c", "key_file": "k"}}}`), rlp.DefaultConfig())
-		Expect(err).To(MatchError(ContainSubstring("routers.addrs")))
+		Expect(err).To(MatchError(ContainSubstring("routers.targets")))
 	})
 
 	It("names a missing certificate file", func() {
-		err := config.Decode([]byte(`{"routers": {"addrs": ["a:1"], "tls": {"ca_file": "ca", "cert_file": "c", "key_file": "k"}}}`), rlp.DefaultConfig())
+		err := config.Decode([]byte(`{"routers": {"targets": [{"addr": "a:1"}], "tls": {"ca_file": "ca", "cert_file": "c", "key_file": "k"}}}`), rlp.DefaultConfig())
 		Expect(err).To(MatchError(ContainSubstring("egress.tls.ca_file")))
 	})
 

@@ -10,16 +10,17 @@
 // router's stream, and together the whole firehose, without duplicates. The
 // routers' batches arrive as raw envelope bytes (wire.Codec) and go, without
 // decoding, into the consumer's own drop-oldest diode, which the shared
-// egress.Server drains towards the consumer: routerSet is its Source. A slow
+// egress.Server drains towards the consumer: a routerset.Set is its Source. A slow
 // consumer loses only its own envelopes (counted as slow_consumer drops) and
 // one that stays behind past egress.slow_consumer_timeout is disconnected
 // with Aborted. Beyond egress.max_streams a new stream is refused with
 // ResourceExhausted and counted in rejected_streams.
 //
-// Router membership comes from routers.addrs, whose names are re-resolved
-// every routers.refresh_interval: a router that joins is subscribed to for
-// every open consumer, one that leaves has only its own streams ended, and
-// a stream that breaks (a router restarting) is re-opened with backoff.
+// Router membership comes from routers.targets, whose names are
+// re-resolved every routers.refresh_interval: a router that joins is
+// subscribed to for every open consumer, one that leaves has only its own
+// streams ended, and a stream that breaks (a router restarting) is re-opened
+// with backoff (see internal/routerset).
 //
 // On stop the proxy refuses new streams, ends its router streams, delivers
 // what consumers' buffers hold within drain_timeout, and closes the streams.

@@ -1,29 +1,19 @@
 package rlp
 
 import (
-	"github.com/prometheus/client_golang/prometheus"
-
 	"loggregator/internal/egress"
 	"loggregator/internal/metrics"
+	"loggregator/internal/routerset"
 )
 
 // rlpMetrics is every metric the reverse log proxy emits besides the Go
 // runtime's. docs/metrics.md lists them for operators.
 type rlpMetrics struct {
-	// ingress counts envelopes received from routers (the registry's "ingress").
-	ingress prometheus.Counter
-	// droppedInvalid counts router records that were not well framed:
-	// dropped{direction="ingress",reason="invalid"}.
-	droppedInvalid prometheus.Counter
-	// routers is the number of routers in the current membership.
-	routers prometheus.Gauge
-	// routerConnects counts routers that joined the membership.
-	routerConnects prometheus.Counter
-	// routerDisconnects counts routers that left the membership.
-	routerDisconnects prometheus.Counter
-	// routerStreamErrors counts subscription streams to a router that broke
-	// and were re-opened with backoff.
-	routerStreamErrors prometheus.Counter
+	// routers are the router-side metrics, kept by the router set: ingress
+	// (envelopes received from routers), dropped{direction="ingress",
+	// reason="invalid"}, routers, router_connects, router_disconnects and
+	// router_stream_errors.
+	routers *routerset.Metrics
 
 	// egress are the consumer-side metrics, kept by the egress server:
 	// egress, dropped{direction="egress",reason="slow_consumer"|"disconnected"|"invalid"},
@@ -34,12 +24,7 @@ type rlpMetrics struct {
 
 func newMetrics(r *metrics.Registry) *rlpMetrics {
 	return &rlpMetrics{
-		ingress:            r.Ingress,
-		droppedInvalid:     r.Dropped(metrics.Ingress, metrics.ReasonInvalid),
-		routers:            r.Gauge("routers", "Routers in the current membership."),
-		routerConnects:     r.Counter("router_connects", "Routers that joined the membership."),
-		routerDisconnects:  r.Counter("router_disconnects", "Routers that left the membership."),
-		routerStreamErrors: r.Counter("router_stream_errors", "Subscription streams to a router that broke and were re-opened."),
+		routers: routerset.NewMetrics(r),
 		egress: egress.Metrics{
 			Egress:                  r.Egress,
 			SlowConsumer:            r.Dropped(metrics.Egress, metrics.ReasonSlowConsumer),

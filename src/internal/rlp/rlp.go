@@ -14,6 +14,8 @@ import (
 	"loggregator/internal/egress"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
+	"loggregator/internal/resolve"
+	"loggregator/internal/routerset"
 	"loggregator/internal/wire"
 )
 
@@ -26,7 +28,7 @@ type Proxy struct {
 	log     *slog.Logger
 	reg     *metrics.Registry
 	m       *rlpMetrics
-	routers *routerSet
+	routers *routerset.Set
 	egress  *egress.Server
 	srv     *grpc.Server
 	ln      net.Listener
@@ -45,24 +47,23 @@ func Run(ctx context.Context, cfg *Config, log *slog.Logger) error {
 // New loads the certificates, binds the egress and metrics listeners and
 // resolves the routers once. lookup resolves router host names; nil uses
 // the system resolver.
-func New(cfg *Config, log *slog.Logger, lookup LookupFunc) (*Proxy, error) {
+func New(cfg *Config, log *slog.Logger, lookup resolve.LookupFunc) (*Proxy, error) {
 	serverTLS, err := mtls.Server(cfg.Egress.TLS, cfg.Egress.CipherSuites)
 	if err != nil {
 		return nil, fmt.Errorf("egress.tls: %w", err)
 	}
-	routerTLS, err := mtls.Client(cfg.Routers.TLS, cfg.Routers.ServerName, cfg.Routers.CipherSuites)
+	reg := metrics.NewRegistry()
+	m := newMetrics(reg)
+	routers, err := routerset.New(cfg.Routers, m.routers, routerset.Options{Lookup: lookup, Log: log})
 	if err != nil {
 		return nil, fmt.Errorf("routers.tls: %w", err)
 	}
-
-	reg := metrics.NewRegistry()
-	m := newMetrics(reg)
 	p := &Proxy{
 		cfg:     cfg,
 		log:     log,
 		reg:     reg,
 		m:       m,
-		routers: newRouterSet(cfg.Routers, routerTLS, lookup, m, log),
+		routers: routers,
 	}
 	p.egress = egress.NewServer(p.routers, egress.Config{
 		BufferSize:          cfg.Egress.BufferSize,
@@ -87,7 +88,7 @@ func New(cfg *Config, log *slog.Logger, lookup LookupFunc) (*Proxy, error) {
 		p.close()
 		return nil, err
 	}
-	p.routers.refresh(context.Background())
+	p.routers.Resolve(context.Background())
 	return p, nil
 }
 
@@ -99,7 +100,7 @@ func (p *Proxy) close() {
 			p.log.Warn("close egress listener", "error", err.Error())
 		}
 	}
-	p.routers.close()
+	p.routers.Close()
 }
 
 // Addr is the address the egress server listens on.
@@ -120,7 +121,7 @@ func (p *Proxy) Run(ctx context.Context) error {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		p.routers.run(bg, p.cfg.Routers.RefreshInterval.D())
+		p.routers.Run(bg)
 	}()
 	side := metrics.StartSide(p.metrics, func(ctx context.Context) error {
 		return p.reg.EmitToAgent(ctx, p.cfg.Agent, nil, p.cfg.Metrics.EmitInterval.D(), sourceID, p.log)
@@ -130,7 +131,7 @@ func (p *Proxy) Run(ctx context.Context) error {
 
 	p.log.Info("serving",
 		"egress_addr", p.Addr(), "metrics_addr", p.MetricsAddr(),
-		"routers", p.cfg.Routers.Addrs, "max_streams", p.cfg.Egress.MaxStreams,
+		"routers", p.cfg.Routers.Targets, "max_streams", p.cfg.Egress.MaxStreams,
 		"buffer_size", p.cfg.Egress.BufferSize)
 
 	var runErr error
@@ -146,7 +147,7 @@ func (p *Proxy) Run(ctx context.Context) error {
 	p.log.Info("stopping", "open_streams", p.egress.Subscriptions())
 	deadline, cancel := context.WithTimeout(context.Background(), p.cfg.DrainTimeout.D())
 	defer cancel()
-	p.routers.close()
+	p.routers.Close()
 	if err := p.egress.Drain(deadline); err != nil {
 		p.log.Warn("drain timeout: closing the streams still open", "open_streams", p.egress.Subscriptions())
 		p.srv.Stop()

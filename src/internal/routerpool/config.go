@@ -3,24 +3,20 @@ package routerpool
 import (
 	"errors"
 	"fmt"
-	"net"
 	"time"
 
 	"loggregator/internal/config"
 	"loggregator/internal/mtls"
+	"loggregator/internal/resolve"
 )
 
-// Target is one router address as configured: a host (name or IP) and port,
-// and the availability zone of the routers behind it when known.
-type Target struct {
-	Addr string `json:"addr"`
-	AZ   string `json:"az,omitempty"`
-}
+// Target is one router address as configured (resolve.Target).
+type Target = resolve.Target
 
 // Config is the router section of a component's config.
 type Config struct {
 	// Targets are the routers; names are re-resolved every DNSRefreshInterval.
-	Targets []Target `json:"targets"`
+	Targets resolve.Targets `json:"targets"`
 	// TLS is this side's client identity and the CA that signs the routers.
 	TLS mtls.Files `json:"tls"`
 	// CipherSuites are IANA names; empty means Go's defaults.
@@ -54,13 +50,8 @@ func DefaultConfig() Config {
 
 // Validate names the bad field under the prefix field ("routers").
 func (c Config) Validate(field string) error {
-	if len(c.Targets) == 0 {
-		return errors.New(field + ".targets: at least one router address is required")
-	}
-	for i, t := range c.Targets {
-		if _, _, err := net.SplitHostPort(t.Addr); err != nil {
-			return fmt.Errorf("%s.targets[%d].addr: %w", field, i, err)
-		}
+	if err := c.Targets.Validate(field + ".targets"); err != nil {
+		return err
 	}
 	if err := c.TLS.Validate(field + ".tls"); err != nil {
 		return err

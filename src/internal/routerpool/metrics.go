@@ -4,9 +4,12 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"loggregator/internal/metrics"
+	"loggregator/internal/resolve"
 )
 
-// Metrics are the pool's own metrics.
+// Metrics are the pool's own metrics. Every router_* metric and routers
+// carry the label destination, so pools to several destinations can share
+// one registry; egress and dropped are the registry's own, summed over them.
 type Metrics struct {
 	// egress counts envelopes written to a router stream (the registry's egress).
 	egress prometheus.Counter
@@ -35,18 +38,35 @@ type Metrics struct {
 // ReasonUnavailable is the dropped reason for envelopes no router would take.
 const ReasonUnavailable = "router_unavailable"
 
-// NewMetrics registers the pool's metrics on r.
-func NewMetrics(r *metrics.Registry) *Metrics {
+// DestinationLabel is the label every pool metric but egress and dropped carries.
+const DestinationLabel = "destination"
+
+// NewMetrics registers the metrics of the pool to destination on r (the
+// agent's pool to the routers is "router"). Pools with different
+// destinations may share r; two with the same destination share their series.
+func NewMetrics(r *metrics.Registry, destination string) *Metrics {
+	counter := func(name, help string) prometheus.Counter {
+		return r.CounterVec(name, help, DestinationLabel).WithLabelValues(destination)
+	}
+	gauge := func(name, help string) prometheus.Gauge {
+		return r.GaugeVec(name, help, DestinationLabel).WithLabelValues(destination)
+	}
 	return &Metrics{
 		egress:       r.Egress,
 		unavailable:  r.Dropped(metrics.Egress, ReasonUnavailable),
 		shutdown:     r.Dropped(metrics.Egress, metrics.ReasonShutdown),
-		batches:      r.Counter("router_batches_sent", "Batches written to router streams."),
-		dials:        r.Counter("router_connections", "Successful connections to a router."),
-		dialFailures: r.Counter("router_connection_failures", "Failed attempts to connect to a router."),
-		streams:      r.Gauge("router_streams", "Open BatchSender streams to routers."),
-		recycles:     r.Counter("router_stream_recycles", "Streams closed and re-dialled after carrying their quota of envelopes."),
-		refreshes:    r.Counter("router_dns_refreshes", "Re-resolutions of the router addresses."),
-		routers:      r.Gauge("routers", "Router addresses currently known."),
+		batches:      counter("router_batches_sent", "Batches written to router streams."),
+		dials:        counter("router_connections", "Successful connections to a router."),
+		dialFailures: counter("router_connection_failures", "Failed attempts to connect to a router."),
+		streams:      gauge("router_streams", "Open BatchSender streams to routers."),
+		recycles:     counter("router_stream_recycles", "Streams closed and re-dialled after carrying their quota of envelopes."),
+		refreshes:    counter("router_dns_refreshes", "Re-resolutions of the router addresses."),
+		routers:      gauge("routers", "Router addresses currently known."),
 	}
+}
+
+// resolved counts a resolution of the targets and the addresses it found.
+func (m *Metrics) resolved(cur *resolve.Addrs) {
+	m.refreshes.Inc()
+	m.routers.Set(float64(len(cur.All)))
 }

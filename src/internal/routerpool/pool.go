@@ -18,19 +18,16 @@ import (
 	"google.golang.org/grpc/keepalive"
 
 	"loggregator/internal/mtls"
+	"loggregator/internal/resolve"
 	"loggregator/internal/wire"
 )
-
-// minBackoff is the first wait after a failed connection attempt; each
-// further failure doubles it up to Config.MaxBackoff.
-const minBackoff = 50 * time.Millisecond
 
 // Options are the hooks and environment of a Pool; every field may be zero.
 type Options struct {
 	// Zone is this VM's availability zone; targets in it are preferred.
 	Zone string
 	// Lookup resolves names; nil means the system resolver.
-	Lookup LookupFunc
+	Lookup resolve.LookupFunc
 	// Release is called once a worker is done with a batch, written or dropped.
 	Release func(batch [][]byte)
 	// Log receives connection state changes; nil discards them.
@@ -44,7 +41,7 @@ type Pool struct {
 	opts  Options
 	tls   *tls.Config
 	codec *wire.Codec
-	res   *Resolver
+	res   *resolve.Resolver
 	m     *Metrics
 	next  atomic.Uint64 // round-robin cursor over the addresses
 }
@@ -63,7 +60,7 @@ func New(cfg Config, m *Metrics, opts Options) (*Pool, error) {
 		opts:  opts,
 		tls:   tlsCfg,
 		codec: wire.NewCodec(),
-		res:   NewResolver(cfg.Targets, opts.Zone, opts.Lookup, m),
+		res:   resolve.New(cfg.Targets, resolve.Options{Zone: opts.Zone, Lookup: opts.Lookup, OnResolve: m.resolved}),
 		m:     m,
 	}, nil
 }
@@ -97,6 +94,9 @@ func (p *Pool) worker(ctx context.Context, in <-chan [][]byte) {
 			p.close(s)
 		}
 	}()
+	// Waits between failed attempts grow from resolve.MinBackoff to
+	// MaxBackoff, jittered so workers that failed together spread out.
+	backoff := resolve.NewBackoff(resolve.MinBackoff, p.cfg.MaxBackoff.D())
 	failures := 0
 	for {
 		if s == nil {
@@ -106,7 +106,7 @@ func (p *Pool) worker(ctx context.Context, in <-chan [][]byte) {
 					p.opts.Log.Warn("router connection failed; retrying", "error", err.Error())
 				}
 				failures++
-				if !sleep(ctx, p.backoff(failures)) {
+				if !backoff.Wait(ctx) {
 					p.discard(in)
 					return
 				}
@@ -116,6 +116,7 @@ func (p *Pool) worker(ctx context.Context, in <-chan [][]byte) {
 				p.opts.Log.Info("router connection restored", "router", s.addr, "failed_attempts", failures)
 			}
 			failures = 0
+			backoff.Reset()
 		}
 
 		var batch [][]byte
@@ -175,11 +176,11 @@ func (p *Pool) due(s *stream) bool {
 		return true
 	}
 	cur := p.res.Current()
-	if cur.gen == s.gen {
+	if cur.Gen == s.gen {
 		return false
 	}
-	s.gen = cur.gen
-	return !slices.Contains(cur.all, s.addr)
+	s.gen = cur.Gen
+	return !slices.Contains(cur.All, s.addr)
 }
 
 // connect dials the next router round-robin, from the preferred zone unless
@@ -187,9 +188,9 @@ func (p *Pool) due(s *stream) bool {
 // over avoid (a router whose stream just broke) when there is another.
 func (p *Pool) connect(ctx context.Context, anyZone bool, avoid string) (*stream, error) {
 	cur := p.res.Current()
-	candidates := cur.preferred
+	candidates := cur.Preferred
 	if anyZone || len(candidates) == 0 {
-		candidates = cur.all
+		candidates = cur.All
 	}
 	if len(candidates) == 0 {
 		p.m.dialFailures.Inc()
@@ -205,7 +206,7 @@ func (p *Pool) connect(ctx context.Context, anyZone bool, avoid string) (*stream
 		p.m.dialFailures.Inc()
 		return nil, fmt.Errorf("router %s: %w", addr, err)
 	}
-	s.gen = cur.gen
+	s.gen = cur.Gen
 	p.m.dials.Inc()
 	p.m.streams.Inc()
 	return s, nil
@@ -269,23 +270,6 @@ func (p *Pool) discard(in <-chan [][]byte) {
 func (p *Pool) release(batch [][]byte) {
 	if p.opts.Release != nil {
 		p.opts.Release(batch)
-	}
-}
-
-func (p *Pool) backoff(failures int) time.Duration {
-	d := minBackoff << min(failures-1, 16)
-	return min(d, p.cfg.MaxBackoff.D())
-}
-
-// sleep waits d or until ctx is done, and reports whether ctx is still live.
-func sleep(ctx context.Context, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return true
-	case <-ctx.Done():
-		return false
 	}
 }
 

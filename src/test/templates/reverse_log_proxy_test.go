@@ -52,7 +52,7 @@ var _ = Describe("reverse_log_proxy job", func() {
 			HaveKeyWithValue("addr", ":8082"),
 			HaveKeyWithValue("max_streams", BeNumerically("==", 1000)),
 		)))
-		Expect(cfg["routers"]).To(HaveKeyWithValue("addrs", ConsistOf("10.0.0.1:8082", "10.0.0.2:8082")))
+		Expect(cfg["routers"]).To(HaveKeyWithValue("targets", ConsistOf(HaveKeyWithValue("addr", "10.0.0.1:8082"), HaveKeyWithValue("addr", "10.0.0.2:8082"))))
 		Expect(cfg["routers"]).To(HaveKeyWithValue("server_name", "doppler"))
 		Expect(cfg["routers"]).To(HaveKeyWithValue("cipher_suites", ConsistOf(
 			"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")))
@@ -66,7 +66,7 @@ var _ = Describe("reverse_log_proxy job", func() {
 		link := dopplerLink(9000, "10.0.0.1")
 		link.Address = "q-s0.doppler.default.cf.bosh"
 		_, cfg := rlpConfig(boshtemplate.Context{Properties: rlpProperties(), Links: map[string]boshtemplate.Link{"doppler": link}})
-		Expect(cfg["routers"]).To(HaveKeyWithValue("addrs", ConsistOf("q-s0.doppler.default.cf.bosh:9000")))
+		Expect(cfg["routers"]).To(HaveKeyWithValue("targets", ConsistOf(HaveKeyWithValue("addr", "q-s0.doppler.default.cf.bosh:9000"))))
 	})
 
 	It("prefers loggregator.doppler.addrs with loggregator.doppler.grpc_port over the link", func() {
@@ -78,7 +78,7 @@ var _ = Describe("reverse_log_proxy job", func() {
 			Properties: props,
 			Links:      map[string]boshtemplate.Link{"doppler": dopplerLink(8082, "10.0.0.1")},
 		})
-		Expect(cfg["routers"]).To(HaveKeyWithValue("addrs", ConsistOf("doppler.service.cf.internal:8443", "[fd00::1]:8443")))
+		Expect(cfg["routers"]).To(HaveKeyWithValue("targets", ConsistOf(HaveKeyWithValue("addr", "doppler.service.cf.internal:8443"), HaveKeyWithValue("addr", "[fd00::1]:8443"))))
 		out, ok := checkConfig("rlp", filepath.Join(dir, "config/rlp.json"))
 		Expect(ok).To(BeTrue(), out)
 	})
@@ -109,7 +109,7 @@ var _ = Describe("reverse_log_proxy job", func() {
 			HaveKeyWithValue("cipher_suites", ConsistOf("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256")),
 		))
 		Expect(cfg["routers"]).To(SatisfyAll(
-			HaveKeyWithValue("addrs", ConsistOf("10.0.1.1:8082")),
+			HaveKeyWithValue("targets", ConsistOf(HaveKeyWithValue("addr", "10.0.1.1:8082"))),
 			HaveKeyWithValue("refresh_interval", "2s"),
 			HaveKeyWithValue("max_backoff", "1s"),
 		))

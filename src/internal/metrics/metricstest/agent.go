@@ -1,5 +1,6 @@
 // Package metricstest has a stand-in for the local agent, for the suites of
-// components that send their own metrics to it (metrics.Registry.EmitToAgent).
+// components that send their own metrics to it (metrics.Registry.EmitToAgent),
+// and readers of /metrics pages for the suites that check a metric.
 package metricstest
 
 import (

@@ -1,0 +1,13 @@
+package routerset_test
+
+import (
+	"testing"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+)
+
+func TestRouterset(t *testing.T) {
+	RegisterFailHandler(Fail)
+	RunSpecs(t, "Router set")
+}

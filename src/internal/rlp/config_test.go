@@ -18,7 +18,7 @@ var _ = Describe("Config", func() {
 		cfg := rlp.DefaultConfig()
 		Expect(config.Decode([]byte(minimalConfig), cfg)).To(Succeed())
 		Expect(cfg.Egress.Addr).To(Equal(":8082"))
-		Expect(cfg.Egress.MaxStreams).To(Equal(1000))
+		Expect(cfg.Egress.MaxSubscriptions).To(Equal(1000))
 		Expect(cfg.Routers.ServerName).To(Equal("doppler"))
 	})
 
@@ -43,8 +43,8 @@ var _ = Describe("Config", func() {
 	It("rejects a stream limit below one", func() {
 		cfg := rlp.DefaultConfig()
 		Expect(config.Decode([]byte(minimalConfig), cfg)).To(Succeed())
-		cfg.Egress.MaxStreams = 0
-		Expect(cfg.Validate()).To(MatchError(ContainSubstring("egress.max_streams")))
+		cfg.Egress.MaxSubscriptions = 0
+		Expect(cfg.Validate()).To(MatchError(ContainSubstring("egress.max_subscriptions")))
 	})
 
 	It("needs the agent's certificates only when self-metrics go to an agent", func() {

@@ -13,8 +13,8 @@
 // egress.Server drains towards the consumer: a routerset.Set is its Source. A slow
 // consumer loses only its own envelopes (counted as slow_consumer drops) and
 // one that stays behind past egress.slow_consumer_timeout is disconnected
-// with Aborted. Beyond egress.max_streams a new stream is refused with
-// ResourceExhausted and counted in rejected_streams.
+// with Aborted. Beyond egress.max_subscriptions a new stream is refused with
+// ResourceExhausted and counted in rejected_subscriptions.
 //
 // Router membership comes from routers.targets, whose names are
 // re-resolved every routers.refresh_interval: a router that joins is
@@ -23,5 +23,5 @@
 // with backoff (see internal/routerset).
 //
 // On stop the proxy refuses new streams, ends its router streams, delivers
-// what consumers' buffers hold within drain_timeout, and closes the streams.
+// what consumers' buffers hold within shutdown_timeout, and closes the streams.
 package rlp

@@ -65,14 +65,9 @@ func New(cfg *Config, log *slog.Logger, lookup resolve.LookupFunc) (*Proxy, erro
 		m:       m,
 		routers: routers,
 	}
-	p.egress = egress.NewServer(p.routers, egress.Config{
-		BufferSize:          cfg.Egress.BufferSize,
-		BatchSize:           cfg.Egress.BatchSize,
-		FlushInterval:       cfg.Egress.FlushInterval.D(),
-		SlowConsumerTimeout: cfg.Egress.SlowConsumerTimeout.D(),
-		MaxSubscriptions:    cfg.Egress.MaxStreams,
-		ConcurrentWriters:   true, // one stream per router writes into each consumer's diode
-	}, m.egress, log)
+	egressCfg := cfg.Egress.Config()
+	egressCfg.ConcurrentWriters = true // one stream per router writes into each consumer's diode
+	p.egress = egress.NewServer(p.routers, egressCfg, m.egress, log)
 
 	p.srv = grpc.NewServer(wire.ServerOptions(serverTLS,
 		// Find consumers whose host vanished without closing the connection.
@@ -111,7 +106,7 @@ func (p *Proxy) MetricsAddr() string { return p.metrics.Addr() }
 
 // Run serves until ctx ends, then stops gracefully: it stops accepting
 // consumers, ends the router streams, delivers what consumers' buffers hold
-// (for at most drain_timeout), closes every stream and returns.
+// (for at most shutdown_timeout), closes every stream and returns.
 func (p *Proxy) Run(ctx context.Context) error {
 	var wg sync.WaitGroup
 	defer wg.Wait()
@@ -131,7 +126,7 @@ func (p *Proxy) Run(ctx context.Context) error {
 
 	p.log.Info("serving",
 		"egress_addr", p.Addr(), "metrics_addr", p.MetricsAddr(),
-		"routers", p.cfg.Routers.Targets, "max_streams", p.cfg.Egress.MaxStreams,
+		"routers", p.cfg.Routers.Targets, "max_subscriptions", p.cfg.Egress.MaxSubscriptions,
 		"buffer_size", p.cfg.Egress.BufferSize)
 
 	var runErr error
@@ -145,7 +140,7 @@ func (p *Proxy) Run(ctx context.Context) error {
 	// Stop accepting, end the router streams, let every consumer send what
 	// its buffer holds, then close the server.
 	p.log.Info("stopping", "open_streams", p.egress.Subscriptions())
-	deadline, cancel := context.WithTimeout(context.Background(), p.cfg.DrainTimeout.D())
+	deadline, cancel := context.WithTimeout(context.Background(), p.cfg.ShutdownTimeout.D())
 	defer cancel()
 	p.routers.Close()
 	if err := p.egress.Drain(deadline); err != nil {

@@ -305,10 +305,10 @@ var _ = Describe("Reverse log proxy", func() {
 		Expect(p.metric("router_stream_errors")).To(BeNumerically(">=", 1))
 	})
 
-	It("refuses a stream beyond max_streams with ResourceExhausted and counts it", func() {
+	It("refuses a stream beyond max_subscriptions with ResourceExhausted and counts it", func() {
 		r1 := c.startRouter("127.0.0.1:0")
 		cfg := c.proxyConfig(r1.Addr())
-		cfg.Egress.MaxStreams = 1
+		cfg.Egress.MaxSubscriptions = 1
 		p := startProxy(cfg, nil)
 		consume(p.Addr(), c.clientTLS(), logs("app", ""))
 		Eventually(func() float64 { return p.metric("subscriptions") }).Should(Equal(1.0))
@@ -316,7 +316,7 @@ var _ = Describe("Reverse log proxy", func() {
 		_, err := dial(p.Addr(), c.clientTLS(), logs("app", "")).Recv()
 		Expect(status.Code(err)).To(Equal(codes.ResourceExhausted))
 		Expect(err).To(MatchError(ContainSubstring("at most 1")))
-		Expect(p.metric("rejected_streams")).To(Equal(1.0))
+		Expect(p.metric("rejected_subscriptions")).To(Equal(1.0))
 	})
 
 	It("rejects a request without selectors with InvalidArgument", func() {

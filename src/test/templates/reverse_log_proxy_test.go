@@ -50,7 +50,7 @@ var _ = Describe("reverse_log_proxy job", func() {
 
 		Expect(cfg).To(HaveKeyWithValue("egress", SatisfyAll(
 			HaveKeyWithValue("addr", ":8082"),
-			HaveKeyWithValue("max_streams", BeNumerically("==", 1000)),
+			HaveKeyWithValue("max_subscriptions", BeNumerically("==", 1000)),
 		)))
 		Expect(cfg["routers"]).To(HaveKeyWithValue("targets", ConsistOf(HaveKeyWithValue("addr", "10.0.0.1:8082"), HaveKeyWithValue("addr", "10.0.0.2:8082"))))
 		Expect(cfg["routers"]).To(HaveKeyWithValue("server_name", "doppler"))
@@ -102,7 +102,7 @@ var _ = Describe("reverse_log_proxy job", func() {
 
 		Expect(cfg["egress"]).To(SatisfyAll(
 			HaveKeyWithValue("addr", ":9999"),
-			HaveKeyWithValue("max_streams", BeNumerically("==", 7)),
+			HaveKeyWithValue("max_subscriptions", BeNumerically("==", 7)),
 			HaveKeyWithValue("buffer_size", BeNumerically("==", 50)),
 			HaveKeyWithValue("batch_size", BeNumerically("==", 5)),
 			HaveKeyWithValue("slow_consumer_timeout", "3s"),
@@ -113,7 +113,7 @@ var _ = Describe("reverse_log_proxy job", func() {
 			HaveKeyWithValue("refresh_interval", "2s"),
 			HaveKeyWithValue("max_backoff", "1s"),
 		))
-		Expect(cfg).To(HaveKeyWithValue("drain_timeout", "20s"))
+		Expect(cfg).To(HaveKeyWithValue("shutdown_timeout", "20s"))
 		Expect(cfg).To(HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 0)))
 		Expect(cfg["agent"]).To(HaveKeyWithValue("addr", "localhost:3459"))
 		Expect(cfg["metrics"]).To(SatisfyAll(

@@ -135,7 +135,7 @@ var _ = Describe("Reloading", func() {
 		client = mtls.Files(files["metron"])
 	})
 
-	// clientOf is a client of CA, with a certificate signed by signer and
+	// clientOf is a client presenting a certificate signed by signer and
 	// trusting both CAs, so that only the server can refuse it.
 	clientOf := func(signer *certgen.CA, name string) *tls.Config {
 		pair, err := signer.Leaf("metron", certgen.LeafOptions{})
@@ -150,12 +150,17 @@ var _ = Describe("Reloading", func() {
 		return cfg
 	}
 
-	It("moves a server to a new CA: new clients of it are accepted, old ones refused, open connections keep going", func() {
+	// startServer serves the server's files through a Reloader.
+	startServer := func() (*mtls.Reloader, string) {
 		r, err := mtls.NewReloader(server)
 		Expect(err).NotTo(HaveOccurred())
 		cfg, err := r.Server(nil)
 		Expect(err).NotTo(HaveOccurred())
-		addr := serveEcho(cfg)
+		return r, serveEcho(cfg)
+	}
+
+	It("moves a server to a new CA: new clients of it are accepted, old ones refused, open connections keep going", func() {
+		r, addr := startServer()
 		oldClient, newClient := clientOf(oldCA, "old"), clientOf(newCA, "new")
 
 		open, err := openConn(addr, oldClient)
@@ -207,11 +212,7 @@ var _ = Describe("Reloading", func() {
 	})
 
 	It("keeps the old identity while the key does not match the new certificate, then takes the pair", func() {
-		r, err := mtls.NewReloader(server)
-		Expect(err).NotTo(HaveOccurred())
-		cfg, err := r.Server(nil)
-		Expect(err).NotTo(HaveOccurred())
-		addr := serveEcho(cfg)
+		r, addr := startServer()
 		clientCfg, err := mtls.Client(client, "doppler", nil)
 		Expect(err).NotTo(HaveOccurred())
 		oldSerial := serialOf(mustRead(server.Cert))
@@ -234,11 +235,7 @@ var _ = Describe("Reloading", func() {
 	})
 
 	It("keeps the old CA pool while the new CA file is corrupt", func() {
-		r, err := mtls.NewReloader(server)
-		Expect(err).NotTo(HaveOccurred())
-		cfg, err := r.Server(nil)
-		Expect(err).NotTo(HaveOccurred())
-		addr := serveEcho(cfg)
+		r, addr := startServer()
 		clientCfg, err := mtls.Client(client, "doppler", nil)
 		Expect(err).NotTo(HaveOccurred())
 

@@ -161,7 +161,7 @@ var _ = Describe("Agent", func() {
 		Expect(sendBatch(a.ingressClient(clientTLS(f)), logEnvelope("rogue"))).NotTo(Succeed())
 
 		noCert := clientTLS(files("client"))
-		noCert.Certificates = nil
+		noCert.GetClientCertificate = nil
 		Expect(sendBatch(a.ingressClient(noCert), logEnvelope("anonymous"))).NotTo(Succeed())
 
 		Expect(a.metric("ingress")).To(BeZero())

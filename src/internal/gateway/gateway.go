@@ -74,17 +74,17 @@ func New(cfg *Config, log *slog.Logger) (*Gateway, error) {
 	g.conn = conn
 	g.egress = loggregator_v2.NewEgressClient(conn)
 
-	cert, err := tls.LoadX509KeyPair(cfg.HTTP.CertFile, cfg.HTTP.KeyFile)
+	httpTLS, err := mtls.ServerNoClientAuth(mtls.Identity{Cert: cfg.HTTP.CertFile, Key: cfg.HTTP.KeyFile}, nil)
 	if err != nil {
 		conn.Close()
-		return nil, fmt.Errorf("http certificate %s with key %s: %w", cfg.HTTP.CertFile, cfg.HTTP.KeyFile, err)
+		return nil, fmt.Errorf("http: %w", err)
 	}
 	ln, err := net.Listen("tcp", cfg.HTTP.Addr)
 	if err != nil {
 		conn.Close()
 		return nil, fmt.Errorf("http listen %s: %w", cfg.HTTP.Addr, err)
 	}
-	g.ln = tls.NewListener(ln, &tls.Config{MinVersion: tls.VersionTLS12, Certificates: []tls.Certificate{cert}})
+	g.ln = tls.NewListener(ln, httpTLS)
 
 	if g.metrics, err = cfg.Metrics.Listen(reg); err != nil {
 		g.ln.Close()

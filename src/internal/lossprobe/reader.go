@@ -5,12 +5,10 @@ import (
 	"bytes"
 	"context"
 	"crypto/tls"
-	"crypto/x509"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"net/url"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -22,6 +20,7 @@ import (
 	"google.golang.org/grpc/credentials"
 	"google.golang.org/protobuf/encoding/protojson"
 
+	"loggregator/internal/mtls"
 	"loggregator/internal/wire"
 )
 
@@ -156,13 +155,12 @@ func (r *reader) stream(ctx context.Context, conn *grpc.ClientConn, req *loggreg
 func (r *reader) readGateway(ctx context.Context, cfg *Config) error {
 	tlsCfg := &tls.Config{MinVersion: tls.VersionTLS12}
 	if cfg.Gateway.CAFile != "" {
-		pem, err := os.ReadFile(cfg.Gateway.CAFile)
+		u, err := url.Parse(cfg.Gateway.URL)
 		if err != nil {
-			return fmt.Errorf("gateway.ca_file: %w", err)
+			return fmt.Errorf("gateway.url: %w", err)
 		}
-		tlsCfg.RootCAs = x509.NewCertPool()
-		if !tlsCfg.RootCAs.AppendCertsFromPEM(pem) {
-			return fmt.Errorf("gateway.ca_file %s: no PEM certificate", cfg.Gateway.CAFile)
+		if tlsCfg, err = mtls.ClientNoCert(cfg.Gateway.CAFile, u.Hostname(), nil); err != nil {
+			return fmt.Errorf("gateway.ca_file: %w", err)
 		}
 	}
 	client := &http.Client{Transport: &http.Transport{TLSClientConfig: tlsCfg, ForceAttemptHTTP2: true}}

@@ -153,7 +153,7 @@ var _ = Describe("Server over mTLS", func() {
 	It("refuses a client without a certificate", func() {
 		tlsCfg, err := mtls.Client(files, "metrics", nil)
 		Expect(err).NotTo(HaveOccurred())
-		tlsCfg.Certificates = nil
+		tlsCfg.GetClientCertificate = nil
 
 		_, err = scrape(newClient(&http.Transport{TLSClientConfig: tlsCfg}), "https://"+srv.Addr()+"/metrics")
 		Expect(err).To(HaveOccurred())

@@ -32,53 +32,63 @@ func (f Files) Validate(field string) error {
 	return nil
 }
 
+// Identity names the PEM files of a certificate and its key, for a server
+// that presents a certificate but asks none of its clients.
+type Identity struct {
+	Cert string `json:"cert_file"`
+	Key  string `json:"key_file"`
+}
+
 // Server returns a TLS config that presents f's certificate and requires a
-// client certificate signed by f's CA. cipherSuites are IANA names; empty
-// means Go's defaults.
+// client certificate signed by f's CA, re-reading the files when they change
+// (see Reloader). cipherSuites are IANA names; empty means Go's defaults.
 func Server(f Files, cipherSuites []string) (*tls.Config, error) {
-	cfg, err := base(f, cipherSuites)
+	r, err := load(f, true, true)
 	if err != nil {
 		return nil, err
 	}
-	cfg.ClientAuth = tls.RequireAndVerifyClientCert
-	cfg.ClientCAs = cfg.RootCAs
-	cfg.RootCAs = nil
-	return cfg, nil
+	return r.Server(cipherSuites)
 }
 
 // Client returns a TLS config that presents f's certificate and verifies that
-// the server's certificate, signed by f's CA, is valid for serverName.
+// the server's certificate, signed by f's CA, is valid for serverName,
+// re-reading the files when they change (see Reloader).
 func Client(f Files, serverName string, cipherSuites []string) (*tls.Config, error) {
 	if serverName == "" {
 		return nil, errors.New("tls client: server name is required")
 	}
-	cfg, err := base(f, cipherSuites)
+	r, err := load(f, true, true)
 	if err != nil {
 		return nil, err
 	}
-	cfg.ServerName = serverName
-	return cfg, nil
+	return r.Client(serverName, cipherSuites)
 }
 
-func base(f Files, cipherSuites []string) (*tls.Config, error) {
-	pool, err := loadCA(f.CA)
+// ServerNoClientAuth returns a TLS config that presents id's certificate and
+// asks nothing of clients, re-reading the files when they change (see
+// Reloader). It is for servers that authenticate callers otherwise, such as
+// the gateway's HTTPS with bearer tokens.
+func ServerNoClientAuth(id Identity, cipherSuites []string) (*tls.Config, error) {
+	r, err := load(Files{Cert: id.Cert, Key: id.Key}, false, true)
 	if err != nil {
 		return nil, err
 	}
-	cert, err := loadKeyPair(f.Cert, f.Key)
+	return r.ServerNoClientAuth(cipherSuites)
+}
+
+// ClientNoCert returns a TLS config that presents no certificate and
+// verifies that the server's certificate, signed by the CA in caFile, is
+// valid for serverName (a DNS name or an IP address), re-reading caFile when
+// it changes (see Reloader).
+func ClientNoCert(caFile, serverName string, cipherSuites []string) (*tls.Config, error) {
+	if serverName == "" {
+		return nil, errors.New("tls client: server name is required")
+	}
+	r, err := load(Files{CA: caFile}, true, false)
 	if err != nil {
 		return nil, err
 	}
-	suites, err := CipherSuites(cipherSuites)
-	if err != nil {
-		return nil, err
-	}
-	return &tls.Config{
-		MinVersion:   tls.VersionTLS12,
-		Certificates: []tls.Certificate{cert},
-		RootCAs:      pool,
-		CipherSuites: suites,
-	}, nil
+	return r.ClientNoCert(serverName, cipherSuites)
 }
 
 func loadCA(path string) (*x509.CertPool, error) {

@@ -31,9 +31,12 @@ type grant struct{ token, guid string }
 func NewCloudController(tlsCfg *tls.Config) *CloudController {
 	c := &CloudController{apps: map[grant]bool{}, services: map[grant]bool{}}
 	c.internal = startServer(tlsCfg, c.serveLogAccess)
+	// The public API asks for no client certificate. An mtls.Server config
+	// checks the client's chain in VerifyConnection, so that goes too.
 	public := tlsCfg.Clone()
 	public.ClientAuth = tls.NoClientCert
 	public.ClientCAs = nil
+	public.VerifyConnection = nil
 	c.external = startServer(public, c.serveServiceInstance)
 	return c
 }

@@ -13,7 +13,10 @@ import (
 
 	"loggregator/internal/batch"
 	"loggregator/internal/diode"
+	"loggregator/internal/leakcheck"
 )
+
+var _ = leakcheck.EverySpec()
 
 // start runs a Batcher over a fresh diode and stops it when the spec ends.
 func start(size int, interval time.Duration, dropped *atomic.Int64) (*diode.ManyToOne[int], *batch.Batcher[int], context.CancelFunc) {

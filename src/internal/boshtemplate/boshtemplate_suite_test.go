@@ -6,8 +6,6 @@ import (
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
-
-	"loggregator/internal/leakcheck"
 )
 
 func TestBoshtemplate(t *testing.T) {
@@ -19,5 +17,3 @@ var _ = BeforeSuite(func() {
 	_, err := exec.LookPath("ruby")
 	Expect(err).NotTo(HaveOccurred(), "ruby is required to render BOSH templates: apt-get install -y ruby")
 })
-
-var _ = leakcheck.EverySpec()

@@ -8,7 +8,10 @@ import (
 	. "github.com/onsi/gomega"
 
 	"loggregator/internal/boshtemplate"
+	"loggregator/internal/leakcheck"
 )
+
+var _ = leakcheck.EverySpec()
 
 // fixtureSpec declares nested properties with and without defaults, a
 // required link, an optional link, and two templates plus monit.

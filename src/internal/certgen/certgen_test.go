@@ -13,7 +13,10 @@ import (
 	. "github.com/onsi/gomega"
 
 	"loggregator/internal/certgen"
+	"loggregator/internal/leakcheck"
 )
+
+var _ = leakcheck.EverySpec()
 
 func parse(certPEM []byte) *x509.Certificate {
 	block, rest := pem.Decode(certPEM)

@@ -11,7 +11,10 @@ import (
 	. "github.com/onsi/gomega"
 
 	"loggregator/internal/config"
+	"loggregator/internal/leakcheck"
 )
+
+var _ = leakcheck.EverySpec()
 
 // sample is a small component config: a required name, a port with a
 // default, a nested section and a duration.

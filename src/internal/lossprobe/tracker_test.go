@@ -9,8 +9,11 @@ import (
 	. "github.com/onsi/gomega"
 	"google.golang.org/protobuf/proto"
 
+	"loggregator/internal/leakcheck"
 	"loggregator/internal/lossprobe"
 )
+
+var _ = leakcheck.EverySpec()
 
 var sent0 = time.Unix(1000, 0)
 

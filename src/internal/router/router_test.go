@@ -19,9 +19,12 @@ import (
 	"google.golang.org/grpc/status"
 
 	"loggregator/internal/certgen"
+	"loggregator/internal/leakcheck"
 	"loggregator/internal/mtls"
 	"loggregator/internal/router"
 )
+
+var _ = leakcheck.EverySpec()
 
 // identities makes a CA with a "doppler" server identity and a client one.
 func identities() (server, client mtls.Files) {

@@ -10,8 +10,11 @@ import (
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 
+	"loggregator/internal/leakcheck"
 	"loggregator/internal/subscription"
 )
+
+var _ = leakcheck.EverySpec()
 
 func logSel(src string) *loggregator_v2.Selector {
 	return &loggregator_v2.Selector{SourceId: src, Message: &loggregator_v2.Selector_Log{Log: &loggregator_v2.LogSelector{}}}

@@ -197,6 +197,7 @@ func (s *Server) sender(_ any, st grpc.ServerStream) error {
 		}
 		one[0] = e.Bytes
 		s.Accept(one, 0)
+		one[0] = nil // an idle stream must not pin what the sink let go
 		return nil
 	})
 }
@@ -208,6 +209,7 @@ func (s *Server) batchSender(_ any, st grpc.ServerStream) error {
 			return err
 		}
 		s.Accept(b.Envelopes, b.Invalid)
+		clear(b.Envelopes) // an idle stream must not pin the batch's buffer
 		return nil
 	})
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/tls"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -14,7 +13,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
 
@@ -28,6 +26,7 @@ import (
 	"loggregator/internal/agent"
 	"loggregator/internal/certgen"
 	"loggregator/internal/config"
+	"loggregator/internal/envelopetest"
 	"loggregator/internal/mtls"
 	"loggregator/internal/routerpool"
 )
@@ -73,58 +72,30 @@ func freeAddr() string {
 	return ln.Addr().String()
 }
 
-// testRouter is a real v2 Ingress server over mTLS that records what it receives.
+// testRouter is an envelopetest.IngressSink standing in for a router, with
+// the views of what it received that the specs use.
 type testRouter struct {
-	loggregator_v2.UnimplementedIngressServer
-	addr    string
-	stalled bool // when set, streams are accepted but never read
-	srv     *grpc.Server
-
-	mu       sync.Mutex
-	received []*loggregator_v2.Envelope // guarded by mu
+	sink *envelopetest.IngressSink
+	addr string
 }
 
-// startRouter serves on addr ("" for any free port).
+// startRouter serves on addr ("" for any free port); a stalled router
+// accepts streams but does not read them.
 func startRouter(addr string, stalled bool) *testRouter {
 	if addr == "" {
 		addr = "127.0.0.1:0"
 	}
-	tlsCfg, err := mtls.Server(files("doppler"), nil)
-	Expect(err).NotTo(HaveOccurred())
-	var ln net.Listener
-	Eventually(func() error { ln, err = net.Listen("tcp", addr); return err }).Should(Succeed())
-	r := &testRouter{addr: ln.Addr().String(), stalled: stalled, srv: grpc.NewServer(grpc.Creds(credentials.NewTLS(tlsCfg)))}
-	loggregator_v2.RegisterIngressServer(r.srv, r)
-	go r.srv.Serve(ln)
-	DeferCleanup(r.srv.Stop)
-	return r
+	var sink *envelopetest.IngressSink
+	Eventually(func() (err error) { sink, err = envelopetest.NewIngressSinkOn(addr, files("doppler")); return err }).Should(Succeed())
+	DeferCleanup(sink.Close)
+	if stalled {
+		sink.Stall()
+	}
+	return &testRouter{sink: sink, addr: sink.Addr()}
 }
 
-func (r *testRouter) BatchSender(s loggregator_v2.Ingress_BatchSenderServer) error {
-	if r.stalled {
-		<-s.Context().Done()
-		return nil
-	}
-	for {
-		b, err := s.Recv()
-		if errors.Is(err, io.EOF) {
-			return s.SendAndClose(&loggregator_v2.BatchSenderResponse{})
-		}
-		if err != nil {
-			return err
-		}
-		r.mu.Lock()
-		r.received = append(r.received, b.Batch...)
-		r.mu.Unlock()
-	}
-}
-
-// Received returns a copy of what the router has read so far.
-func (r *testRouter) Received() []*loggregator_v2.Envelope {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return append([]*loggregator_v2.Envelope(nil), r.received...)
-}
+// Received returns what the router has read so far.
+func (r *testRouter) Received() []*loggregator_v2.Envelope { return r.sink.Envelopes() }
 
 // Count is the number of envelopes read so far, not counting the agent's own metrics.
 func (r *testRouter) Count() int {

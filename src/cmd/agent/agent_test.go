@@ -116,7 +116,7 @@ var _ = Describe("Agent", func() {
 		Expect(sendBatch(c, logEnvelope("before"))).To(Succeed())
 		Eventually(router.Count).Should(Equal(1))
 
-		router.srv.Stop()
+		router.sink.Close()
 		Eventually(func() float64 {
 			Expect(sendBatch(c, logEnvelope("while-down"))).To(Succeed())
 			return a.metric(`dropped{direction="egress",reason="router_unavailable"}`)

@@ -18,7 +18,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	"loggregator/internal/cfauth/cfauthtest"
-	"loggregator/internal/metrics/metricstest"
+	"loggregator/internal/envelopetest"
 )
 
 const admin = "bearer admin-token"
@@ -361,7 +361,7 @@ var _ = Describe("Authorization switched off", func() {
 var _ = Describe("Own metrics", func() {
 	It("sends its counters to the local agent as envelopes from source id reverse_log_proxy_gateway", func() {
 		e := newEnv()
-		agent, err := metricstest.NewAgent(e.certs.mtls("metron"))
+		agent, err := envelopetest.NewIngressSink(e.certs.mtls("metron"))
 		Expect(err).NotTo(HaveOccurred())
 		DeferCleanup(agent.Stop)
 		g := e.start(func(cfg map[string]any) {

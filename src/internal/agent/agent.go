@@ -14,6 +14,7 @@ import (
 
 	"loggregator/internal/batch"
 	"loggregator/internal/diode"
+	"loggregator/internal/ingress"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
 	"loggregator/internal/routerpool"
@@ -23,6 +24,9 @@ import (
 // ingressGrace is how long a stop waits for producers to close their
 // streams before cutting them; everything they sent before is kept.
 const ingressGrace = 500 * time.Millisecond
+
+// ingressStopping is the status message of streams cut by a stop.
+const ingressStopping = "agent is stopping"
 
 // Agent is one running agent. Its listeners are bound by New, so their
 // addresses are known before Run.
@@ -34,7 +38,8 @@ type Agent struct {
 	buf     *diode.ManyToOne[[]byte]
 	batcher *batch.Batcher[[]byte]
 	pool    *routerpool.Pool
-	ingress *ingress
+	sink    *sink
+	ingress *ingress.Server
 
 	ln      net.Listener
 	grpc    *grpc.Server
@@ -85,8 +90,13 @@ func New(cfg *Config, log *slog.Logger) (*Agent, error) {
 		grpc.MaxRecvMsgSize(max(4<<20, 2*cfg.Ingress.MaxEnvelopeBytes)),
 		grpc.WaitForHandlers(true),
 	)...)
-	a.ingress = &ingress{buf: a.buf, maxSize: cfg.Ingress.MaxEnvelopeBytes, noLogs: cfg.Ingress.DisableLogs, tags: tags, m: im}
-	a.ingress.register(a.grpc)
+	a.sink = &sink{buf: a.buf, maxSize: cfg.Ingress.MaxEnvelopeBytes, noLogs: cfg.Ingress.DisableLogs, tags: tags, m: im}
+	a.ingress = ingress.NewServer(a.sink, ingress.Config{
+		Grace:    ingressGrace,
+		Stopping: ingressStopping,
+		Dropped:  func(n int) { im.shutdown.Add(float64(n)) },
+	})
+	a.ingress.Register(a.grpc)
 
 	if a.ln, err = net.Listen("tcp", cfg.Ingress.Addr); err != nil {
 		return nil, fmt.Errorf("ingress listen %s: %w", cfg.Ingress.Addr, err)
@@ -146,15 +156,15 @@ func (a *Agent) Run(ctx context.Context) error {
 	}
 	a.log.Info("agent stopping")
 
-	// Stop accepting: producers get a moment to finish, then are cut off.
+	// Stop accepting: the listener closes and producers are told to go
+	// away at once; open streams get ingressGrace to finish, then are cut
+	// off. Once the ingress server has stopped nothing more is accepted, so
+	// closing the connections left loses nothing.
 	graceful := make(chan struct{})
 	go func() { a.grpc.GracefulStop(); close(graceful) }()
-	select {
-	case <-graceful:
-	case <-time.After(ingressGrace):
-		a.grpc.Stop()
-		<-graceful
-	}
+	a.ingress.Stop()
+	a.grpc.Stop()
+	<-graceful
 	<-serveDone
 
 	// Drain what was accepted, within the shutdown timeout.
@@ -181,7 +191,7 @@ func (a *Agent) inject(envs []*loggregator_v2.Envelope) {
 			continue
 		}
 		sc.kept = append(sc.kept, b)
-		size += len(b) + a.ingress.tags.size
+		size += len(b) + a.sink.tags.size
 	}
-	a.ingress.store(sc, size)
+	a.sink.store(sc, size)
 }

@@ -2,12 +2,9 @@ package agent_test
 
 import (
 	"context"
-	"errors"
-	"io"
 	"log/slog"
 	"net"
 	"slices"
-	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -19,38 +16,11 @@ import (
 
 	"loggregator/internal/agent"
 	"loggregator/internal/certgen"
+	"loggregator/internal/envelopetest"
 	"loggregator/internal/mtls"
 	"loggregator/internal/routerpool"
 	"loggregator/internal/wire"
 )
-
-// countingRouter reads BatchSender streams as fast as it can, as the real
-// router does: envelopes stay encoded (wire.Codec), only counted.
-type countingRouter struct {
-	n       atomic.Int64
-	batches atomic.Int64
-}
-
-func (r *countingRouter) register(g *grpc.Server) {
-	g.RegisterService(&grpc.ServiceDesc{
-		ServiceName: "loggregator.v2.Ingress",
-		HandlerType: (*any)(nil),
-		Streams: []grpc.StreamDesc{{StreamName: "BatchSender", ClientStreams: true, Handler: func(_ any, st grpc.ServerStream) error {
-			var b wire.Batch
-			for {
-				err := st.RecvMsg(&b)
-				if errors.Is(err, io.EOF) {
-					return st.SendMsg(&loggregator_v2.BatchSenderResponse{})
-				}
-				if err != nil {
-					return err
-				}
-				r.n.Add(int64(len(b.Envelopes)))
-				r.batches.Add(1)
-			}
-		}}},
-	}, r)
-}
 
 type benchFiles func(name string) mtls.Files
 
@@ -121,21 +91,16 @@ func appLogs(n int) []*loggregator_v2.Envelope {
 // delivered to the router.
 func BenchmarkIngressToRouter(b *testing.B) {
 	files := benchCerts(b)
-	serverTLS, err := mtls.Server(files("doppler"), nil)
+	// The router reads as fast as it can and only counts, as the real one
+	// reads without decoding.
+	router, err := envelopetest.NewIngressSink(files("doppler"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	router := &countingRouter{}
-	srv := grpc.NewServer(grpc.Creds(credentials.NewTLS(serverTLS)), grpc.ForceServerCodecV2(wire.NewCodec()))
-	router.register(srv)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	go srv.Serve(ln)
-	defer srv.Stop()
+	defer router.Close()
+	router.Discard()
 
-	cfg, conn := startBenchAgent(b, files, ln.Addr().String())
+	cfg, conn := startBenchAgent(b, files, router.Addr())
 	stream, err := loggregator_v2.NewIngressClient(conn).BatchSender(context.Background(), grpc.ForceCodecV2(wire.NewCodec()))
 	if err != nil {
 		b.Fatal(err)
@@ -164,11 +129,11 @@ func BenchmarkIngressToRouter(b *testing.B) {
 		sent += batchSize
 		// Stay close to the router so the diode never overflows: this
 		// measures throughput without loss, not drop speed.
-		for int64(sent)-router.n.Load() > int64(cfg.Ingress.BufferSize/2) {
+		for sent-router.Count() > cfg.Ingress.BufferSize/2 {
 			time.Sleep(50 * time.Microsecond)
 		}
 	}
-	for router.n.Load() < int64(sent) {
+	for router.Count() < sent {
 		time.Sleep(50 * time.Microsecond)
 	}
 	b.StopTimer()
@@ -178,7 +143,7 @@ func BenchmarkIngressToRouter(b *testing.B) {
 	cpu := time.Duration(after.Utime.Nano() + after.Stime.Nano() - before.Utime.Nano() - before.Stime.Nano())
 	b.ReportMetric(float64(sent)/elapsed.Seconds(), "envelopes/s")
 	b.ReportMetric(float64(cpu.Nanoseconds())/1000/float64(sent), "cpu-µs/envelope")
-	b.ReportMetric(float64(router.n.Load())/float64(max(router.batches.Load(), 1)), "envelopes/batch")
+	b.ReportMetric(float64(router.Count())/float64(max(router.Batches(), 1)), "envelopes/batch")
 }
 
 // BenchmarkSendWithoutRouters measures what a producer feels while every

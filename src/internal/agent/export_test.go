@@ -38,8 +38,8 @@ func ingest(cfg *Config, envs [][]byte) ([][]byte, *ingressMetrics, error) {
 	}
 	im := newIngressMetrics(metrics.NewRegistry())
 	d := diode.NewManyToOne[[]byte](len(envs)+1, nil)
-	in := &ingress{buf: d, maxSize: cfg.Ingress.MaxEnvelopeBytes, noLogs: cfg.Ingress.DisableLogs, tags: tags, m: im}
-	in.accept(&scratch{}, envs, 0)
+	in := &sink{buf: d, maxSize: cfg.Ingress.MaxEnvelopeBytes, noLogs: cfg.Ingress.DisableLogs, tags: tags, m: im}
+	in.Accept(envs, 0)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	return d.NextBatch(ctx, make([][]byte, 0, len(envs)+1)), im, nil

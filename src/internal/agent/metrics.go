@@ -30,6 +30,9 @@ type ingressMetrics struct {
 	// logsDisabled counts log envelopes refused under Ingress.DisableLogs:
 	// dropped{direction="ingress",reason="logs_disabled"}.
 	logsDisabled prometheus.Counter
+	// shutdown counts envelopes that arrived after ingress stopped:
+	// dropped{direction="ingress",reason="shutdown"}.
+	shutdown prometheus.Counter
 }
 
 func newIngressMetrics(r *metrics.Registry) *ingressMetrics {
@@ -39,5 +42,6 @@ func newIngressMetrics(r *metrics.Registry) *ingressMetrics {
 		invalid:      r.Dropped(metrics.Ingress, metrics.ReasonInvalid),
 		tooLarge:     r.Dropped(metrics.Ingress, metrics.ReasonTooLarge),
 		logsDisabled: r.Dropped(metrics.Ingress, reasonLogsDisabled),
+		shutdown:     r.Dropped(metrics.Ingress, metrics.ReasonShutdown),
 	}
 }

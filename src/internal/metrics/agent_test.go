@@ -15,8 +15,8 @@ import (
 
 	"loggregator/internal/certgen"
 	"loggregator/internal/config"
+	"loggregator/internal/envelopetest"
 	"loggregator/internal/metrics"
-	"loggregator/internal/metrics/metricstest"
 	"loggregator/internal/mtls"
 )
 
@@ -49,7 +49,7 @@ func bufferLog() (*slog.Logger, *gbytes.Buffer) {
 var _ = Describe("EmitToAgent", func() {
 	It("sends the registry's counters and gauges to the agent over mutual TLS every interval", func() {
 		agentFiles, routerFiles := agentCerts()
-		agent, err := metricstest.NewAgent(agentFiles)
+		agent, err := envelopetest.NewIngressSink(agentFiles)
 		Expect(err).NotTo(HaveOccurred())
 		DeferCleanup(agent.Stop)
 
@@ -86,7 +86,7 @@ var _ = Describe("EmitToAgent", func() {
 		Eventually(buf).Should(gbytes.Say("cannot send own metrics to the agent"))
 
 		Expect(ln.Close()).To(Succeed())
-		agent, err := metricstest.NewAgentOn(addr, agentFiles)
+		agent, err := envelopetest.NewIngressSinkOn(addr, agentFiles)
 		Expect(err).NotTo(HaveOccurred())
 		DeferCleanup(agent.Stop)
 		// gRPC redials after its backoff (a second, jittered, for the first retry).
@@ -97,7 +97,7 @@ var _ = Describe("EmitToAgent", func() {
 
 	It("refuses an agent whose certificate is not valid for server_name", func() {
 		agentFiles, routerFiles := agentCerts()
-		agent, err := metricstest.NewAgent(agentFiles)
+		agent, err := envelopetest.NewIngressSink(agentFiles)
 		Expect(err).NotTo(HaveOccurred())
 		DeferCleanup(agent.Stop)
 

@@ -15,6 +15,7 @@ import (
 
 	"loggregator/internal/diode"
 	"loggregator/internal/egress"
+	"loggregator/internal/ingress"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
 	"loggregator/internal/subscription"
@@ -34,7 +35,7 @@ type Router struct {
 	m        routerMetrics
 	diode    *diode.ManyToOne[[]byte]
 	registry *subscription.Registry
-	ingress  *ingress
+	ingress  *ingress.Server
 	egress   *egress.Server
 	grpc     *grpc.Server
 	ln       net.Listener
@@ -59,7 +60,10 @@ func New(cfg Config, log *slog.Logger) (*Router, error) {
 	r := &Router{cfg: cfg, log: log, reg: metrics.NewRegistry(), registry: subscription.NewRegistry()}
 	r.m = newRouterMetrics(r.reg)
 	r.diode = diode.NewManyToOne[[]byte](cfg.Ingress.BufferSize, func(n int) { r.m.bufferFull.Add(float64(n)) })
-	r.ingress = newIngress(r.diode, r.m)
+	r.ingress = ingress.NewServer(ingress.SinkFunc(r.accept), ingress.Config{
+		Stopping: ingressStopping,
+		Dropped:  func(n int) { r.m.shutdown.Add(float64(n)) },
+	})
 	egressCfg := cfg.Egress.Config()
 	egressCfg.OnSlowConsumer = r.announce
 	r.egress = egress.NewServer(r.registry, egressCfg, egress.NewMetrics(r.reg), log)
@@ -67,7 +71,7 @@ func New(cfg Config, log *slog.Logger) (*Router, error) {
 		grpc.MaxRecvMsgSize(cfg.Ingress.MaxMessageBytes),
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
 	)...)
-	r.ingress.register(r.grpc)
+	r.ingress.Register(r.grpc)
 	r.egress.Register(r.grpc)
 
 	if r.ln, err = net.Listen("tcp", cfg.Addr); err != nil {
@@ -130,7 +134,7 @@ func (r *Router) shutdown(stopRouting func(), routed <-chan struct{}) {
 	start := time.Now()
 	deadline, cancel := context.WithTimeout(context.Background(), r.cfg.ShutdownTimeout.D())
 	defer cancel()
-	r.ingress.stop()
+	r.ingress.Stop()
 	stopRouting()
 	<-routed
 	if err := r.egress.Drain(deadline); err != nil {
@@ -147,7 +151,6 @@ func (r *Router) shutdown(stopRouting func(), routed <-chan struct{}) {
 		r.grpc.Stop()
 		<-stopped
 	}
-	r.ingress.wait()
 	r.log.Info("router stopped", "took", time.Since(start).String())
 }
 
@@ -183,5 +186,5 @@ func (r *Router) announce(description string) {
 		r.log.Error("encode slow consumer event", "error", err.Error())
 		return
 	}
-	r.ingress.accept([][]byte{b}, 0)
+	r.ingress.Accept([][]byte{b}, 0)
 }

@@ -1,3 +1,5 @@
+// Package metricstest reads /metrics pages, for the suites that check what
+// a component reports.
 package metricstest
 
 import (

@@ -60,8 +60,7 @@ var _ = SynchronizedAfterSuite(func() {}, func() {
 })
 
 func files(name string) mtls.Files {
-	f := certs[name]
-	return mtls.Files{CA: f.CA, Cert: f.Cert, Key: f.Key}
+	return certs[name]
 }
 
 // freeAddr returns a loopback address nothing listens on right now.

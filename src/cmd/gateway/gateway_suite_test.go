@@ -74,8 +74,7 @@ func newCerts() certs {
 }
 
 func (c certs) mtls(name string) mtls.Files {
-	f := c.files[name]
-	return mtls.Files{CA: f.CA, Cert: f.Cert, Key: f.Key}
+	return c.files[name]
 }
 
 // env is one spec's world: certificates, the upstream reverse log proxy

@@ -17,7 +17,6 @@ import (
 	"loggregator/internal/certgen"
 	"loggregator/internal/config"
 	"loggregator/internal/lossprobe"
-	"loggregator/internal/mtls"
 	"loggregator/internal/resolve"
 	"loggregator/internal/rlp"
 	"loggregator/internal/router"
@@ -65,8 +64,6 @@ func freeAddr() string {
 	return ln.Addr().String()
 }
 
-func files(f certgen.Files) mtls.Files { return mtls.Files{CA: f.CA, Cert: f.Cert, Key: f.Key} }
-
 // writeJSON writes v as dir/name and returns the path.
 func writeJSON(dir, name string, v any) string {
 	data, err := json.Marshal(v)
@@ -113,16 +110,16 @@ func startSystem() *system {
 
 	rc := router.DefaultConfig()
 	rc.Addr = freeAddr()
-	rc.TLS = files(certs["doppler"])
+	rc.TLS = certs["doppler"]
 	rc.Metrics.Addr = freeAddr()
 	rc.Metrics.EmitInterval = config.Duration(time.Hour)
 	s.pids["router"] = start("router", writeJSON(dir, "router.json", rc), rc.Addr)
 
 	pc := rlp.DefaultConfig()
 	pc.Egress.Addr = freeAddr()
-	pc.Egress.TLS = files(certs["reverselogproxy"])
+	pc.Egress.TLS = certs["reverselogproxy"]
 	pc.Routers.Targets = resolve.Targets{{Addr: rc.Addr}}
-	pc.Routers.TLS = files(certs["client"])
+	pc.Routers.TLS = certs["client"]
 	pc.Metrics.Addr = freeAddr()
 	pc.Metrics.EmitInterval = config.Duration(time.Hour)
 	s.rlpAddr = pc.Egress.Addr
@@ -130,9 +127,9 @@ func startSystem() *system {
 
 	ac := agent.DefaultConfig()
 	ac.Ingress.Addr = freeAddr()
-	ac.Ingress.TLS = files(certs["metron"])
+	ac.Ingress.TLS = certs["metron"]
 	ac.Routers.Targets = []routerpool.Target{{Addr: rc.Addr}}
-	ac.Routers.TLS = files(certs["client"])
+	ac.Routers.TLS = certs["client"]
 	ac.Metrics.Addr = freeAddr()
 	ac.Metrics.EmitInterval = config.Duration(time.Hour)
 	s.agentAddr = ac.Ingress.Addr
@@ -144,9 +141,9 @@ func startSystem() *system {
 func (s *system) probeConfig() *lossprobe.Config {
 	c := lossprobe.DefaultConfig()
 	c.Ingress.Addr = s.agentAddr
-	c.Ingress.TLS = files(s.certs["client"])
+	c.Ingress.TLS = s.certs["client"]
 	c.Egress.Addr = s.rlpAddr
-	c.Egress.TLS = files(s.certs["client"])
+	c.Egress.TLS = s.certs["client"]
 	c.Rate = 1000
 	c.Duration = config.Duration(2 * time.Second)
 	c.Emitters = 2

@@ -25,7 +25,7 @@ import (
 
 func (c certs) tls(name, serverName string) *tls.Config {
 	f := c[name]
-	cfg, err := mtls.Client(mtls.Files{CA: f.CA, Cert: f.Cert, Key: f.Key}, serverName, nil)
+	cfg, err := mtls.Client(f, serverName, nil)
 	Expect(err).NotTo(HaveOccurred())
 	return cfg
 }

@@ -83,7 +83,8 @@ func startRouter(overrides map[string]any) *router {
 	r.session, err = gexec.Start(exec.Command(routerPath, "--config", path), GinkgoWriter, GinkgoWriter)
 	Expect(err).NotTo(HaveOccurred())
 	Eventually(r.session.Err).Should(gbytes.Say("router listening"))
-	r.client = &mtls.Files{CA: files["client"].CA, Cert: files["client"].Cert, Key: files["client"].Key}
+	client := files["client"]
+	r.client = &client
 	tlsCfg, err := mtls.Client(*r.client, "doppler", nil)
 	Expect(err).NotTo(HaveOccurred())
 	r.conn, err = grpc.NewClient(r.addr, grpc.WithTransportCredentials(credentials.NewTLS(tlsCfg)))

@@ -33,7 +33,7 @@ func benchCerts(b *testing.B) benchFiles {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return func(n string) mtls.Files { return mtls.Files{CA: fs[n].CA, Cert: fs[n].Cert, Key: fs[n].Key} }
+	return func(n string) mtls.Files { return fs[n] }
 }
 
 // startBenchAgent runs an agent forwarding to routerAddr until the

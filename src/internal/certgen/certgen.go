@@ -16,6 +16,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"loggregator/internal/mtls"
 )
 
 // CA is a certificate authority that can sign leaf certificates.
@@ -99,10 +101,9 @@ func (ca *CA) Leaf(commonName string, opts LeafOptions) (Pair, error) {
 	return Pair{CertPEM: pemBlock("CERTIFICATE", der), KeyPEM: pemBlock("PRIVATE KEY", keyDER)}, nil
 }
 
-// Files are the paths WriteFiles wrote for one name.
-type Files struct {
-	CA, Cert, Key string
-}
+// Files are the paths WriteFiles wrote for one name: the CA, the name's
+// certificate and its key, as every component's TLS configuration names them.
+type Files = mtls.Files
 
 // WriteFiles writes the CA as ca.crt and, for every name, <name>.crt and
 // <name>.key into dir, and returns the paths by name.

@@ -55,7 +55,7 @@ func newWorld() *world {
 	uaa := cfauthtest.NewUAA(&tls.Config{Certificates: []tls.Certificate{uaaCert}}, clientID, clientSecret)
 	DeferCleanup(uaa.Close)
 
-	ccTLS, err := mtls.Server(mtls.Files{CA: files["cc"].CA, Cert: files["cc"].Cert, Key: files["cc"].Key}, nil)
+	ccTLS, err := mtls.Server(files["cc"], nil)
 	Expect(err).NotTo(HaveOccurred())
 	cc := cfauthtest.NewCloudController(ccTLS)
 	DeferCleanup(cc.Close)
@@ -75,7 +75,7 @@ func newWorld() *world {
 	}
 	cfg.CC = cfauth.CCConfig{
 		InternalAddr: cc.InternalURL(), ExternalAddr: cc.ExternalURL(), ServerName: "cc",
-		TLS:     mtls.Files{CA: files["client"].CA, Cert: files["client"].Cert, Key: files["client"].Key},
+		TLS:     files["client"],
 		Timeout: config.Duration(300 * time.Millisecond),
 	}
 	return &world{uaa: uaa, cc: cc, cfg: cfg, m: cfauth.NewMetrics(metrics.NewRegistry())}

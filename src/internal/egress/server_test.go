@@ -70,9 +70,9 @@ func newHarness(cfg egress.Config) *harness {
 	Expect(err).NotTo(HaveOccurred())
 	files, err := ca.WriteFiles(GinkgoT().TempDir(), "doppler", "client")
 	Expect(err).NotTo(HaveOccurred())
-	srvTLS, err := mtls.Server(mtls.Files{CA: files["doppler"].CA, Cert: files["doppler"].Cert, Key: files["doppler"].Key}, nil)
+	srvTLS, err := mtls.Server(files["doppler"], nil)
 	Expect(err).NotTo(HaveOccurred())
-	cliTLS, err := mtls.Client(mtls.Files{CA: files["client"].CA, Cert: files["client"].Cert, Key: files["client"].Key}, "doppler", nil)
+	cliTLS, err := mtls.Client(files["client"], "doppler", nil)
 	Expect(err).NotTo(HaveOccurred())
 
 	h := &harness{reg: subscription.NewRegistry(), metrics: egress.NewMetrics(metrics.NewRegistry())}

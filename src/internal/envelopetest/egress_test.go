@@ -30,7 +30,7 @@ func newEgressFixture() *egressFixture {
 	files, err := ca.WriteFiles(GinkgoT().TempDir(), "doppler", "client")
 	Expect(err).NotTo(HaveOccurred())
 	f := func(name string) mtls.Files {
-		return mtls.Files{CA: files[name].CA, Cert: files[name].Cert, Key: files[name].Key}
+		return files[name]
 	}
 	src, err := envelopetest.NewEgressSource("127.0.0.1:0", f("doppler"))
 	Expect(err).NotTo(HaveOccurred())

@@ -30,9 +30,9 @@ func ingressCerts() (server mtls.Files, client *tls.Config) {
 	Expect(err).NotTo(HaveOccurred())
 	files, err := ca.WriteFiles(GinkgoT().TempDir(), "metron", "client")
 	Expect(err).NotTo(HaveOccurred())
-	client, err = mtls.Client(mtls.Files(files["client"]), "metron", nil)
+	client, err = mtls.Client(files["client"], "metron", nil)
 	Expect(err).NotTo(HaveOccurred())
-	return mtls.Files(files["metron"]), client
+	return files["metron"], client
 }
 
 // ingressClient is a generated Ingress client connected to addr until the spec ends.
@@ -191,7 +191,8 @@ var _ = Describe("IngressSink", func() {
 		again, err := envelopetest.NewIngressSinkOn(addr, serverFiles)
 		Expect(err).NotTo(HaveOccurred())
 		DeferCleanup(again.Stop)
-		Eventually(func() error { return ingressSend(c, ingressLog("second")) }).Should(Succeed())
+		// gRPC waits about a second (with jitter) before it dials a vanished server again.
+		Eventually(func() error { return ingressSend(c, ingressLog("second")) }, 10*time.Second).Should(Succeed())
 		Expect(ingressPayloads(again.Envelopes())).To(Equal([]string{"second"}))
 	})
 

@@ -95,11 +95,11 @@ func newHarness(cfg ingress.Config) *harness {
 	Expect(err).NotTo(HaveOccurred())
 	files, err := ca.WriteFiles(GinkgoT().TempDir(), "metron", "client")
 	Expect(err).NotTo(HaveOccurred())
-	serverTLS, err := mtls.Server(mtls.Files(files["metron"]), nil)
+	serverTLS, err := mtls.Server(files["metron"], nil)
 	Expect(err).NotTo(HaveOccurred())
 
 	h := &harness{sink: &recorder{}}
-	h.clientTLS, err = mtls.Client(mtls.Files(files["client"]), "metron", nil)
+	h.clientTLS, err = mtls.Client(files["client"], "metron", nil)
 	Expect(err).NotTo(HaveOccurred())
 	cfg.Dropped = func(n int) { h.dropped.Add(int64(n)) }
 	h.server = ingress.NewServer(h.sink, cfg)

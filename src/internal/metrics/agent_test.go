@@ -27,7 +27,7 @@ func agentCerts() (agent, component mtls.Files) {
 	Expect(err).NotTo(HaveOccurred())
 	files, err := ca.WriteFiles(filepath.Join(GinkgoT().TempDir(), "certs"), "metron", "router")
 	Expect(err).NotTo(HaveOccurred())
-	return mtls.Files(files["metron"]), mtls.Files(files["router"])
+	return files["metron"], files["router"]
 }
 
 // emitToAgent runs r.EmitToAgent until the spec ends and checks it returns nil.

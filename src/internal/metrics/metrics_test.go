@@ -130,7 +130,7 @@ var _ = Describe("Server over mTLS", func() {
 		Expect(err).NotTo(HaveOccurred())
 		written, err := ca.WriteFiles(filepath.Join(GinkgoT().TempDir(), "certs"), "metrics")
 		Expect(err).NotTo(HaveOccurred())
-		files = mtls.Files(written["metrics"])
+		files = written["metrics"]
 
 		r := metrics.NewRegistry()
 		r.Ingress.Add(11)

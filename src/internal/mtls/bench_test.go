@@ -27,7 +27,7 @@ func BenchmarkHandshake(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	server, client := mtls.Files(files["doppler"]), mtls.Files(files["metron"])
+	server, client := files["doppler"], files["metron"]
 
 	b.Run("static", func(b *testing.B) {
 		benchHandshakes(b, staticServer(b, server), staticClient(b, client))
@@ -158,7 +158,7 @@ func BenchmarkReloadCheck(b *testing.B) {
 		b.Fatal(err)
 	}
 	run := func(b *testing.B) {
-		cfg, err := mtls.Server(mtls.Files(files["doppler"]), nil)
+		cfg, err := mtls.Server(files["doppler"], nil)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -74,8 +74,8 @@ var _ = Describe("Server and Client", func() {
 		Expect(err).NotTo(HaveOccurred())
 		files, err := ca.WriteFiles(dir, "doppler", "metron")
 		Expect(err).NotTo(HaveOccurred())
-		doppler = mtls.Files(files["doppler"])
-		metron = mtls.Files(files["metron"])
+		doppler = files["doppler"]
+		metron = files["metron"]
 	})
 
 	It("complete a mutual handshake when the client names the server's certificate", func() {

@@ -129,10 +129,10 @@ var _ = Describe("Reloading", func() {
 		Expect(err).NotTo(HaveOccurred())
 		files, err := oldCA.WriteFiles(filepath.Join(dir, "server"), "doppler")
 		Expect(err).NotTo(HaveOccurred())
-		server = mtls.Files(files["doppler"])
+		server = files["doppler"]
 		files, err = oldCA.WriteFiles(filepath.Join(dir, "client"), "metron")
 		Expect(err).NotTo(HaveOccurred())
-		client = mtls.Files(files["metron"])
+		client = files["metron"]
 	})
 
 	// clientOf is a client presenting a certificate signed by signer and

@@ -44,8 +44,7 @@ func newCerts() certs {
 }
 
 func (c certs) files(name string) mtls.Files {
-	f := c[name]
-	return mtls.Files{CA: f.CA, Cert: f.Cert, Key: f.Key}
+	return c[name]
 }
 
 func (c certs) startRouter(addr string) *envelopetest.EgressSource {

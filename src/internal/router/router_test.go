@@ -33,7 +33,7 @@ func identities() (server, client mtls.Files) {
 	files, err := ca.WriteFiles(GinkgoT().TempDir(), "doppler", "client")
 	Expect(err).NotTo(HaveOccurred())
 	f := func(name string) mtls.Files {
-		return mtls.Files{CA: files[name].CA, Cert: files[name].Cert, Key: files[name].Key}
+		return files[name]
 	}
 	return f("doppler"), f("client")
 }

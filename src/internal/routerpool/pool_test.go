@@ -34,8 +34,7 @@ func newCerts() certs {
 }
 
 func (c certs) files(name string) mtls.Files {
-	f := c[name]
-	return mtls.Files{CA: f.CA, Cert: f.Cert, Key: f.Key}
+	return c[name]
 }
 
 // runningRouter is the real router serving on addr until stop.

@@ -49,9 +49,8 @@ var _ = SynchronizedBeforeSuite(func() []byte {
 	return []byte(p)
 }, func(p []byte) {
 	agentPath = string(p)
-	ca, err := certgen.NewCA("loggregatorCA")
-	Expect(err).NotTo(HaveOccurred())
-	certs, err = ca.WriteFiles(GinkgoT().TempDir(), "metron", "doppler", "client")
+	var err error
+	certs, err = certgen.Identities(GinkgoT().TempDir(), "metron", "doppler", "client")
 	Expect(err).NotTo(HaveOccurred())
 })
 

@@ -102,9 +102,7 @@ func start(name, path, addr string) int {
 
 func startSystem() *system {
 	dir := GinkgoT().TempDir()
-	ca, err := certgen.NewCA("loggregatorCA")
-	Expect(err).NotTo(HaveOccurred())
-	certs, err := ca.WriteFiles(dir, "metron", "doppler", "reverselogproxy", "client")
+	certs, err := certgen.Identities(dir, "metron", "doppler", "reverselogproxy", "client")
 	Expect(err).NotTo(HaveOccurred())
 	s := &system{dir: dir, certs: certs, pids: map[string]int{}}
 

@@ -45,9 +45,7 @@ var _ = SynchronizedAfterSuite(func() {}, func() {
 type certs map[string]certgen.Files
 
 func newCerts() certs {
-	ca, err := certgen.NewCA("loggregatorCA")
-	Expect(err).NotTo(HaveOccurred())
-	files, err := ca.WriteFiles(GinkgoT().TempDir(), "doppler", "reverselogproxy", "client", "metron")
+	files, err := certgen.Identities(GinkgoT().TempDir(), "doppler", "reverselogproxy", "client", "metron")
 	Expect(err).NotTo(HaveOccurred())
 	return files
 }

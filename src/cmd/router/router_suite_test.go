@@ -62,9 +62,7 @@ func freePort() string {
 // starts the binary and waits until it listens.
 func startRouter(overrides map[string]any) *router {
 	dir := GinkgoT().TempDir()
-	ca, err := certgen.NewCA("loggregatorCA")
-	Expect(err).NotTo(HaveOccurred())
-	files, err := ca.WriteFiles(dir, "doppler", "client")
+	files, err := certgen.Identities(dir, "doppler", "client")
 	Expect(err).NotTo(HaveOccurred())
 	r := &router{addr: freePort(), metrics: freePort()}
 	cfg := map[string]any{

@@ -105,6 +105,17 @@ func (ca *CA) Leaf(commonName string, opts LeafOptions) (Pair, error) {
 // certificate and its key, as every component's TLS configuration names them.
 type Files = mtls.Files
 
+// Identities makes a throw-away CA named "loggregatorCA" and writes it and
+// a certificate and key for every name into dir, as WriteFiles does: one
+// call for a suite or a local run that needs a deployment's identities.
+func Identities(dir string, names ...string) (map[string]Files, error) {
+	ca, err := NewCA("loggregatorCA")
+	if err != nil {
+		return nil, err
+	}
+	return ca.WriteFiles(dir, names...)
+}
+
 // WriteFiles writes the CA as ca.crt and, for every name, <name>.crt and
 // <name>.key into dir, and returns the paths by name.
 func (ca *CA) WriteFiles(dir string, names ...string) (map[string]Files, error) {

@@ -25,9 +25,7 @@ type egressFixture struct {
 }
 
 func newEgressFixture() *egressFixture {
-	ca, err := certgen.NewCA("loggregatorCA")
-	Expect(err).NotTo(HaveOccurred())
-	files, err := ca.WriteFiles(GinkgoT().TempDir(), "doppler", "client")
+	files, err := certgen.Identities(GinkgoT().TempDir(), "doppler", "client")
 	Expect(err).NotTo(HaveOccurred())
 	f := func(name string) mtls.Files {
 		return files[name]

@@ -26,9 +26,7 @@ import (
 
 // ingressCerts writes a CA with a "metron" server identity and a client one.
 func ingressCerts() (server mtls.Files, client *tls.Config) {
-	ca, err := certgen.NewCA("loggregatorCA")
-	Expect(err).NotTo(HaveOccurred())
-	files, err := ca.WriteFiles(GinkgoT().TempDir(), "metron", "client")
+	files, err := certgen.Identities(GinkgoT().TempDir(), "metron", "client")
 	Expect(err).NotTo(HaveOccurred())
 	client, err = mtls.Client(files["client"], "metron", nil)
 	Expect(err).NotTo(HaveOccurred())

@@ -91,9 +91,7 @@ type harness struct {
 }
 
 func newHarness(cfg ingress.Config) *harness {
-	ca, err := certgen.NewCA("loggregatorCA")
-	Expect(err).NotTo(HaveOccurred())
-	files, err := ca.WriteFiles(GinkgoT().TempDir(), "metron", "client")
+	files, err := certgen.Identities(GinkgoT().TempDir(), "metron", "client")
 	Expect(err).NotTo(HaveOccurred())
 	serverTLS, err := mtls.Server(files["metron"], nil)
 	Expect(err).NotTo(HaveOccurred())

@@ -23,9 +23,7 @@ import (
 // agentCerts writes a CA, a certificate for the agent ("metron") and one for
 // the component ("router").
 func agentCerts() (agent, component mtls.Files) {
-	ca, err := certgen.NewCA("loggregatorCA")
-	Expect(err).NotTo(HaveOccurred())
-	files, err := ca.WriteFiles(filepath.Join(GinkgoT().TempDir(), "certs"), "metron", "router")
+	files, err := certgen.Identities(filepath.Join(GinkgoT().TempDir(), "certs"), "metron", "router")
 	Expect(err).NotTo(HaveOccurred())
 	return files["metron"], files["router"]
 }

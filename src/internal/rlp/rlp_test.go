@@ -36,19 +36,13 @@ import (
 type certs map[string]certgen.Files
 
 func newCerts() certs {
-	ca, err := certgen.NewCA("loggregatorCA")
-	Expect(err).NotTo(HaveOccurred())
-	files, err := ca.WriteFiles(GinkgoT().TempDir(), "doppler", "reverselogproxy", "client")
+	files, err := certgen.Identities(GinkgoT().TempDir(), "doppler", "reverselogproxy", "client")
 	Expect(err).NotTo(HaveOccurred())
 	return files
 }
 
-func (c certs) files(name string) mtls.Files {
-	return c[name]
-}
-
 func (c certs) startRouter(addr string) *envelopetest.EgressSource {
-	r, err := envelopetest.NewEgressSource(addr, c.files("doppler"))
+	r, err := envelopetest.NewEgressSource(addr, c["doppler"])
 	Expect(err).NotTo(HaveOccurred())
 	DeferCleanup(r.Stop)
 	return r
@@ -57,11 +51,11 @@ func (c certs) startRouter(addr string) *envelopetest.EgressSource {
 func (c certs) proxyConfig(routerAddrs ...string) *rlp.Config {
 	cfg := rlp.DefaultConfig()
 	cfg.Egress.Addr = "127.0.0.1:0"
-	cfg.Egress.TLS = c.files("reverselogproxy")
+	cfg.Egress.TLS = c["reverselogproxy"]
 	for _, a := range routerAddrs {
 		cfg.Routers.Targets = append(cfg.Routers.Targets, resolve.Target{Addr: a})
 	}
-	cfg.Routers.TLS = c.files("reverselogproxy")
+	cfg.Routers.TLS = c["reverselogproxy"]
 	cfg.Routers.RefreshInterval = config.Duration(50 * time.Millisecond)
 	cfg.Routers.MaxBackoff = config.Duration(200 * time.Millisecond)
 	cfg.Metrics.Addr = "127.0.0.1:0"
@@ -70,7 +64,7 @@ func (c certs) proxyConfig(routerAddrs ...string) *rlp.Config {
 }
 
 func (c certs) clientTLS() *tls.Config {
-	tlsCfg, err := mtls.Client(c.files("client"), "reverselogproxy", nil)
+	tlsCfg, err := mtls.Client(c["client"], "reverselogproxy", nil)
 	Expect(err).NotTo(HaveOccurred())
 	return tlsCfg
 }

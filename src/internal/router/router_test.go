@@ -28,9 +28,7 @@ var _ = leakcheck.EverySpec()
 
 // identities makes a CA with a "doppler" server identity and a client one.
 func identities() (server, client mtls.Files) {
-	ca, err := certgen.NewCA("loggregatorCA")
-	Expect(err).NotTo(HaveOccurred())
-	files, err := ca.WriteFiles(GinkgoT().TempDir(), "doppler", "client")
+	files, err := certgen.Identities(GinkgoT().TempDir(), "doppler", "client")
 	Expect(err).NotTo(HaveOccurred())
 	f := func(name string) mtls.Files {
 		return files[name]

@@ -17,7 +17,6 @@ import (
 	"loggregator/internal/config"
 	"loggregator/internal/metrics"
 	"loggregator/internal/metrics/metricstest"
-	"loggregator/internal/mtls"
 	"loggregator/internal/router"
 	"loggregator/internal/routerpool"
 )
@@ -26,15 +25,9 @@ import (
 type certs map[string]certgen.Files
 
 func newCerts() certs {
-	ca, err := certgen.NewCA("loggregatorCA")
-	Expect(err).NotTo(HaveOccurred())
-	files, err := ca.WriteFiles(GinkgoT().TempDir(), "doppler", "metron")
+	files, err := certgen.Identities(GinkgoT().TempDir(), "doppler", "metron")
 	Expect(err).NotTo(HaveOccurred())
 	return files
-}
-
-func (c certs) files(name string) mtls.Files {
-	return c[name]
 }
 
 // runningRouter is the real router serving on addr until stop.
@@ -46,7 +39,7 @@ type runningRouter struct {
 func (c certs) startRouter(addr string) *runningRouter {
 	cfg := *router.DefaultConfig()
 	cfg.Addr = addr
-	cfg.TLS = c.files("doppler")
+	cfg.TLS = c["doppler"]
 	cfg.Metrics.Addr = "127.0.0.1:0"
 	cfg.ShutdownTimeout = config.Duration(2 * time.Second)
 	Expect(cfg.Validate()).To(Succeed())
@@ -84,7 +77,7 @@ func (c certs) poolConfig(addrs ...string) routerpool.Config {
 	for _, a := range addrs {
 		cfg.Targets = append(cfg.Targets, routerpool.Target{Addr: a})
 	}
-	cfg.TLS = c.files("metron")
+	cfg.TLS = c["metron"]
 	cfg.Streams = 2
 	cfg.DialTimeout = config.Duration(time.Second)
 	cfg.MaxBackoff = config.Duration(100 * time.Millisecond)

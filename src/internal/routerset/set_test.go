@@ -30,19 +30,13 @@ import (
 type certs map[string]certgen.Files
 
 func newCerts() certs {
-	ca, err := certgen.NewCA("loggregatorCA")
-	Expect(err).NotTo(HaveOccurred())
-	files, err := ca.WriteFiles(GinkgoT().TempDir(), "doppler", "client")
+	files, err := certgen.Identities(GinkgoT().TempDir(), "doppler", "client")
 	Expect(err).NotTo(HaveOccurred())
 	return files
 }
 
-func (c certs) files(name string) mtls.Files {
-	return c[name]
-}
-
 func (c certs) startRouter(addr string) *envelopetest.EgressSource {
-	r, err := envelopetest.NewEgressSource(addr, c.files("doppler"))
+	r, err := envelopetest.NewEgressSource(addr, c["doppler"])
 	Expect(err).NotTo(HaveOccurred())
 	DeferCleanup(r.Stop)
 	return r
@@ -53,7 +47,7 @@ func (c certs) config(addrs ...string) routerset.Config {
 	for _, a := range addrs {
 		cfg.Targets = append(cfg.Targets, resolve.Target{Addr: a})
 	}
-	cfg.TLS = c.files("client")
+	cfg.TLS = c["client"]
 	cfg.RefreshInterval = config.Duration(20 * time.Millisecond)
 	cfg.MaxBackoff = config.Duration(200 * time.Millisecond)
 	Expect(cfg.Validate("routers")).To(Succeed())

@@ -37,9 +37,13 @@ func NewFieldIter(b []byte) FieldIter {
 // value past the end, a group or an unknown wire type), and from then on.
 func (it *FieldIter) Next() (num int, v uint64, data []byte, ok bool) {
 	for len(it.b) > 0 {
-		key, n := varint(it.b)
-		if n <= 0 {
-			return it.fail(errVarint)
+		// Keys of fields 1-15 and lengths below 128 are one byte; they
+		// skip the varint loop, which pays in every benchmark.
+		key, n := uint64(it.b[0]), 1
+		if key >= 0x80 {
+			if key, n = varint(it.b); n <= 0 {
+				return it.fail(errVarint)
+			}
 		}
 		if key>>3 == 0 || key>>3 > 1<<29-1 {
 			return it.fail(errFieldNum)
@@ -57,8 +61,10 @@ func (it *FieldIter) Next() (num int, v uint64, data []byte, ok bool) {
 			it.b = b[n:]
 			return num, v, nil, true
 		case wireBytes:
-			l, n := varint(b)
-			if n <= 0 {
+			var l uint64
+			if len(b) > 0 && b[0] < 0x80 {
+				l, n = uint64(b[0]), 1
+			} else if l, n = varint(b); n <= 0 {
 				return it.fail(errVarint)
 			}
 			if l > uint64(len(b)-n) {

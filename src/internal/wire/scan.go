@@ -48,6 +48,9 @@ const (
 	fieldInstanceID     = 8
 	fieldTags           = 9
 	fieldEvent          = 10
+
+	// fieldGaugeMetrics is Gauge.metrics.
+	fieldGaugeMetrics = 1
 )
 
 // Protobuf wire types.
@@ -186,7 +189,7 @@ func (f *Fields) HasGaugeNames(names []string) bool {
 
 func (f *Fields) hasGaugeName(want string) bool {
 	found := false
-	eachGaugeName(f.gauge, func(name []byte) bool {
+	eachMapKey(f.gauge, 1<<fieldGaugeMetrics, func(name []byte) bool {
 		if string(name) == want {
 			found = true
 			return false
@@ -206,41 +209,22 @@ func (f *Fields) NameHash() uint64 {
 		return maphash.Bytes(hashSeed, f.Name)
 	}
 	var h uint64
-	eachGaugeName(f.gauge, func(name []byte) bool {
+	eachMapKey(f.gauge, 1<<fieldGaugeMetrics, func(name []byte) bool {
 		h ^= maphash.Bytes(hashSeed, name)
 		return true
 	})
 	return h
 }
 
-// eachGaugeName calls fn with the key of every metrics entry of an encoded
-// Gauge that checkGauge accepted, until fn returns false.
-func eachGaugeName(gauge []byte, fn func(name []byte) bool) {
-	it := NewFieldIter(gauge)
-	for {
-		num, _, entry, ok := it.Next()
-		if !ok {
-			return
-		}
-		if num != 1 || entry == nil {
-			continue
-		}
-		key, _ := firstString(entry)
-		if !fn(key) {
-			return
-		}
-	}
-}
-
 // checkGauge checks a Gauge: metrics (1) is a map<string, GaugeValue>.
 func checkGauge(b []byte) error {
-	it := FieldIter{b: b, bytesOnly: 1 << 1}
+	it := FieldIter{b: b, bytesOnly: 1 << fieldGaugeMetrics}
 	for {
 		num, _, v, ok := it.Next()
 		if !ok {
 			return it.err
 		}
-		if num == 1 {
+		if num == fieldGaugeMetrics {
 			if err := checkMapEntry(v, true); err != nil {
 				return err
 			}
@@ -345,13 +329,20 @@ func varintSize(v uint64) int {
 // at the first framing error, so it is safe on any input, and it allocates
 // nothing.
 func EachTagKey(env []byte, fn func(key []byte) bool) {
-	it := NewFieldIter(env)
+	eachMapKey(env, 1<<fieldTags|1<<fieldDeprecatedTags, fn)
+}
+
+// eachMapKey calls fn with the key of every entry of the maps whose field
+// numbers are set in the bit mask maps, in wire order, until fn returns
+// false or a framing error.
+func eachMapKey(b []byte, maps uint32, fn func(key []byte) bool) {
+	it := NewFieldIter(b)
 	for {
 		num, _, entry, ok := it.Next()
 		if !ok {
 			return
 		}
-		if (num == fieldTags || num == fieldDeprecatedTags) && entry != nil && !fn(mapKey(entry)) {
+		if entry != nil && maps&(1<<num) != 0 && !fn(mapKey(entry)) {
 			return
 		}
 	}

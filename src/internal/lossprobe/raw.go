@@ -52,14 +52,18 @@ func (t *Tracker) RecordRaw(env []byte, now time.Time) (warmup bool) {
 // as far as it was read. Tags win over deprecated tags of the same name.
 func scanProbeFields(env []byte, f *probeFields) bool {
 	var deprecated probeFields
-	ok := true
-	err := wire.EachField(env, func(num int, v uint64, data []byte) bool {
+	it := wire.NewFieldIter(env)
+	for {
+		num, v, data, more := it.Next()
+		if !more {
+			break
+		}
 		switch {
 		case num == fieldTimestamp && data == nil:
 			f.timestamp = int64(v)
 		case (num == fieldTags || num == fieldDeprecatedTags) && data != nil:
-			var key, value []byte
-			if key, value, ok = mapEntry(data); !ok {
+			key, value, ok := mapEntry(data)
+			if !ok {
 				return false
 			}
 			if num == fieldDeprecatedTags {
@@ -71,9 +75,8 @@ func scanProbeFields(env []byte, f *probeFields) bool {
 				f.set(key, value)
 			}
 		}
-		return true
-	})
-	if err != nil || !ok {
+	}
+	if it.Err() != nil {
 		return false
 	}
 	f.fill(&deprecated)
@@ -111,29 +114,35 @@ func (f *probeFields) fill(d *probeFields) {
 
 // mapEntry returns the key and value of an encoded map entry.
 func mapEntry(b []byte) (key, value []byte, ok bool) {
-	err := wire.EachField(b, func(num int, _ uint64, data []byte) bool {
+	it := wire.NewFieldIter(b)
+	for {
+		num, _, data, more := it.Next()
+		if !more {
+			return key, value, it.Err() == nil
+		}
 		switch {
 		case num == fieldMapKey && data != nil:
 			key = data
 		case num == fieldMapValue && data != nil:
 			value = data
 		}
-		return true
-	})
-	return key, value, err == nil
+	}
 }
 
 // textValue returns the text of an encoded loggregator.v2.Value, or an
 // empty slice for other kinds of value.
 func textValue(b []byte) ([]byte, bool) {
 	text := []byte{}
-	err := wire.EachField(b, func(num int, _ uint64, data []byte) bool {
+	it := wire.NewFieldIter(b)
+	for {
+		num, _, data, more := it.Next()
+		if !more {
+			return text, it.Err() == nil
+		}
 		if num == fieldValueText && data != nil {
 			text = data
 		}
-		return true
-	})
-	return text, err == nil
+	}
 }
 
 // parseUint parses a decimal number without allocating.

@@ -3,19 +3,28 @@ package wire_test
 import (
 	"testing"
 
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"google.golang.org/grpc/mem"
+	"google.golang.org/protobuf/proto"
 
 	"loggregator/internal/wire"
 )
 
-// BenchmarkCodecUnmarshalBatch receives a batch of 1000 envelopes of 200
-// bytes that arrived in 16 KiB frames, as a router or the rlp does.
-func BenchmarkCodecUnmarshalBatch(b *testing.B) {
+// encodedBatch returns an encoded EnvelopeBatch of 1000 envelopes of 200
+// bytes.
+func encodedBatch() []byte {
 	env := make([]byte, 200)
 	var enc []byte
 	for range 1000 {
 		enc = wire.AppendBatchRecord(enc, env)
 	}
+	return enc
+}
+
+// BenchmarkCodecUnmarshalBatch receives a batch of 1000 envelopes of 200
+// bytes that arrived in 16 KiB frames, as a router or the rlp does.
+func BenchmarkCodecUnmarshalBatch(b *testing.B) {
+	enc := encodedBatch()
 	var data mem.BufferSlice
 	for rest := enc; len(rest) > 0; {
 		n := min(len(rest), 16<<10)
@@ -53,5 +62,133 @@ func BenchmarkCodecMarshalBatch(b *testing.B) {
 			b.Fatal(err)
 		}
 		data.Free()
+	}
+}
+
+// benchEnvelopes are what an agent or router scans most: an app log with
+// identity tags, a counter, and a gauge of five metrics with deprecated tags.
+func benchEnvelopes(b *testing.B) map[string][]byte {
+	b.Helper()
+	tags := map[string]string{
+		"source_type": "APP/PROC/WEB", "deployment": "cf", "job": "diego-cell",
+		"index": "0d3e1f2a-0000-0000-0000-000000000000", "ip": "10.0.16.12",
+	}
+	metrics := map[string]*loggregator_v2.GaugeValue{}
+	for _, n := range []string{"cpu", "memory", "disk", "memory_quota", "disk_quota"} {
+		metrics[n] = &loggregator_v2.GaugeValue{Unit: "bytes", Value: 1.5}
+	}
+	envs := map[string]*loggregator_v2.Envelope{
+		"log": {
+			Timestamp: 1, SourceId: "app-guid-0000-0000-0000-000000000000", InstanceId: "0", Tags: tags,
+			Message: &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{Payload: []byte("2026-01-01T00:00:00Z INFO a typical application log line of about 100 bytes")}},
+		},
+		"counter": {
+			Timestamp: 1, SourceId: "gorouter", Tags: tags,
+			Message: &loggregator_v2.Envelope_Counter{Counter: &loggregator_v2.Counter{Name: "total_requests", Delta: 1, Total: 9000}},
+		},
+		"gauge": {
+			Timestamp: 1, SourceId: "app-guid-0000-0000-0000-000000000000", InstanceId: "0",
+			DeprecatedTags: map[string]*loggregator_v2.Value{"origin": {Data: &loggregator_v2.Value_Text{Text: "rep"}}},
+			Message:        &loggregator_v2.Envelope_Gauge{Gauge: &loggregator_v2.Gauge{Metrics: metrics}},
+		},
+	}
+	out := map[string][]byte{}
+	for k, e := range envs {
+		enc, err := proto.MarshalOptions{Deterministic: true}.Marshal(e)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out[k] = enc
+	}
+	return out
+}
+
+// BenchmarkScan scans one envelope of each kind, as the agent's ingress and
+// the router's subscription registry do for every envelope.
+func BenchmarkScan(b *testing.B) {
+	for _, kind := range []string{"log", "counter", "gauge"} {
+		env := benchEnvelopes(b)[kind]
+		b.Run(kind, func(b *testing.B) {
+			var f wire.Fields
+			b.SetBytes(int64(len(env)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := wire.Scan(env, &f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkGaugeNames looks up and hashes the names of a scanned gauge, as
+// a subscription's selector and its hash pick do.
+func BenchmarkGaugeNames(b *testing.B) {
+	env := benchEnvelopes(b)["gauge"]
+	var f wire.Fields
+	if err := wire.Scan(env, &f); err != nil {
+		b.Fatal(err)
+	}
+	names := []string{"memory", "disk_quota"}
+	b.ReportAllocs()
+	for b.Loop() {
+		if !f.HasGaugeNames(names) || f.NameHash() == 0 {
+			b.Fatal("gauge names not found")
+		}
+	}
+}
+
+// BenchmarkEachTagKey lists the tag keys of a log with five tags, as the
+// agent does before adding its own.
+func BenchmarkEachTagKey(b *testing.B) {
+	env := benchEnvelopes(b)["log"]
+	b.SetBytes(int64(len(env)))
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		wire.EachTagKey(env, func([]byte) bool { n++; return true })
+		if n != 5 {
+			b.Fatalf("%d keys", n)
+		}
+	}
+}
+
+// BenchmarkEachField reads the timestamp and the tag entries of a log, as
+// the loss probe's consumer does.
+func BenchmarkEachField(b *testing.B) {
+	env := benchEnvelopes(b)["log"]
+	b.SetBytes(int64(len(env)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var ts uint64
+		entries := 0
+		err := wire.EachField(env, func(num int, v uint64, data []byte) bool {
+			switch {
+			case num == 1 && data == nil:
+				ts = v
+			case num == 9 && data != nil:
+				entries++
+			}
+			return true
+		})
+		if err != nil || ts != 1 || entries != 5 {
+			b.Fatalf("ts %d, %d entries, %v", ts, entries, err)
+		}
+	}
+}
+
+// BenchmarkSplitBatch splits an encoded batch of 1000 envelopes of 200
+// bytes into its records without copying.
+func BenchmarkSplitBatch(b *testing.B) {
+	enc := encodedBatch()
+	envs := make([][]byte, 0, 1000)
+	b.SetBytes(int64(len(enc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var bad int
+		envs, bad = wire.SplitBatch(envs[:0], enc)
+		if bad != 0 || len(envs) != 1000 {
+			b.Fatalf("%d envelopes, %d bad", len(envs), bad)
+		}
 	}
 }

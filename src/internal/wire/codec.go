@@ -91,25 +91,18 @@ func (c *Codec) Unmarshal(data mem.BufferSlice, v any) error {
 // frame: 0, or 1 when b breaks off and the rest cannot be read. Fields other
 // than batch (1) are skipped, as protobuf does with unknown fields.
 func SplitBatch(envs [][]byte, b []byte) ([][]byte, int) {
-	for len(b) > 0 {
-		num, typ, n, err := tag(b)
-		if err != nil {
-			return envs, 1
+	it := NewFieldIter(b)
+	for {
+		num, _, env, ok := it.Next()
+		if !ok {
+			break
 		}
-		b = b[n:]
-		if num == 1 && typ == wireBytes {
-			e, n, err := bytesField(b)
-			if err != nil {
-				return envs, 1
-			}
-			envs = append(envs, e)
-			b = b[n:]
-			continue
+		if num == 1 && env != nil {
+			envs = append(envs, env)
 		}
-		if n, err = skip(b, typ); err != nil {
-			return envs, 1
-		}
-		b = b[n:]
+	}
+	if it.err != nil {
+		return envs, 1
 	}
 	return envs, 0
 }

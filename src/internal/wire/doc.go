@@ -11,6 +11,9 @@
 // Install the codec per server or per call (grpc.ForceServerCodecV2,
 // grpc.ForceCodecV2), never globally. EachTagKey lists an envelope's tag
 // keys, so the agent can append only the tags a producer did not set.
+// FieldIter walks the fields of any encoded message without allocating; every
+// reader here is built on it, and so are readers elsewhere (the loss probe)
+// that want a few fields of a message without a protobuf decoder.
 //
 // An encoded EnvelopeBatch is the concatenation of one record per envelope,
 // 0x0a varint(len) envelope, field 1 with wire type 2; AppendBatchRecord

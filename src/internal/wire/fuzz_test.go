@@ -1,6 +1,7 @@
 package wire_test
 
 import (
+	"reflect"
 	"testing"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
@@ -71,6 +72,33 @@ func FuzzScan(f *testing.F) {
 					t.Fatalf("gauge name %q not found", name)
 				}
 			}
+		}
+	})
+}
+
+// FuzzFieldIter checks that FieldIter never panics and reads every input as
+// the protobuf module's wire reader does: the same fields, and an error
+// exactly where that reader fails or meets a group.
+func FuzzFieldIter(f *testing.F) {
+	env, err := proto.Marshal(&loggregator_v2.Envelope{
+		Timestamp: 300, SourceId: "app", Tags: map[string]string{"k": "v"},
+		Message: &loggregator_v2.Envelope_Gauge{Gauge: &loggregator_v2.Gauge{Metrics: map[string]*loggregator_v2.GaugeValue{"cpu": {Unit: "%", Value: 1.5}}}},
+	})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(env)
+	f.Add([]byte{0x0b, 0x0c})
+	f.Add([]byte{0x09, 1, 2, 3, 4, 5, 6, 7, 8, 0x15, 1, 2, 3, 4, 0x12, 0x00})
+	f.Add([]byte{0x80, 0x80, 0x80, 0x80, 0x20, 0x00})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		got, err := walk(b)
+		want, whole := protowireWalk(b)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("fields %v, protowire reads %v", got, want)
+		}
+		if (err == nil) != whole {
+			t.Fatalf("error %v, protowire read to the end: %v", err, whole)
 		}
 	})
 }

@@ -48,6 +48,9 @@ const (
 	fieldInstanceID     = 8
 	fieldTags           = 9
 	fieldEvent          = 10
+
+	// fieldGaugeMetrics is Gauge.metrics.
+	fieldGaugeMetrics = 1
 )
 
 // Protobuf wire types.
@@ -98,27 +101,16 @@ type Fields struct {
 // allocates nothing.
 func Scan(env []byte, f *Fields) error {
 	*f = Fields{}
-	for len(env) > 0 {
-		num, typ, n, err := tag(env)
-		if err != nil {
-			return err
+	// Every known field but the timestamp is length-delimited.
+	it := FieldIter{b: env, bytesOnly: 1<<(fieldEvent+1) - 1<<fieldSourceID}
+	for {
+		num, _, b, ok := it.Next()
+		if !ok {
+			return it.err
 		}
-		env = env[n:]
-		if typ != wireBytes {
-			if num > fieldTimestamp && num <= fieldEvent {
-				return errWireType
-			}
-			if n, err = skip(env, typ); err != nil {
-				return err
-			}
-			env = env[n:]
+		if b == nil {
 			continue
 		}
-		b, n, err := bytesField(env)
-		if err != nil {
-			return err
-		}
-		env = env[n:]
 		switch num {
 		case fieldTimestamp:
 			return errWireType
@@ -163,24 +155,22 @@ func Scan(env []byte, f *Fields) error {
 			f.gauge = b
 		}
 	}
-	return nil
+}
+
+// kinds maps the field number of each of the Envelope's oneof messages to
+// its Kind.
+var kinds = [...]Kind{
+	fieldLog:     KindLog,
+	fieldCounter: KindCounter,
+	fieldGauge:   KindGauge,
+	fieldTimer:   KindTimer,
+	fieldEvent:   KindEvent,
 }
 
 // setKind records the oneof field num; as protobuf does, the last one wins.
 func (f *Fields) setKind(num int, name []byte) {
 	f.Name, f.gauge = name, nil
-	switch num {
-	case fieldLog:
-		f.Kind = KindLog
-	case fieldCounter:
-		f.Kind = KindCounter
-	case fieldGauge:
-		f.Kind = KindGauge
-	case fieldTimer:
-		f.Kind = KindTimer
-	case fieldEvent:
-		f.Kind = KindEvent
-	}
+	f.Kind = kinds[num]
 }
 
 // HasGaugeNames reports whether the envelope is a gauge that holds a metric
@@ -199,7 +189,7 @@ func (f *Fields) HasGaugeNames(names []string) bool {
 
 func (f *Fields) hasGaugeName(want string) bool {
 	found := false
-	eachGaugeName(f.gauge, func(name []byte) bool {
+	eachMapKey(f.gauge, 1<<fieldGaugeMetrics, func(name []byte) bool {
 		if string(name) == want {
 			found = true
 			return false
@@ -219,92 +209,38 @@ func (f *Fields) NameHash() uint64 {
 		return maphash.Bytes(hashSeed, f.Name)
 	}
 	var h uint64
-	eachGaugeName(f.gauge, func(name []byte) bool {
+	eachMapKey(f.gauge, 1<<fieldGaugeMetrics, func(name []byte) bool {
 		h ^= maphash.Bytes(hashSeed, name)
 		return true
 	})
 	return h
 }
 
-// eachGaugeName calls fn with the key of every metrics entry of an encoded
-// Gauge that checkGauge accepted, until fn returns false.
-func eachGaugeName(gauge []byte, fn func(name []byte) bool) {
-	for len(gauge) > 0 {
-		num, typ, n, _ := tag(gauge)
-		gauge = gauge[n:]
-		if typ != wireBytes {
-			n, _ = skip(gauge, typ)
-			gauge = gauge[n:]
-			continue
-		}
-		entry, n, _ := bytesField(gauge)
-		gauge = gauge[n:]
-		if num != 1 {
-			continue
-		}
-		key, _ := firstString(entry)
-		if !fn(key) {
-			return
-		}
-	}
-}
-
 // checkGauge checks a Gauge: metrics (1) is a map<string, GaugeValue>.
 func checkGauge(b []byte) error {
-	for len(b) > 0 {
-		num, typ, n, err := tag(b)
-		if err != nil {
-			return err
+	it := FieldIter{b: b, bytesOnly: 1 << fieldGaugeMetrics}
+	for {
+		num, _, v, ok := it.Next()
+		if !ok {
+			return it.err
 		}
-		b = b[n:]
-		if typ != wireBytes {
-			if num == 1 {
-				return errWireType
-			}
-			if n, err = skip(b, typ); err != nil {
-				return err
-			}
-			b = b[n:]
-			continue
-		}
-		v, n, err := bytesField(b)
-		if err != nil {
-			return err
-		}
-		b = b[n:]
-		if num == 1 {
+		if num == fieldGaugeMetrics {
 			if err := checkMapEntry(v, true); err != nil {
 				return err
 			}
 		}
 	}
-	return nil
 }
 
 // checkMapEntry checks a map entry with a string key (1) and, as value (2),
 // a message when messageValue is set, else a string.
 func checkMapEntry(b []byte, messageValue bool) error {
-	for len(b) > 0 {
-		num, typ, n, err := tag(b)
-		if err != nil {
-			return err
+	it := FieldIter{b: b, bytesOnly: 1<<1 | 1<<2}
+	for {
+		num, _, v, ok := it.Next()
+		if !ok {
+			return it.err
 		}
-		b = b[n:]
-		if typ != wireBytes {
-			if num == 1 || num == 2 {
-				return errWireType
-			}
-			if n, err = skip(b, typ); err != nil {
-				return err
-			}
-			b = b[n:]
-			continue
-		}
-		v, n, err := bytesField(b)
-		if err != nil {
-			return err
-		}
-		b = b[n:]
 		switch {
 		case num == 1 || (num == 2 && !messageValue):
 			if !utf8.Valid(v) {
@@ -317,34 +253,21 @@ func checkMapEntry(b []byte, messageValue bool) error {
 			}
 		}
 	}
-	return nil
 }
 
 // firstString checks a message whose field 1 is a string (Counter, Timer,
 // a map entry) and returns that string.
 func firstString(b []byte) ([]byte, error) {
 	var s []byte
-	for len(b) > 0 {
-		num, typ, n, err := tag(b)
-		if err != nil {
-			return nil, err
-		}
-		b = b[n:]
-		if typ != wireBytes {
-			if num == 1 {
-				return nil, errWireType
+	it := FieldIter{b: b, bytesOnly: 1 << 1}
+	for {
+		num, _, v, ok := it.Next()
+		if !ok {
+			if it.err != nil {
+				return nil, it.err
 			}
-			if n, err = skip(b, typ); err != nil {
-				return nil, err
-			}
-			b = b[n:]
-			continue
+			return s, nil
 		}
-		v, n, err := bytesField(b)
-		if err != nil {
-			return nil, err
-		}
-		b = b[n:]
 		if num == 1 {
 			if !utf8.Valid(v) {
 				return nil, errUTF8
@@ -352,114 +275,22 @@ func firstString(b []byte) ([]byte, error) {
 			s = v
 		}
 	}
-	return s, nil
 }
 
 // checkMessage checks that b is a sequence of well-formed fields and that
 // the fields whose numbers are set in the bit mask strs are valid UTF-8
 // strings. It does not look inside other length-delimited fields.
 func checkMessage(b []byte, strs uint32) error {
-	for len(b) > 0 {
-		num, typ, n, err := tag(b)
-		if err != nil {
-			return err
+	it := FieldIter{b: b, bytesOnly: strs}
+	for {
+		num, _, v, ok := it.Next()
+		if !ok {
+			return it.err
 		}
-		b = b[n:]
-		isStr := num < 32 && strs&(1<<num) != 0
-		if typ != wireBytes {
-			if isStr {
-				return errWireType
-			}
-			if n, err = skip(b, typ); err != nil {
-				return err
-			}
-			b = b[n:]
-			continue
-		}
-		v, n, err := bytesField(b)
-		if err != nil {
-			return err
-		}
-		b = b[n:]
-		if isStr && !utf8.Valid(v) {
+		if num < 32 && strs&(1<<num) != 0 && !utf8.Valid(v) {
 			return errUTF8
 		}
 	}
-	return nil
-}
-
-// tag reads a field key and returns its number, wire type and length.
-func tag(b []byte) (num int, typ int, n int, err error) {
-	v, n := varint(b)
-	if n <= 0 {
-		return 0, 0, 0, errVarint
-	}
-	num, typ = int(v>>3), int(v&7)
-	if num == 0 || v>>3 > 1<<29-1 {
-		return 0, 0, 0, errFieldNum
-	}
-	return num, typ, n, nil
-}
-
-// skip returns the length of a field value of wire type typ at the start of b.
-func skip(b []byte, typ int) (int, error) {
-	switch typ {
-	case wireVarint:
-		_, n := varint(b)
-		if n <= 0 {
-			return 0, errVarint
-		}
-		return n, nil
-	case wireFixed64:
-		if len(b) < 8 {
-			return 0, errTruncated
-		}
-		return 8, nil
-	case wireFixed32:
-		if len(b) < 4 {
-			return 0, errTruncated
-		}
-		return 4, nil
-	case wireBytes:
-		_, n, err := bytesField(b)
-		return n, err
-	case 3, 4:
-		return 0, errGroup
-	}
-	return 0, errWireType
-}
-
-// bytesField reads a length-delimited value and returns it and the length
-// read, prefix included.
-func bytesField(b []byte) ([]byte, int, error) {
-	l, n := varint(b)
-	if n <= 0 {
-		return nil, 0, errVarint
-	}
-	if l > uint64(len(b)-n) {
-		return nil, 0, errTruncated
-	}
-	end := n + int(l)
-	return b[n:end], end, nil
-}
-
-// varint decodes a base-128 varint. n is the number of bytes read, 0 when b
-// ends inside the varint and -1 when it is longer than ten bytes.
-func varint(b []byte) (v uint64, n int) {
-	for i := 0; i < len(b) && i < 10; i++ {
-		c := b[i]
-		if i == 9 && c > 1 {
-			return 0, -1
-		}
-		v |= uint64(c&0x7f) << (7 * i)
-		if c < 0x80 {
-			return v, i + 1
-		}
-	}
-	if len(b) >= 10 {
-		return 0, -1
-	}
-	return 0, 0
 }
 
 // AppendBatchRecord appends env to b as one EnvelopeBatch record: field 1,
@@ -498,28 +329,20 @@ func varintSize(v uint64) int {
 // at the first framing error, so it is safe on any input, and it allocates
 // nothing.
 func EachTagKey(env []byte, fn func(key []byte) bool) {
-	for len(env) > 0 {
-		num, typ, n, err := tag(env)
-		if err != nil {
+	eachMapKey(env, 1<<fieldTags|1<<fieldDeprecatedTags, fn)
+}
+
+// eachMapKey calls fn with the key of every entry of the maps whose field
+// numbers are set in the bit mask maps, in wire order, until fn returns
+// false or a framing error.
+func eachMapKey(b []byte, maps uint32, fn func(key []byte) bool) {
+	it := NewFieldIter(b)
+	for {
+		num, _, entry, ok := it.Next()
+		if !ok {
 			return
 		}
-		env = env[n:]
-		if typ != wireBytes {
-			if n, err = skip(env, typ); err != nil {
-				return
-			}
-			env = env[n:]
-			continue
-		}
-		b, n, err := bytesField(env)
-		if err != nil {
-			return
-		}
-		env = env[n:]
-		if num != fieldTags && num != fieldDeprecatedTags {
-			continue
-		}
-		if !fn(mapKey(b)) {
+		if entry != nil && maps&(1<<num) != 0 && !fn(mapKey(entry)) {
 			return
 		}
 	}
@@ -529,67 +352,14 @@ func EachTagKey(env []byte, fn func(key []byte) bool) {
 // has none; the last one wins, as in protobuf.
 func mapKey(entry []byte) []byte {
 	var key []byte
-	for len(entry) > 0 {
-		num, typ, n, err := tag(entry)
-		if err != nil {
+	it := NewFieldIter(entry)
+	for {
+		num, _, v, ok := it.Next()
+		if !ok {
 			return key
 		}
-		entry = entry[n:]
-		if typ != wireBytes {
-			if n, err = skip(entry, typ); err != nil {
-				return key
-			}
-			entry = entry[n:]
-			continue
-		}
-		v, n, err := bytesField(entry)
-		if err != nil {
-			return key
-		}
-		entry = entry[n:]
-		if num == 1 {
+		if num == 1 && v != nil {
 			key = v
 		}
 	}
-	return key
-}
-
-// EachField calls fn with every varint and length-delimited field of the
-// encoded message b, in wire order, until fn returns false. A varint field
-// comes with its value in v and data nil; a length-delimited field with its
-// bytes in data, never nil and pointing into b. Fixed-width fields are
-// skipped. It returns an error wrapping ErrMalformed at the first framing
-// error, and it allocates nothing. Readers that want a few fields of a
-// message build on it rather than on a protobuf decoder.
-func EachField(b []byte, fn func(num int, v uint64, data []byte) bool) error {
-	for len(b) > 0 {
-		num, typ, n, err := tag(b)
-		if err != nil {
-			return err
-		}
-		b = b[n:]
-		var v uint64
-		var data []byte
-		switch typ {
-		case wireVarint:
-			if v, n = varint(b); n <= 0 {
-				return errVarint
-			}
-		case wireBytes:
-			if data, n, err = bytesField(b); err != nil {
-				return err
-			}
-		default:
-			if n, err = skip(b, typ); err != nil {
-				return err
-			}
-			b = b[n:]
-			continue
-		}
-		b = b[n:]
-		if !fn(num, v, data) {
-			return nil
-		}
-	}
-	return nil
 }

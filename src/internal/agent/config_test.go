@@ -6,7 +6,10 @@ import (
 
 	"loggregator/internal/agent"
 	"loggregator/internal/config"
+	"loggregator/internal/leakcheck"
 )
+
+var _ = leakcheck.EverySpec()
 
 const minimal = `{
   "ingress": {"tls": {"ca_file": "ca", "cert_file": "c", "key_file": "k"}},

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"io"
 	"log/slog"
-	"runtime"
 	"strings"
 	"time"
 
@@ -22,9 +21,12 @@ import (
 	"loggregator/internal/cfauth"
 	"loggregator/internal/cfauth/cfauthtest"
 	"loggregator/internal/config"
+	"loggregator/internal/leakcheck"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
 )
+
+var _ = leakcheck.EverySpec()
 
 const (
 	appGUID     = "11111111-2222-3333-4444-555555555555"
@@ -114,10 +116,6 @@ var _ = Describe("Authorizer", func() {
 		ctx context.Context
 	)
 	BeforeEach(func() {
-		goroutines := runtime.NumGoroutine()
-		DeferCleanup(func() {
-			Eventually(runtime.NumGoroutine, 5*time.Second).Should(BeNumerically("<=", goroutines+2), "goroutines leaked")
-		})
 		w = newWorld()
 		ctx = context.Background()
 	})

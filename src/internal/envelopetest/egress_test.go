@@ -4,8 +4,6 @@ import (
 	"context"
 	"crypto/tls"
 	"fmt"
-	"runtime"
-	"time"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	. "github.com/onsi/ginkgo/v2"
@@ -15,8 +13,11 @@ import (
 
 	"loggregator/internal/certgen"
 	"loggregator/internal/envelopetest"
+	"loggregator/internal/leakcheck"
 	"loggregator/internal/mtls"
 )
+
+var _ = leakcheck.EverySpec()
 
 // egressFixture is a running EgressSource and a client TLS config for it.
 type egressFixture struct {
@@ -79,13 +80,6 @@ var appLogs = &loggregator_v2.EgressBatchRequest{Selectors: []*loggregator_v2.Se
 }}}
 
 var _ = Describe("EgressSource", func() {
-	BeforeEach(func() {
-		goroutines := runtime.NumGoroutine()
-		DeferCleanup(func() {
-			Eventually(runtime.NumGoroutine, 5*time.Second).Should(BeNumerically("<=", goroutines+2), "goroutines leaked")
-		})
-	})
-
 	It("records the request and streams what Send gives it as one batch", func() {
 		f := newEgressFixture()
 		stream, _ := f.batched(appLogs)

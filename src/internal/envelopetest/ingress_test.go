@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/tls"
 	"fmt"
-	"runtime"
 	"time"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
@@ -74,10 +73,6 @@ var _ = Describe("IngressSink", func() {
 	)
 
 	BeforeEach(func() {
-		goroutines := runtime.NumGoroutine()
-		DeferCleanup(func() {
-			Eventually(runtime.NumGoroutine, 5*time.Second).Should(BeNumerically("<=", goroutines+2), "goroutines leaked")
-		})
 		serverFiles, clientTLS = ingressCerts()
 		var err error
 		sink, err = envelopetest.NewIngressSink(serverFiles)

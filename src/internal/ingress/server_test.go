@@ -23,6 +23,7 @@ import (
 
 	"loggregator/internal/certgen"
 	"loggregator/internal/ingress"
+	"loggregator/internal/leakcheck"
 	"loggregator/internal/mtls"
 	"loggregator/internal/wire"
 )
@@ -177,13 +178,11 @@ func serverGoroutines() int {
 }
 
 var _ = Describe("Server", func() {
-	var goroutines int
+	leakcheck.EverySpec()
 
 	BeforeEach(func() {
-		goroutines = runtime.NumGoroutine()
 		DeferCleanup(func() {
 			Eventually(serverGoroutines).Should(BeZero(), "server goroutines leaked")
-			Eventually(runtime.NumGoroutine, 5*time.Second).Should(BeNumerically("<=", goroutines+2), "goroutines leaked")
 		})
 	})
 

@@ -4,6 +4,10 @@
 //
 //	var _ = leakcheck.EverySpec()
 //
+// Called inside a container instead, it covers that container's specs (for
+// a container whose specs use a client that never closes its connection,
+// such as go-loggregator's IngressClient, leave it out there).
+//
 // Each spec records the goroutines running before it; after its cleanups
 // (DeferCleanup, AfterEach) have run, every goroutine it started must end
 // within Timeout. Goroutines a suite starts once in BeforeSuite are running

@@ -8,7 +8,6 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -17,8 +16,11 @@ import (
 	. "github.com/onsi/gomega"
 
 	"loggregator/internal/certgen"
+	"loggregator/internal/leakcheck"
 	"loggregator/internal/mtls"
 )
+
+var _ = leakcheck.EverySpec()
 
 // serveEcho serves cfg on 127.0.0.1 and echoes what every connection sends
 // until the client closes it. The listener closes and its goroutines end
@@ -115,10 +117,6 @@ var _ = Describe("Reloading", func() {
 	)
 
 	BeforeEach(func() {
-		before := runtime.NumGoroutine()
-		DeferCleanup(func() {
-			Eventually(runtime.NumGoroutine).Should(BeNumerically("<=", before))
-		})
 		DeferCleanup(mtls.SetCheckInterval(10 * time.Millisecond))
 
 		dir = GinkgoT().TempDir()

@@ -10,8 +10,11 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
+	"loggregator/internal/leakcheck"
 	"loggregator/internal/resolve"
 )
+
+var _ = leakcheck.EverySpec()
 
 // dns is a settable name table standing in for the system resolver.
 type dns struct {

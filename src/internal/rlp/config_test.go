@@ -5,8 +5,11 @@ import (
 	. "github.com/onsi/gomega"
 
 	"loggregator/internal/config"
+	"loggregator/internal/leakcheck"
 	"loggregator/internal/rlp"
 )
+
+var _ = leakcheck.EverySpec()
 
 const minimalConfig = `{
   "egress": {"tls": {"ca_file": "ca", "cert_file": "c", "key_file": "k"}},

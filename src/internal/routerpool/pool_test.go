@@ -4,7 +4,6 @@ import (
 	"context"
 	"log/slog"
 	"net"
-	"runtime"
 	"sync/atomic"
 	"time"
 
@@ -15,11 +14,14 @@ import (
 
 	"loggregator/internal/certgen"
 	"loggregator/internal/config"
+	"loggregator/internal/leakcheck"
 	"loggregator/internal/metrics"
 	"loggregator/internal/metrics/metricstest"
 	"loggregator/internal/router"
 	"loggregator/internal/routerpool"
 )
+
+var _ = leakcheck.EverySpec()
 
 // certs are one CA's identities for the routers ("doppler") and the pool ("metron").
 type certs map[string]certgen.Files
@@ -154,10 +156,6 @@ var _ = Describe("Pool", func() {
 	var c certs
 
 	BeforeEach(func() {
-		goroutines := runtime.NumGoroutine()
-		DeferCleanup(func() {
-			Eventually(runtime.NumGoroutine, 5*time.Second).Should(BeNumerically("<=", goroutines+2), "goroutines leaked")
-		})
 		c = newCerts()
 	})
 

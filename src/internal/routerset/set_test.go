@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -19,12 +18,15 @@ import (
 	"loggregator/internal/certgen"
 	"loggregator/internal/config"
 	"loggregator/internal/envelopetest"
+	"loggregator/internal/leakcheck"
 	"loggregator/internal/metrics"
 	"loggregator/internal/metrics/metricstest"
 	"loggregator/internal/mtls"
 	"loggregator/internal/resolve"
 	"loggregator/internal/routerset"
 )
+
+var _ = leakcheck.EverySpec()
 
 // certs are one CA's identities for the routers ("doppler") and the set's client.
 type certs map[string]certgen.Files
@@ -179,10 +181,6 @@ var _ = Describe("Set", func() {
 	var c certs
 
 	BeforeEach(func() {
-		goroutines := runtime.NumGoroutine()
-		DeferCleanup(func() {
-			Eventually(runtime.NumGoroutine, 5*time.Second).Should(BeNumerically("<=", goroutines+2), "goroutines leaked")
-		})
 		c = newCerts()
 	})
 

@@ -6,8 +6,11 @@ import (
 	. "github.com/onsi/gomega"
 	"google.golang.org/protobuf/proto"
 
+	"loggregator/internal/leakcheck"
 	"loggregator/internal/wire"
 )
+
+var _ = leakcheck.EverySpec()
 
 func encode(e *loggregator_v2.Envelope) []byte {
 	GinkgoHelper()

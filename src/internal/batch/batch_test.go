@@ -20,16 +20,21 @@ var _ = leakcheck.EverySpec()
 
 // start runs a Batcher over a fresh diode and stops it when the spec ends.
 func start(size int, interval time.Duration, dropped *atomic.Int64) (*diode.ManyToOne[int], *batch.Batcher[int], context.CancelFunc) {
-	return startWith(size, interval, 0, dropped)
+	return startWith(size, interval, 0, 0, dropped)
 }
 
 // startLinger runs a Batcher with a linger time over a fresh diode.
 func startLinger(linger time.Duration, dropped *atomic.Int64) (*diode.ManyToOne[int], *batch.Batcher[int], context.CancelFunc) {
-	return startWith(100, time.Hour, linger, dropped)
+	return startWith(100, time.Hour, linger, 0, dropped)
 }
 
-func startWith(size int, interval, linger time.Duration, dropped *atomic.Int64) (*diode.ManyToOne[int], *batch.Batcher[int], context.CancelFunc) {
+// startWith runs a Batcher over a fresh diode that already holds the
+// entries 0 to prefill-1.
+func startWith(size int, interval, linger time.Duration, prefill int, dropped *atomic.Int64) (*diode.ManyToOne[int], *batch.Batcher[int], context.CancelFunc) {
 	d := diode.NewManyToOne[int](10, func(n int) { dropped.Add(int64(n)) })
+	for i := range prefill {
+		d.Set(i)
+	}
 	b := batch.New[int](d, size, interval, func(n int) { dropped.Add(int64(n)) })
 	b.SetLinger(linger)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -72,10 +77,9 @@ var _ = Describe("Batcher", func() {
 
 	It("fills a batch up to its size while no writer is free, and sends a full batch without waiting for the interval", func() {
 		var dropped atomic.Int64
-		d, b, _ := start(3, time.Hour, &dropped)
-		for i := range 6 {
-			d.Set(i)
-		}
+		// Entries already buffered: a writer that came while the batcher
+		// had read only some of them would rightly get a partial batch.
+		_, b, _ := startWith(3, time.Hour, 0, 6, &dropped)
 		Expect(receive(b)).To(Equal([]int{0, 1, 2}))
 		Expect(receive(b)).To(Equal([]int{3, 4, 5}))
 	})

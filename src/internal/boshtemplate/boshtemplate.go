@@ -19,12 +19,43 @@ const rendererPath = "scripts/bosh-template/render.rb"
 // local defaults.
 type Context struct {
 	// Properties are the job's properties as written in the manifest; only
-	// those the job spec declares are visible to templates.
+	// those the job spec declares are visible to templates. Values may be
+	// Maps (FromYAML makes them) to keep a manifest's key order.
 	Properties map[string]any `json:"properties,omitempty"`
 	// Links are keyed by the consumed link's name in the job spec.
 	Links map[string]Link `json:"links,omitempty"`
 	// Spec describes the instance the job is rendered for.
 	Spec Spec `json:"spec,omitzero"`
+}
+
+// encode writes the context as the renderer's --context file, carrying
+// property values as the director would (see encode in values.go).
+func (c Context) encode() ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString(`{"properties":`)
+	if err := encode(&buf, c.Properties); err != nil {
+		return nil, fmt.Errorf("properties: %w", err)
+	}
+	links := make(map[string]any, len(c.Links))
+	for name, l := range c.Links {
+		m := Map{{Key: "properties", Value: l.Properties}, {Key: "instances", Value: l.Instances}}
+		if l.Address != "" {
+			m = append(m, Item{Key: "address", Value: l.Address})
+		}
+		links[name] = m
+	}
+	buf.WriteString(`,"links":`)
+	if err := encode(&buf, links); err != nil {
+		return nil, fmt.Errorf("links: %w", err)
+	}
+	spec, err := json.Marshal(c.Spec)
+	if err != nil {
+		return nil, fmt.Errorf("spec: %w", err)
+	}
+	buf.WriteString(`,"spec":`)
+	buf.Write(spec)
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
 }
 
 // Link is one resolved link: what the providing instance group shares.
@@ -77,7 +108,7 @@ func Render(jobDir string, ctx Context, outDir string) error {
 		return fmt.Errorf("render job %s: ruby is not installed (apt-get install -y ruby): %w", jobDir, err)
 	}
 
-	contextJSON, err := json.Marshal(ctx)
+	contextJSON, err := ctx.encode()
 	if err != nil {
 		return fmt.Errorf("render job %s: encode context: %w", jobDir, err)
 	}

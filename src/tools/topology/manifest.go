@@ -33,8 +33,26 @@ type Job struct {
 	// WaitFor is an address the started process listens on.
 	WaitFor    string                       `yaml:"wait_for"`
 	Endpoints  map[string]string            `yaml:"endpoints"`
-	Properties map[string]any               `yaml:"properties"`
+	Properties Properties                   `yaml:"properties"`
 	Links      map[string]boshtemplate.Link `yaml:"links"`
+}
+
+// Properties are a job's manifest properties, read as the director reads
+// them: floats stay floats and hashes keep their order (boshtemplate.FromYAML).
+type Properties map[string]any
+
+// UnmarshalYAML reads the properties mapping through boshtemplate.FromYAML.
+func (p *Properties) UnmarshalYAML(n *yaml.Node) error {
+	v, err := boshtemplate.FromYAML(n)
+	if err != nil {
+		return err
+	}
+	m, ok := v.(boshtemplate.Map)
+	if !ok && v != nil {
+		return fmt.Errorf("line %d: properties must be a hash", n.Line)
+	}
+	*p = m.ToMap()
+	return nil
 }
 
 // JobDir is the job's directory name under jobs/.
@@ -101,6 +119,18 @@ func interpolate(v any, vars map[string]string) (any, error) {
 				return nil, err
 			}
 			out[k] = r
+		}
+		return out, nil
+	case Properties:
+		return interpolate(map[string]any(t), vars)
+	case boshtemplate.Map:
+		out := make(boshtemplate.Map, len(t))
+		for i, it := range t {
+			r, err := interpolate(it.Value, vars)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = boshtemplate.Item{Key: it.Key, Value: r}
 		}
 		return out, nil
 	case []any:

@@ -6,6 +6,8 @@ import (
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
+
+	"loggregator/internal/boshtemplate"
 )
 
 var _ = Describe("ParseManifest", func() {
@@ -29,7 +31,7 @@ jobs:
 		Expect(m.Jobs).To(HaveLen(1))
 		j := m.Jobs[0]
 		Expect(j.JobDir()).To(Equal("doppler"))
-		Expect(j.Properties).To(HaveKeyWithValue("doppler", map[string]any{"grpc_port": 8082}))
+		Expect(j.Properties).To(HaveKeyWithValue("doppler", boshtemplate.Map{{Key: "grpc_port", Value: 8082}}))
 		Expect(j.Links["loggregator"].Instances[0].Address).To(Equal("127.0.0.1"))
 	})
 

@@ -22,7 +22,7 @@ properties:
   probe.drains:
     default: []
 `,
-		"monit": "",
+		"monit":                     "",
 		"templates/values.json.erb": `<%= JSON.generate({"loss" => p("probe.max_loss_percent"), "drains" => p("probe.drains")}) %>`,
 	})
 }

@@ -2,9 +2,9 @@
 // programs on its VM and forwards them to the routers.
 //
 // Data flow: producers call the v2 Ingress service (Sender, BatchSender or
-// Send) over mutual TLS on 127.0.0.1:3458 (server name "metron").
-// Envelopes stay encoded end to end (internal/wire): the handler checks each
-// one with wire.Scan, fills an empty source_id from the origin tag, copies
+// Send, served by internal/ingress) over mutual TLS on 127.0.0.1:3458
+// (server name "metron"). Envelopes stay encoded end to end (internal/wire):
+// the agent's Sink checks each one with wire.Scan, fills an empty source_id from the origin tag, copies
 // the batch's good envelopes with the VM's identity tags appended as encoded
 // map entries into one buffer, puts them in a drop-oldest ManyToOne diode
 // and returns; it never waits on anything downstream. One batcher reads the
@@ -14,7 +14,9 @@
 // it. The agent's own metrics are served at /metrics (port 14824 by default)
 // and also go through its own pipeline as envelopes with source_id "agent".
 //
-// On stop (SIGTERM, BOSH drain) the agent closes ingress, drains the diode
+// On stop (SIGTERM, BOSH drain) the agent closes ingress (open streams get
+// a short grace; what arrives after it is counted as dropped for
+// "shutdown"), drains the diode
 // through the streams, waits for the routers to confirm, and gives up after
 // shutdown_timeout, counting what was left as dropped for "shutdown".
 package agent

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -35,6 +36,30 @@ type Job struct {
 	Endpoints  map[string]string            `yaml:"endpoints"`
 	Properties Properties                   `yaml:"properties"`
 	Links      map[string]boshtemplate.Link `yaml:"links"`
+
+	// Release and Bin, when set, run this job from another version: its
+	// templates from Release's jobs/ (with that release's renderer) and its
+	// binary from Bin. Empty means the System's. Set by callers, as the
+	// compatibility suite does to mix versions; never read from a manifest.
+	Release string `yaml:"-"`
+	Bin     string `yaml:"-"`
+}
+
+// release is the release root this job's templates come from.
+func (j Job) release(sys *System) string {
+	if j.Release != "" {
+		return j.Release
+	}
+	return sys.Repo
+}
+
+// binary is the path of this job's binary.
+func (j Job) binary(sys *System) string {
+	bin := sys.Bin
+	if j.Bin != "" {
+		bin = j.Bin
+	}
+	return filepath.Join(bin, j.Binary)
 }
 
 // Properties are a job's manifest properties, read as the director reads

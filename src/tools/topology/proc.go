@@ -72,7 +72,7 @@ func (p *Proc) Start(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	cmd := exec.Command(filepath.Join(p.sys.Bin, p.Job.Binary), "--config", p.ConfigPath())
+	cmd := exec.Command(p.Job.binary(p.sys), "--config", p.ConfigPath())
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := cmd.Start(); err != nil {

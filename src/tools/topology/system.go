@@ -47,7 +47,7 @@ func New(repo, bin, work string, m *Manifest) (*System, error) {
 // are skipped with a progress line. On error the caller still calls Stop.
 func (s *System) Start(ctx context.Context) error {
 	for _, j := range s.manifest.Jobs {
-		if !exists(filepath.Join(s.Repo, "jobs", j.JobDir())) || !exists(filepath.Join(s.Bin, j.Binary)) {
+		if !exists(filepath.Join(j.release(s), "jobs", j.JobDir())) || !exists(j.binary(s)) {
 			s.progress("skipping %-28s (not in this release yet)", j.Name)
 			continue
 		}
@@ -160,7 +160,7 @@ func (p *Proc) render() error {
 		Links:      j.Links,
 		Spec:       boshtemplate.Spec{Name: j.Name, Deployment: "local", IP: "127.0.0.1"},
 	}
-	if err := boshtemplate.Render(filepath.Join(p.sys.Repo, "jobs", j.JobDir()), ctx, out); err != nil {
+	if err := boshtemplate.Render(filepath.Join(j.release(p.sys), "jobs", j.JobDir()), ctx, out); err != nil {
 		return err
 	}
 	prefix := "/var/vcap/jobs/" + j.JobDir() + "/"

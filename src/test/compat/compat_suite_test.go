@@ -1,0 +1,85 @@
+// Package compat_test runs mixed versions of the components together: the
+// jobs of a previous version of this repository (its own templates, its own
+// binaries built from its own vendored module) beside the current ones,
+// under steady traffic counted by the loss probe.
+package compat_test
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+)
+
+// defaultBase is the previous version the suite runs against until a final
+// release exists: the last main that landed before the shared packages,
+// the nested router config and the rlp's routers.targets changed the
+// components' own config files. COMPAT_BASE names another commit.
+const defaultBase = "e30a961"
+
+func TestCompat(t *testing.T) {
+	RegisterFailHandler(Fail)
+	SetDefaultEventuallyTimeout(20 * time.Second)
+	RunSpecs(t, "Compatibility suite")
+}
+
+var (
+	// repo is the repository root of the current version.
+	repo string
+	// old is a worktree of the previous version, with its binaries in old/bin.
+	old string
+	// newBin holds the current binaries (and the loss probe).
+	newBin string
+)
+
+var _ = SynchronizedBeforeSuite(func() []byte {
+	root, err := filepath.Abs("../../..")
+	Expect(err).NotTo(HaveOccurred())
+	base := os.Getenv("COMPAT_BASE")
+	if base == "" {
+		base = defaultBase
+	}
+	if err := exec.Command("git", "-C", root, "cat-file", "-e", base+"^{commit}").Run(); err != nil {
+		Skip(fmt.Sprintf("previous version %s is not in this clone (a shallow clone?): fetch it or set COMPAT_BASE", base))
+	}
+	work, err := os.MkdirTemp("", "compat-")
+	Expect(err).NotTo(HaveOccurred())
+	oldTree := filepath.Join(work, "old")
+	run(root, "git", "worktree", "add", "--detach", oldTree, base)
+	build(filepath.Join(oldTree, "src"), filepath.Join(oldTree, "bin"))
+	build(filepath.Join(root, "src"), filepath.Join(work, "new-bin"))
+	return []byte(strings.Join([]string{root, oldTree, filepath.Join(work, "new-bin")}, "\n"))
+}, func(data []byte) {
+	parts := strings.Split(string(data), "\n")
+	repo, old, newBin = parts[0], parts[1], parts[2]
+})
+
+var _ = SynchronizedAfterSuite(func() {}, func() {
+	if old == "" {
+		return
+	}
+	run(repo, "git", "worktree", "remove", "--force", old)
+	Expect(os.RemoveAll(filepath.Dir(old))).To(Succeed())
+})
+
+// build compiles every binary of the module in src, from its own vendored
+// modules, into bin.
+func build(src, bin string) {
+	GinkgoHelper()
+	run(src, "go", "build", "-mod=vendor", "-o", bin+"/", "./cmd/...")
+}
+
+func run(dir, name string, args ...string) {
+	GinkgoHelper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-buildvcs=false")
+	out, err := cmd.CombinedOutput()
+	Expect(err).NotTo(HaveOccurred(), fmt.Sprintf("%s %s in %s:\n%s", name, strings.Join(args, " "), dir, out))
+}

@@ -32,8 +32,9 @@ func TestCompat(t *testing.T) {
 var (
 	// repo is the repository root of the current version.
 	repo string
-	// old is a worktree of the previous version, with its binaries in old/bin.
-	old string
+	// releaseOld is a worktree of the previous version, with its binaries in
+	// releaseOld/bin.
+	releaseOld string
 	// newBin holds the current binaries (and the loss probe).
 	newBin string
 )
@@ -57,15 +58,15 @@ var _ = SynchronizedBeforeSuite(func() []byte {
 	return []byte(strings.Join([]string{root, oldTree, filepath.Join(work, "new-bin")}, "\n"))
 }, func(data []byte) {
 	parts := strings.Split(string(data), "\n")
-	repo, old, newBin = parts[0], parts[1], parts[2]
+	repo, releaseOld, newBin = parts[0], parts[1], parts[2]
 })
 
 var _ = SynchronizedAfterSuite(func() {}, func() {
-	if old == "" {
+	if releaseOld == "" {
 		return
 	}
-	run(repo, "git", "worktree", "remove", "--force", old)
-	Expect(os.RemoveAll(filepath.Dir(old))).To(Succeed())
+	run(repo, "git", "worktree", "remove", "--force", releaseOld)
+	Expect(os.RemoveAll(filepath.Dir(releaseOld))).To(Succeed())
 })
 
 // build compiles every binary of the module in src, from its own vendored

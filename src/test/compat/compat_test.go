@@ -27,6 +27,9 @@ const lossBudget = 0.01
 type mix struct {
 	oldAgent, oldRouter, oldRLP bool
 	secondRouter                bool
+	// oldManifest runs the mix from the previous version's
+	// manifests/local.yml: its job properties through the current templates.
+	oldManifest bool
 }
 
 // secondRouterPort and secondRouterMetrics are where the second router listens.
@@ -45,7 +48,11 @@ type report struct {
 // from the version the mix names.
 func start(m mix) *topology.System {
 	GinkgoHelper()
-	manifest, err := topology.LoadManifest(filepath.Join(repo, "manifests", "local.yml"))
+	manifestRoot := repo
+	if m.oldManifest {
+		manifestRoot = releaseOld
+	}
+	manifest, err := topology.LoadManifest(filepath.Join(manifestRoot, "manifests", "local.yml"))
 	Expect(err).NotTo(HaveOccurred())
 	oldJob := map[string]bool{"loggregator_agent": m.oldAgent, "doppler": m.oldRouter, "reverse_log_proxy": m.oldRLP}
 	var jobs []topology.Job
@@ -188,6 +195,7 @@ var _ = Describe("Mixed versions under steady traffic", func() {
 			}
 		},
 		Entry("all new (the baseline)", mix{}),
+		Entry("all new, from the previous version's manifest properties", mix{oldManifest: true}),
 		Entry("old agents -> new routers -> new rlp", mix{oldAgent: true}),
 		Entry("new agents -> old routers -> old rlp", mix{oldRouter: true, oldRLP: true}),
 		Entry("old rlp reading new routers", mix{oldRLP: true}),

@@ -4,9 +4,11 @@
 package certgen
 
 import (
+	"crypto"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
+	"crypto/rsa"
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
@@ -34,10 +36,15 @@ type Pair struct {
 }
 
 // LeafOptions adjusts a leaf certificate; the zero value gives a certificate
-// valid for a day, for client and server auth, with 127.0.0.1 and localhost.
+// with a P-256 ECDSA key (quick to make, for suites), valid for a day, for
+// client and server auth, with 127.0.0.1 and localhost.
 type LeafOptions struct {
 	NotBefore time.Time
 	NotAfter  time.Time
+	// RSA gives the leaf a 2048-bit RSA key, as BOSH and CredHub generate,
+	// so that TLS 1.2 clients can use the ECDHE_RSA cipher suites the jobs
+	// configure by default.
+	RSA bool
 }
 
 // NewCA makes a self-signed CA named commonName.
@@ -69,7 +76,13 @@ func NewCA(commonName string) (*CA, error) {
 // Leaf signs a certificate for commonName, also valid as a DNS name, with
 // 127.0.0.1, ::1 and localhost as further names.
 func (ca *CA) Leaf(commonName string, opts LeafOptions) (Pair, error) {
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	var key crypto.Signer
+	var err error
+	if opts.RSA {
+		key, err = rsa.GenerateKey(rand.Reader, 2048)
+	} else {
+		key, err = ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	}
 	if err != nil {
 		return Pair{}, fmt.Errorf("generate key for %s: %w", commonName, err)
 	}
@@ -90,7 +103,7 @@ func (ca *CA) Leaf(commonName string, opts LeafOptions) (Pair, error) {
 		DNSNames:     []string{commonName, "localhost"},
 		IPAddresses:  []net.IP{net.ParseIP("127.0.0.1"), net.ParseIP("::1")},
 	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca.Cert, &key.PublicKey, ca.key)
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca.Cert, key.Public(), ca.key)
 	if err != nil {
 		return Pair{}, fmt.Errorf("sign certificate for %s: %w", commonName, err)
 	}

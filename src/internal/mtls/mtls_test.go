@@ -168,6 +168,39 @@ var _ = Describe("Server and Client", func() {
 		Expect(negotiated).To(Equal(tls.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384))
 	})
 
+	It("refuse a server certificate whose key no configured suite can use, naming both", func() {
+		_, err := mtls.Server(doppler, []string{"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"})
+		Expect(err).To(MatchError(And(
+			ContainSubstring(doppler.Cert), ContainSubstring("ECDSA key"),
+			ContainSubstring("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"), ContainSubstring("TLS 1.2 clients could not connect"))))
+		_, err = mtls.ServerNoClientAuth(mtls.Identity{Cert: doppler.Cert, Key: doppler.Key}, []string{"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"})
+		Expect(err).To(MatchError(ContainSubstring("ECDSA key")))
+	})
+
+	It("serve TLS 1.2 clients with the ECDHE_RSA suites the jobs configure when the certificate is RSA, as BOSH makes it", func() {
+		ca, err := certgen.NewCA("rsaCA")
+		Expect(err).NotTo(HaveOccurred())
+		files := map[string]mtls.Files{}
+		for _, name := range []string{"doppler", "metron"} {
+			pair, err := ca.Leaf(name, certgen.LeafOptions{RSA: true})
+			Expect(err).NotTo(HaveOccurred())
+			f := mtls.Files{CA: filepath.Join(dir, "rsa-ca.crt"), Cert: filepath.Join(dir, "rsa-"+name+".crt"), Key: filepath.Join(dir, "rsa-"+name+".key")}
+			Expect(os.WriteFile(f.CA, ca.CertPEM, 0o600)).To(Succeed())
+			Expect(os.WriteFile(f.Cert, pair.CertPEM, 0o600)).To(Succeed())
+			Expect(os.WriteFile(f.Key, pair.KeyPEM, 0o600)).To(Succeed())
+			files[name] = f
+		}
+		suites := []string{"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"}
+		serverCfg, err := mtls.Server(files["doppler"], suites)
+		Expect(err).NotTo(HaveOccurred())
+		clientCfg, err := mtls.Client(files["metron"], "doppler", suites)
+		Expect(err).NotTo(HaveOccurred())
+		clientCfg.MaxVersion = tls.VersionTLS12
+		clientErr, serverErr := handshake(serverCfg, clientCfg)
+		Expect(clientErr).NotTo(HaveOccurred())
+		Expect(serverErr).NotTo(HaveOccurred())
+	})
+
 	It("require a server name on the client", func() {
 		_, err := mtls.Client(metron, "", nil)
 		Expect(err).To(MatchError(ContainSubstring("server name is required")))

@@ -115,6 +115,9 @@ func (r *Reloader) Server(cipherSuites []string) (*tls.Config, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkKeyForSuites(m.cert, cfg.CipherSuites, r.files.Cert); err != nil {
+		return nil, err
+	}
 	cfg.GetCertificate = r.certificate
 	cfg.ClientAuth = tls.RequireAnyClientCert
 	cfg.VerifyConnection = r.verifyClient
@@ -125,11 +128,15 @@ func (r *Reloader) Server(cipherSuites []string) (*tls.Config, error) {
 // certificate and asks nothing of clients, for a server that authenticates
 // its callers otherwise, such as the gateway's HTTPS with bearer tokens.
 func (r *Reloader) ServerNoClientAuth(cipherSuites []string) (*tls.Config, error) {
-	if r.cur.Load().cert == nil {
+	cert := r.cur.Load().cert
+	if cert == nil {
 		return nil, errors.New("tls server: a certificate and a key are required")
 	}
 	cfg, err := r.config(cipherSuites)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkKeyForSuites(cert, cfg.CipherSuites, r.files.Cert); err != nil {
 		return nil, err
 	}
 	cfg.GetCertificate = r.certificate

@@ -20,7 +20,7 @@ type Certs struct {
 
 // MakeCerts writes a new CA (ca.crt) and, for every variable name in leaves,
 // NAME.crt and NAME.key for the common name it maps to, plus a "client"
-// identity, into dir.
+// identity, into dir. Leaves have RSA keys, as BOSH and CredHub make them.
 func MakeCerts(dir string, leaves map[string]string) (*Certs, error) {
 	ca, err := certgen.NewCA("loggregator-local-ca")
 	if err != nil {
@@ -39,7 +39,9 @@ func MakeCerts(dir string, leaves map[string]string) (*Certs, error) {
 		all[name] = cn
 	}
 	for name, cn := range all {
-		p, err := ca.Leaf(cn, certgen.LeafOptions{})
+		// RSA, as BOSH and CredHub generate: the jobs' default cipher
+		// suites are ECDHE_RSA ones, so TLS 1.2 clients need an RSA server key.
+		p, err := ca.Leaf(cn, certgen.LeafOptions{RSA: true})
 		if err != nil {
 			return nil, err
 		}

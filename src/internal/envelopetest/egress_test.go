@@ -3,7 +3,6 @@ package envelopetest_test
 import (
 	"context"
 	"crypto/tls"
-	"fmt"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	. "github.com/onsi/ginkgo/v2"
@@ -56,17 +55,6 @@ func (f *egressFixture) batched(req *loggregator_v2.EgressBatchRequest) (loggreg
 	return stream, cancel
 }
 
-func logsFrom(n int, prefix string) []*loggregator_v2.Envelope {
-	out := make([]*loggregator_v2.Envelope, n)
-	for i := range out {
-		out[i] = &loggregator_v2.Envelope{
-			SourceId: "app",
-			Message:  &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{Payload: fmt.Appendf(nil, "%s-%d", prefix, i)}},
-		}
-	}
-	return out
-}
-
 func payloadsOf(envs []*loggregator_v2.Envelope) []string {
 	out := make([]string, 0, len(envs))
 	for _, e := range envs {
@@ -87,7 +75,7 @@ var _ = Describe("EgressSource", func() {
 		Expect(f.src.Requests()).To(HaveLen(1))
 		Expect(f.src.Requests()[0].GetSelectors()[0].GetSourceId()).To(Equal("app"))
 
-		f.src.Send(logsFrom(3, "a")...)
+		f.src.Send(envelopetest.Logs("app", "a", 3)...)
 		batch, err := stream.Recv()
 		Expect(err).NotTo(HaveOccurred())
 		Expect(payloadsOf(batch.GetBatch())).To(Equal([]string{"a-0", "a-1", "a-2"}))
@@ -101,7 +89,7 @@ var _ = Describe("EgressSource", func() {
 		Eventually(f.src.Subscriptions).Should(Equal(1))
 		Expect(f.src.Requests()[0].GetShardId()).To(Equal("g"))
 
-		f.src.Send(logsFrom(2, "r")...)
+		f.src.Send(envelopetest.Logs("app", "r", 2)...)
 		for _, want := range []string{"r-0", "r-1"} {
 			e, err := stream.Recv()
 			Expect(err).NotTo(HaveOccurred())
@@ -117,7 +105,7 @@ var _ = Describe("EgressSource", func() {
 		second, _ := f.batched(grouped)
 		Eventually(f.src.Subscriptions).Should(Equal(3))
 
-		f.src.Send(logsFrom(4, "s")...)
+		f.src.Send(envelopetest.Logs("app", "s", 4)...)
 		recv := func(s loggregator_v2.Egress_BatchedReceiverClient) []string {
 			b, err := s.Recv()
 			Expect(err).NotTo(HaveOccurred())
@@ -133,7 +121,7 @@ var _ = Describe("EgressSource", func() {
 		Eventually(f.src.Subscriptions).Should(Equal(1))
 		cancel()
 		Eventually(f.src.Subscriptions).Should(BeZero())
-		f.src.Send(logsFrom(1, "x")...)
+		f.src.Send(envelopetest.Logs("app", "x", 1)...)
 		Expect(f.src.Requests()).To(HaveLen(1))
 	})
 

@@ -135,17 +135,6 @@ func (r *running) subscribe(shardID string) (*sink, func()) {
 	return k, stop
 }
 
-func logs(prefix string, n int) []*loggregator_v2.Envelope {
-	out := make([]*loggregator_v2.Envelope, n)
-	for i := range out {
-		out[i] = &loggregator_v2.Envelope{
-			SourceId: "app",
-			Message:  &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{Payload: fmt.Appendf(nil, "%s-%d", prefix, i)}},
-		}
-	}
-	return out
-}
-
 func payloads(n int, prefixes ...string) []string {
 	var out []string
 	for _, p := range prefixes {
@@ -193,8 +182,8 @@ var _ = Describe("Set", func() {
 		Expect(r1.Requests()[0].GetShardId()).To(Equal("group"))
 		Expect(r2.Requests()[0].GetSelectors()[0].GetSourceId()).To(Equal("app"))
 
-		r1.Send(logs("a", 50)...)
-		r2.Send(logs("b", 50)...)
+		r1.Send(envelopetest.Logs("app", "a", 50)...)
+		r2.Send(envelopetest.Logs("app", "b", 50)...)
 		Eventually(got.got).Should(Equal(payloads(50, "a", "b")))
 		Eventually(func() float64 { return s.metric("ingress") }).Should(Equal(100.0))
 		Expect(s.metric("routers")).To(Equal(2.0))
@@ -207,13 +196,13 @@ var _ = Describe("Set", func() {
 		second, stopSecond := s.subscribe("")
 		Eventually(r1.Subscriptions).Should(Equal(2))
 
-		r1.Send(logs("a", 10)...)
+		r1.Send(envelopetest.Logs("app", "a", 10)...)
 		Eventually(first.count).Should(Equal(10))
 		Eventually(second.count).Should(Equal(10))
 
 		stopSecond()
 		Eventually(r1.Subscriptions).Should(Equal(1))
-		r1.Send(logs("b", 10)...)
+		r1.Send(envelopetest.Logs("app", "b", 10)...)
 		Eventually(first.count).Should(Equal(20))
 		Expect(second.count()).To(Equal(10), "nothing is delivered after unsubscribe returns")
 	})
@@ -230,12 +219,12 @@ var _ = Describe("Set", func() {
 
 		d.set("127.0.0.1", "127.0.0.2")
 		Eventually(r2.Subscriptions).Should(Equal(1))
-		r2.Send(logs("b", 10)...)
+		r2.Send(envelopetest.Logs("app", "b", 10)...)
 		Eventually(got.count).Should(Equal(10))
 
 		d.set("127.0.0.2")
 		Eventually(r1.Subscriptions).Should(Equal(0))
-		r2.Send(logs("c", 10)...)
+		r2.Send(envelopetest.Logs("app", "c", 10)...)
 		Eventually(got.count).Should(Equal(20))
 		Expect(r2.Requests()).To(HaveLen(1), "the remaining router's stream was not re-opened")
 		Expect(s.metric("routers")).To(Equal(1.0))
@@ -255,7 +244,7 @@ var _ = Describe("Set", func() {
 
 		d.ips.Store(nil)
 		Consistently(r1.Subscriptions, "200ms").Should(Equal(1))
-		r1.Send(logs("a", 5)...)
+		r1.Send(envelopetest.Logs("app", "a", 5)...)
 		Eventually(got.count).Should(Equal(5))
 		Expect(r1.Requests()).To(HaveLen(1))
 	})
@@ -271,7 +260,7 @@ var _ = Describe("Set", func() {
 		Eventually(func() float64 { return s.metric("router_stream_errors") }).Should(BeNumerically(">=", 1))
 		restarted := c.startRouter(addr)
 		Eventually(restarted.Subscriptions, 5*time.Second).Should(Equal(1))
-		restarted.Send(logs("a", 10)...)
+		restarted.Send(envelopetest.Logs("app", "a", 10)...)
 		Eventually(got.count).Should(Equal(10))
 	})
 

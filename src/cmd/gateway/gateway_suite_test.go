@@ -111,9 +111,8 @@ func startUAA(c certs) *cfauthtest.UAA {
 
 // startCC lets user-token read appGUID and see the service instance serviceGUID.
 func startCC(c certs) *cfauthtest.CloudController {
-	tlsCfg, err := mtls.Server(c.mtls("cc"), nil)
+	cc, err := cfauthtest.NewCloudController(c.mtls("cc"))
 	Expect(err).NotTo(HaveOccurred())
-	cc := cfauthtest.NewCloudController(tlsCfg)
 	DeferCleanup(cc.Close)
 	cc.GrantApp("user-token", appGUID)
 	cc.GrantServiceInstance("user-token", serviceGUID)

@@ -23,7 +23,6 @@ import (
 	"loggregator/internal/config"
 	"loggregator/internal/leakcheck"
 	"loggregator/internal/metrics"
-	"loggregator/internal/mtls"
 )
 
 var _ = leakcheck.EverySpec()
@@ -57,9 +56,8 @@ func newWorld() *world {
 	uaa := cfauthtest.NewUAA(&tls.Config{Certificates: []tls.Certificate{uaaCert}}, clientID, clientSecret)
 	DeferCleanup(uaa.Close)
 
-	ccTLS, err := mtls.Server(files["cc"], nil)
+	cc, err := cfauthtest.NewCloudController(files["cc"])
 	Expect(err).NotTo(HaveOccurred())
-	cc := cfauthtest.NewCloudController(ccTLS)
 	DeferCleanup(cc.Close)
 
 	hour := time.Now().Add(time.Hour)

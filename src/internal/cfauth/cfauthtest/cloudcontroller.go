@@ -1,15 +1,17 @@
 package cfauthtest
 
 import (
-	"crypto/tls"
+	"fmt"
 	"net/http"
 	"strings"
 	"sync"
+
+	"loggregator/internal/mtls"
 )
 
 // CloudController stands in for the two Cloud Controller endpoints cfauth
-// asks: the internal GET /internal/v4/log_access/<guid>, served with the
-// mutual TLS of the given config, and the public
+// asks: the internal GET /internal/v4/log_access/<guid>, served with
+// mutual TLS, and the public
 // GET /v3/service_instances/<guid>, served with the same certificate but no
 // client certificate asked for. Each answers 200 when the request's bearer
 // token was granted the guid (GrantApp, GrantServiceInstance), 401 without
@@ -25,20 +27,22 @@ type CloudController struct {
 
 type grant struct{ token, guid string }
 
-// NewCloudController starts both APIs on 127.0.0.1. tlsCfg is the internal
-// API's server config; it should require client certificates, as Cloud
-// Controller's does.
-func NewCloudController(tlsCfg *tls.Config) *CloudController {
+// NewCloudController starts both APIs on 127.0.0.1 with the identity in
+// files: the internal one requires client certificates signed by files.CA,
+// as Cloud Controller's does; the public one asks for none.
+func NewCloudController(files mtls.Files) (*CloudController, error) {
+	internal, err := mtls.Server(files, nil)
+	if err != nil {
+		return nil, fmt.Errorf("cloud controller internal tls: %w", err)
+	}
+	public, err := mtls.ServerNoClientAuth(mtls.Identity{Cert: files.Cert, Key: files.Key}, nil)
+	if err != nil {
+		return nil, fmt.Errorf("cloud controller public tls: %w", err)
+	}
 	c := &CloudController{apps: map[grant]bool{}, services: map[grant]bool{}}
-	c.internal = startServer(tlsCfg, c.serveLogAccess)
-	// The public API asks for no client certificate. An mtls.Server config
-	// checks the client's chain in VerifyConnection, so that goes too.
-	public := tlsCfg.Clone()
-	public.ClientAuth = tls.NoClientCert
-	public.ClientCAs = nil
-	public.VerifyConnection = nil
+	c.internal = startServer(internal, c.serveLogAccess)
 	c.external = startServer(public, c.serveServiceInstance)
-	return c
+	return c, nil
 }
 
 // InternalURL is the internal API's base URL.

@@ -110,6 +110,24 @@ var _ = Describe("Streaming", func() {
 		cancel()
 		Eventually(e.rlp.Subscriptions).Should(Equal(0))
 		Eventually(g.metrics).Should(ContainSubstring("\nstreams 0\n"))
+		Expect(g.metrics()).To(ContainSubstring(`stream_errors{reason="closed"} 1`))
+		Expect(g.metrics()).NotTo(ContainSubstring(`reason="slow_consumer"`))
+	})
+
+	It("answers 400 naming the parameter to a query that does not decode, an oversized value or too many selectors", func() {
+		small := e.start(func(cfg map[string]any) { cfg["max_selectors"] = 3 })
+		for query, message := range map[string]string{
+			"log&source_id=%zz":                          `query: invalid URL escape`,
+			"log&%%%%":                                   `query: invalid URL escape`,
+			"gauge.name=,,,":                             `gauge.name: \",,,\" has an empty name`,
+			"log&source_id=" + strings.Repeat("a", 60000): "source_id: a value is 60000 bytes long",
+			"log&timer&source_id=a&source_id=b":          "2 source ids × 2 envelope types make 4 selectors; at most 3",
+		} {
+			resp := small.get(query, admin)
+			Expect(resp.StatusCode).To(Equal(http.StatusBadRequest), query)
+			Expect(body(resp)).To(ContainSubstring(message), query)
+		}
+		Consistently(e.rlp.Requests, 100*time.Millisecond).Should(BeEmpty())
 	})
 
 	It("works unchanged with go-loggregator's RLPGatewayClient: it receives exactly the envelopes sent", func() {

@@ -29,6 +29,9 @@ type Config struct {
 	WriteTimeout config.Duration `json:"write_timeout"`
 	// MaxStreams bounds concurrent streams; requests beyond it get 503.
 	MaxStreams int `json:"max_streams"`
+	// MaxSelectors bounds the selectors one request may ask for (source ids
+	// × envelope types); requests beyond it get 400.
+	MaxSelectors int `json:"max_selectors"`
 	// ShutdownTimeout bounds a graceful stop: open streams get `event:
 	// closing` and the handlers this long to return.
 	ShutdownTimeout config.Duration `json:"shutdown_timeout"`
@@ -77,6 +80,7 @@ func DefaultConfig() *Config {
 		MaxStreamDuration: config.Duration(14 * time.Minute),
 		WriteTimeout:      config.Duration(30 * time.Second),
 		MaxStreams:        500,
+		MaxSelectors:      100,
 		ShutdownTimeout:   config.Duration(5 * time.Second),
 		Auth: AuthConfig{
 			Config: cfauth.DefaultConfig(),
@@ -117,6 +121,9 @@ func (c *Config) Validate() error {
 	}
 	if c.MaxStreams <= 0 {
 		return errors.New("max_streams: must be positive")
+	}
+	if c.MaxSelectors <= 0 {
+		return errors.New("max_selectors: must be positive")
 	}
 	if c.ShutdownTimeout.D() <= 0 {
 		return errors.New("shutdown_timeout: must be positive")

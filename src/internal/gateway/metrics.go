@@ -17,8 +17,10 @@ type gatewayMetrics struct {
 	streams prometheus.Gauge
 	// rejectedStreams counts requests refused because max_streams were open.
 	rejectedStreams prometheus.Counter
-	// streamErrors counts streams that ended because the reverse log proxy
-	// failed or a client could not take an event within write_timeout.
+	// streamErrors counts streams that ended other than by the gateway's own
+	// choice: the reverse log proxy failed (upstream), a client could not
+	// take an event within write_timeout (slow_consumer), or a client went
+	// away while an event was being written (closed).
 	streamErrors *prometheus.CounterVec
 	// auth is what the authorizer counts: auth_denied{reason},
 	// auth_errors{service}, auth_cache_hits, auth_cache_misses,
@@ -31,7 +33,7 @@ func newMetrics(r *metrics.Registry) *gatewayMetrics {
 		requests:        r.CounterVec("requests", "Answered /v2/read requests by HTTP status code.", "code"),
 		streams:         r.Gauge("streams", "Streams open now."),
 		rejectedStreams: r.Counter("rejected_streams", "Requests refused because max_streams streams were open."),
-		streamErrors:    r.CounterVec("stream_errors", "Streams ended by an error, by reason (upstream, slow_consumer).", "reason"),
+		streamErrors:    r.CounterVec("stream_errors", "Streams ended by an error, by reason (upstream, slow_consumer, closed).", "reason"),
 		auth:            cfauth.NewMetrics(r),
 	}
 }

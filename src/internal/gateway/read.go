@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"os"
 	"strconv"
 	"time"
 
@@ -47,13 +48,13 @@ func (g *Gateway) read(rw http.ResponseWriter, r *http.Request) {
 		errMethodNotAllowed.write(w)
 		return
 	}
-	req, apiErr := requestFromQuery(r.URL.Query())
+	query, apiErr := parseQuery(r.URL.RawQuery, g.cfg.MaxSelectors)
 	if apiErr != nil {
 		apiErr.write(w)
 		return
 	}
 	if g.auth != nil {
-		if err := g.auth.Authorize(r.Context(), r.Header.Get("Authorization"), r.URL.Query()["source_id"]); err != nil {
+		if err := g.auth.Authorize(r.Context(), r.Header.Get("Authorization"), query.sourceIDs); err != nil {
 			authError(err).write(w)
 			return
 		}
@@ -71,7 +72,7 @@ func (g *Gateway) read(rw http.ResponseWriter, r *http.Request) {
 
 	ctx, cancel := context.WithCancel(r.Context())
 	defer cancel()
-	stream, err := g.egress.BatchedReceiver(ctx, req)
+	stream, err := g.egress.BatchedReceiver(ctx, query.req)
 	if err != nil {
 		g.m.streamErrors.WithLabelValues("upstream").Inc()
 		g.log.Warn("open logs provider stream", "error", err.Error())
@@ -128,6 +129,8 @@ func (g *Gateway) relay(ctx context.Context, cancel context.CancelFunc, w http.R
 	for {
 		select {
 		case <-ctx.Done():
+			// Only the client ends ctx while the loop runs: it went away.
+			g.m.streamErrors.WithLabelValues("closed").Inc()
 			return
 		case <-g.stopping.Done():
 			g.send(rc, w, append(buf[:0], "event: closing\ndata: the gateway is stopping\n\n"...))
@@ -173,13 +176,22 @@ func (g *Gateway) relay(ctx context.Context, cancel context.CancelFunc, w http.R
 // whether the client took it.
 func (g *Gateway) send(rc *http.ResponseController, w http.ResponseWriter, event []byte) bool {
 	_ = rc.SetWriteDeadline(time.Now().Add(g.cfg.WriteTimeout.D()))
-	if _, err := w.Write(event); err != nil {
-		g.m.streamErrors.WithLabelValues("slow_consumer").Inc()
-		return false
+	_, err := w.Write(event)
+	if err == nil {
+		err = rc.Flush()
 	}
-	if err := rc.Flush(); err != nil {
-		g.m.streamErrors.WithLabelValues("slow_consumer").Inc()
+	if err != nil {
+		g.m.streamErrors.WithLabelValues(endReason(err)).Inc()
 		return false
 	}
 	return true
+}
+
+// endReason tells a client that could not take an event within the write
+// timeout (slow_consumer) from one that went away (closed).
+func endReason(err error) string {
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		return "slow_consumer"
+	}
+	return "closed"
 }

@@ -67,6 +67,7 @@ var _ = Describe("reverse_log_proxy_gateway job", func() {
 		Expect(cfg).To(HaveKeyWithValue("heartbeat_interval", "5s"))
 		Expect(cfg).To(HaveKeyWithValue("max_stream_duration", "14m"))
 		Expect(cfg).To(HaveKeyWithValue("max_streams", BeNumerically("==", 500)))
+		Expect(cfg).To(HaveKeyWithValue("max_selectors", BeNumerically("==", 100)))
 		Expect(cfg["metrics"]).To(HaveKeyWithValue("addr", "127.0.0.1:8089"))
 		Expect(cfg["metrics"]).To(HaveKeyWithValue("emit_interval", "1m"))
 		Expect(cfg["metrics"]).NotTo(HaveKey("tls"))
@@ -99,6 +100,7 @@ var _ = Describe("reverse_log_proxy_gateway job", func() {
 		props["http"].(map[string]any)["heartbeat_interval"] = "2s"
 		props["http"].(map[string]any)["max_stream_duration"] = "5m"
 		props["http"].(map[string]any)["max_streams"] = 50
+		props["http"].(map[string]any)["max_selectors"] = 20
 		props["logs_provider"].(map[string]any)["common_name"] = "rlp.internal"
 		props["cc"].(map[string]any)["override_address"] = "10.0.0.20"
 		props["cc"].(map[string]any)["timeout"] = "2s"
@@ -117,6 +119,7 @@ var _ = Describe("reverse_log_proxy_gateway job", func() {
 		Expect(cfg).To(HaveKeyWithValue("heartbeat_interval", "2s"))
 		Expect(cfg).To(HaveKeyWithValue("max_stream_duration", "5m"))
 		Expect(cfg).To(HaveKeyWithValue("max_streams", BeNumerically("==", 50)))
+		Expect(cfg).To(HaveKeyWithValue("max_selectors", BeNumerically("==", 20)))
 		Expect(cfg["logs_provider"]).To(HaveKeyWithValue("server_name", "rlp.internal"))
 		auth := cfg["auth"].(map[string]any)
 		Expect(auth).To(HaveKeyWithValue("cache_ttl", "30s"))

@@ -4,7 +4,9 @@
 // Data flow: producers call the v2 Ingress service (Sender, BatchSender or
 // Send, served by internal/ingress) over mutual TLS on 127.0.0.1:3458
 // (server name "metron"). Envelopes stay encoded end to end (internal/wire):
-// the agent's Sink checks each one with wire.Scan, fills an empty source_id from the origin tag, copies
+// the agent's Sink checks each one with wire.Scan, fills an empty source_id
+// from the origin tag, replaces a missing, negative or far-future timestamp
+// (over an hour ahead) with the receive time and counts it by reason, copies
 // the batch's good envelopes with the VM's identity tags appended as encoded
 // map entries into one buffer, puts them in a drop-oldest ManyToOne diode
 // and returns; it never waits on anything downstream. One batcher reads the

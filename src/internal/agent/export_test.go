@@ -52,3 +52,17 @@ func value(c prometheus.Counter) float64 {
 	}
 	return m.GetCounter().GetValue()
 }
+
+// IngestTimestamps is Ingest returning how many timestamps were replaced,
+// by reason: missing, negative, future.
+func IngestTimestamps(cfg *Config, envs [][]byte) (out [][]byte, replaced map[string]float64, err error) {
+	out, im, err := ingest(cfg, envs)
+	if err != nil {
+		return nil, nil, err
+	}
+	return out, map[string]float64{
+		"missing":  value(im.timestampMissing),
+		"negative": value(im.timestampNegative),
+		"future":   value(im.timestampFuture),
+	}, nil
+}

@@ -2,8 +2,10 @@ package agent
 
 import (
 	"sync"
+	"time"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	"google.golang.org/protobuf/encoding/protowire"
 	"google.golang.org/protobuf/proto"
 
 	"loggregator/internal/diode"
@@ -27,9 +29,21 @@ type sink struct {
 type scratch struct {
 	fields wire.Fields
 	kept   [][]byte // accepted envelopes, untagged
+	stamp  []bool   // stamp[i]: kept[i] gets the receive time as its timestamp
+	now    int64    // the receive time, in nanoseconds since the epoch
 	out    [][]byte // the same, tagged, in the batch buffer
 	keys   [][]byte // one envelope's tag keys
 }
+
+// maxFutureSkew is how far ahead of the agent's clock a timestamp may be.
+// Clocks of one platform drift by seconds, not hours; a timestamp further
+// ahead is a producer's bug and would sort the envelope into the future of
+// every store downstream.
+const maxFutureSkew = time.Hour
+
+// timestampFieldBytes is the most a timestamp field takes: a one-byte key
+// and a ten-byte varint.
+const timestampFieldBytes = 11
 
 // Accept runs accept with pooled scratch space: the pool hands each
 // concurrent stream its own and allocates nothing once warm.
@@ -50,7 +64,8 @@ func (s *sink) Accept(envs [][]byte, invalid int) {
 // The buffer is the only allocation on the common path; an envelope whose
 // source_id must be filled from its origin tag is re-encoded first.
 func (s *sink) accept(sc *scratch, envs [][]byte, invalid int) {
-	sc.kept = sc.kept[:0]
+	sc.kept, sc.stamp = sc.kept[:0], sc.stamp[:0]
+	sc.now = time.Now().UnixNano()
 	size, tooLarge, logs := 0, 0, 0
 	for _, e := range envs {
 		if err := wire.Scan(e, &sc.fields); err != nil || sc.fields.Kind == wire.KindNone {
@@ -68,8 +83,13 @@ func (s *sink) accept(sc *scratch, envs [][]byte, invalid int) {
 		if len(sc.fields.SourceID) == 0 && hasOrigin(e) {
 			e = fillSourceID(e)
 		}
+		stamp := s.checkTimestamp(sc.fields.Timestamp, sc.now)
 		sc.kept = append(sc.kept, e)
+		sc.stamp = append(sc.stamp, stamp)
 		size += len(e) + s.tags.size
+		if stamp {
+			size += timestampFieldBytes
+		}
 	}
 	if invalid > 0 {
 		s.m.invalid.Add(float64(invalid))
@@ -94,10 +114,17 @@ func (s *sink) store(sc *scratch, size int) int {
 	}
 	buf := make([]byte, 0, size)
 	sc.out = sc.out[:0]
-	for _, e := range sc.kept {
+	for i, e := range sc.kept {
 		start := len(buf)
 		buf = append(buf, e...)
 		buf = s.tags.appendMissing(buf, e, &sc.keys)
+		if i < len(sc.stamp) && sc.stamp[i] {
+			// A scalar field that appears again replaces the earlier
+			// value, so appending one sets the timestamp without
+			// re-encoding the envelope.
+			buf = protowire.AppendTag(buf, 1, protowire.VarintType)
+			buf = protowire.AppendVarint(buf, uint64(sc.now))
+		}
 		sc.out = append(sc.out, buf[start:len(buf):len(buf)])
 	}
 	for _, e := range sc.out {
@@ -107,6 +134,24 @@ func (s *sink) store(sc *scratch, size int) int {
 	clear(sc.kept)
 	clear(sc.out)
 	return n
+}
+
+// checkTimestamp applies the timestamp rule to an accepted envelope
+// stamped ts: a missing (0) or negative timestamp, or one more than
+// maxFutureSkew ahead of now, is replaced by the receive time, now, and
+// counted by reason. It reports whether ts must be replaced.
+func (s *sink) checkTimestamp(ts, now int64) bool {
+	switch {
+	case ts == 0:
+		s.m.timestampMissing.Inc()
+	case ts < 0:
+		s.m.timestampNegative.Inc()
+	case ts > now+int64(maxFutureSkew):
+		s.m.timestampFuture.Inc()
+	default:
+		return false
+	}
+	return true
 }
 
 // hasOrigin reports whether env carries an origin tag in either tag map.

@@ -1,6 +1,9 @@
 package agent_test
 
 import (
+	"strconv"
+	"time"
+
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -52,6 +55,38 @@ func tagged() *agent.Config {
 }
 
 var _ = Describe("Ingress", func() {
+	It("replaces a missing, negative or far-future timestamp with the receive time and counts each by reason", func() {
+		now := time.Now()
+		stamped := func(ts int64) []byte {
+			e := logWith("app", map[string]string{"n": strconv.FormatInt(ts, 10)}, nil)
+			e.Timestamp = ts
+			return encode(e)
+		}
+		good := now.Add(-time.Minute).UnixNano()
+		slightlyAhead := now.Add(30 * time.Second).UnixNano()
+		raw := [][]byte{stamped(0), stamped(-42), stamped(now.Add(48 * time.Hour).UnixNano()), stamped(good), stamped(slightlyAhead)}
+
+		got, replaced, err := agent.IngestTimestamps(agent.DefaultConfig(), raw)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(replaced).To(Equal(map[string]float64{"missing": 1, "negative": 1, "future": 1}))
+		Expect(got).To(HaveLen(5))
+		after := time.Now().UnixNano()
+		for i, b := range got {
+			var e loggregator_v2.Envelope
+			Expect(proto.Unmarshal(b, &e)).To(Succeed())
+			Expect(e.GetLog().GetPayload()).To(Equal([]byte("hello")))
+			switch i {
+			case 3:
+				Expect(e.Timestamp).To(Equal(good))
+			case 4:
+				Expect(e.Timestamp).To(Equal(slightlyAhead), "a clock a little ahead is not a bug")
+			default:
+				Expect(e.Timestamp).To(BeNumerically(">=", now.UnixNano()), "envelope %d (%s)", i, e.Tags["n"])
+				Expect(e.Timestamp).To(BeNumerically("<=", after))
+			}
+		}
+	})
+
 	It("adds the VM's identity and custom tags to encoded envelopes, keeping what else they hold", func() {
 		in := logWith("app", nil, nil)
 		out, _, _ := ingest(tagged(), in)

@@ -33,10 +33,15 @@ type ingressMetrics struct {
 	// shutdown counts envelopes that arrived after ingress stopped:
 	// dropped{direction="ingress",reason="shutdown"}.
 	shutdown prometheus.Counter
+	// timestampMissing, timestampNegative and timestampFuture count
+	// envelopes whose timestamp was replaced by the receive time because it
+	// was 0, negative, or more than an hour ahead:
+	// replaced_timestamps{reason="missing"|"negative"|"future"}.
+	timestampMissing, timestampNegative, timestampFuture prometheus.Counter
 }
 
 func newIngressMetrics(r *metrics.Registry) *ingressMetrics {
-	return &ingressMetrics{
+	m := &ingressMetrics{
 		accepted:     r.Ingress,
 		bufferFull:   r.Dropped(metrics.Ingress, metrics.ReasonBufferFull),
 		invalid:      r.Dropped(metrics.Ingress, metrics.ReasonInvalid),
@@ -44,4 +49,10 @@ func newIngressMetrics(r *metrics.Registry) *ingressMetrics {
 		logsDisabled: r.Dropped(metrics.Ingress, reasonLogsDisabled),
 		shutdown:     r.Dropped(metrics.Ingress, metrics.ReasonShutdown),
 	}
+	replaced := r.CounterVec("replaced_timestamps",
+		"Envelopes whose timestamp was replaced by the receive time, by reason (missing, negative, future: over an hour ahead).", "reason")
+	m.timestampMissing = replaced.WithLabelValues("missing")
+	m.timestampNegative = replaced.WithLabelValues("negative")
+	m.timestampFuture = replaced.WithLabelValues("future")
+	return m
 }

@@ -90,6 +90,9 @@ type Fields struct {
 	Name []byte
 	// HasTags is true when the envelope carries (preferred, string) tags.
 	HasTags bool
+	// Timestamp is the envelope's timestamp in nanoseconds since the Unix
+	// epoch; 0 when it is not set.
+	Timestamp int64
 	// gauge is the encoded Gauge message.
 	gauge []byte
 }
@@ -104,11 +107,14 @@ func Scan(env []byte, f *Fields) error {
 	// Every known field but the timestamp is length-delimited.
 	it := FieldIter{b: env, bytesOnly: 1<<(fieldEvent+1) - 1<<fieldSourceID}
 	for {
-		num, _, b, ok := it.Next()
+		num, v, b, ok := it.Next()
 		if !ok {
 			return it.err
 		}
 		if b == nil {
+			if num == fieldTimestamp {
+				f.Timestamp = int64(v)
+			}
 			continue
 		}
 		switch num {

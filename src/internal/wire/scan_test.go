@@ -44,6 +44,12 @@ var _ = Describe("Scan", func() {
 		Expect(string(f.SourceID)).To(Equal("app-1"))
 		Expect(f.Kind).To(Equal(wire.KindLog))
 		Expect(f.HasTags).To(BeTrue())
+		Expect(f.Timestamp).To(Equal(int64(7)))
+	})
+
+	It("reads negative timestamps and reports an unset one as 0", func() {
+		Expect(scan(&loggregator_v2.Envelope{Timestamp: -5, SourceId: "s"}).Timestamp).To(Equal(int64(-5)))
+		Expect(scan(&loggregator_v2.Envelope{SourceId: "s"}).Timestamp).To(BeZero())
 	})
 
 	It("reads the name of a counter and of a timer", func() {

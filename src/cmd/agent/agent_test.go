@@ -13,6 +13,7 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 	"github.com/onsi/gomega/gexec"
+	"google.golang.org/protobuf/proto"
 
 	"loggregator/internal/agent"
 	"loggregator/internal/certgen"
@@ -227,6 +228,66 @@ var _ = Describe("Agent", func() {
 		slices.Sort(got)
 		slices.Sort(want)
 		Expect(got).To(Equal(want))
+	})
+
+	// gRPC's BatchSender gives no acknowledgement per batch: Send returns
+	// once the batch is in the client's send buffer, and what is still in
+	// flight when the server ends the stream is gone (grpc-go documents
+	// this on ClientStream.SendMsg). Flow control bounds it: a client can
+	// have at most one stream window (wire's 1 MiB) unread by the agent.
+	// The agent reads open streams through its grace, so a producer that
+	// closes its stream then loses nothing; one that streams on loses at
+	// most that window.
+	It("loses at most one flow-control window of a BatchSender producer still streaming at SIGTERM", func() {
+		router := startRouter("", false)
+		a := startAgent([]string{router.addr}, nil)
+		c := a.ingressClient(clientTLS(files("client")))
+		stream, err := c.BatchSender(context.Background())
+		Expect(err).NotTo(HaveOccurred())
+
+		// One producer streams batches of 100 until a Send fails; a batch
+		// whose Send returned nil counts as accepted, as gRPC's client
+		// tells it so.
+		var accepted []string
+		sent := make(chan struct{})
+		stopped := make(chan struct{})
+		go func() {
+			defer GinkgoRecover()
+			defer close(stopped)
+			for i := 0; ; i++ {
+				batch := make([]*loggregator_v2.Envelope, 100)
+				names := make([]string, 100)
+				for j := range batch {
+					names[j] = fmt.Sprintf("stream-%d-%d", i, j)
+					batch[j] = logEnvelope(names[j])
+				}
+				if stream.Send(&loggregator_v2.EnvelopeBatch{Batch: batch}) != nil {
+					return
+				}
+				accepted = append(accepted, names...)
+				if i == 200 {
+					close(sent)
+				}
+			}
+		}()
+		Eventually(sent).Should(BeClosed())
+		a.session.Signal(syscall.SIGTERM)
+		Eventually(stopped).Should(BeClosed())
+		Eventually(a.session).Should(gexec.Exit(0))
+
+		got := map[string]bool{}
+		for _, p := range payloads(router.Logs()) {
+			got[p] = true
+		}
+		var lost []string
+		for _, p := range accepted {
+			if !got[p] {
+				lost = append(lost, p)
+			}
+		}
+		GinkgoWriter.Printf("accepted %d, delivered %d, lost %d\n", len(accepted), len(got), len(lost))
+		size := proto.Size(&loggregator_v2.EnvelopeBatch{Batch: []*loggregator_v2.Envelope{logEnvelope("stream-1000-10")}})
+		Expect(len(lost) * size).To(BeNumerically("<=", 1<<20))
 	})
 
 	It("sends its own metrics through its pipeline", func() {

@@ -14,7 +14,10 @@
 // connections keep going, and a half-written rotation keeps the old files in
 // use until the new ones load. So rotating certificates needs no restart.
 // Because the certificate and the CA are looked up per handshake through the
-// config's callbacks (GetCertificate, GetClientCertificate,
-// VerifyConnection), a caller must not replace those callbacks or set
-// Certificates, RootCAs or ClientCAs on a config from this package.
+// config's callbacks (GetCertificate and GetConfigForClient on servers,
+// GetClientCertificate and VerifyConnection on clients), a caller must not
+// replace those callbacks or set Certificates, RootCAs or ClientCAs on a
+// config from this package. Servers let Go verify client chains, so a refused
+// client gets the alert that says why: unknown_ca for a certificate another
+// CA signed, certificate_expired, or bad_certificate.
 package mtls

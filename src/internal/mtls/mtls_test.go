@@ -119,8 +119,27 @@ var _ = Describe("Server and Client", func() {
 		Expect(err).NotTo(HaveOccurred())
 
 		clientErr, serverErr := handshake(serverCfg, clientCfg)
-		Expect(serverErr).To(MatchError(ContainSubstring("certificate")))
-		Expect(clientErr).To(HaveOccurred())
+		Expect(serverErr).To(MatchError(ContainSubstring("certificate signed by unknown authority")))
+		Expect(clientErr).To(MatchError(ContainSubstring("unknown certificate authority")), "the alert says why")
+	})
+
+	It("tell a client with an expired certificate that it expired", func() {
+		pair, err := ca.Leaf("metron", certgen.LeafOptions{
+			NotBefore: time.Now().Add(-48 * time.Hour),
+			NotAfter:  time.Now().Add(-24 * time.Hour),
+		})
+		Expect(err).NotTo(HaveOccurred())
+		expired, err := tls.X509KeyPair(pair.CertPEM, pair.KeyPEM)
+		Expect(err).NotTo(HaveOccurred())
+		serverCfg, err := mtls.Server(doppler, nil)
+		Expect(err).NotTo(HaveOccurred())
+		clientCfg, err := mtls.Client(metron, "doppler", nil)
+		Expect(err).NotTo(HaveOccurred())
+		clientCfg.GetClientCertificate = func(*tls.CertificateRequestInfo) (*tls.Certificate, error) { return &expired, nil }
+
+		clientErr, serverErr := handshake(serverCfg, clientCfg)
+		Expect(serverErr).To(MatchError(ContainSubstring("expired")))
+		Expect(clientErr).To(MatchError(ContainSubstring("expired certificate")), "the alert says why")
 	})
 
 	It("refuse a client without a certificate", func() {
@@ -157,10 +176,9 @@ var _ = Describe("Server and Client", func() {
 		Expect(err).NotTo(HaveOccurred())
 
 		var negotiated uint16
-		verify := serverCfg.VerifyConnection
 		serverCfg.VerifyConnection = func(cs tls.ConnectionState) error {
 			negotiated = cs.CipherSuite
-			return verify(cs)
+			return nil
 		}
 		clientErr, serverErr := handshake(serverCfg, clientCfg)
 		Expect(clientErr).NotTo(HaveOccurred())

@@ -99,13 +99,15 @@ func load(f Files, withCA, withPair bool) (*Reloader, error) {
 // requires a client certificate signed by the current CA. cipherSuites are
 // IANA names; empty means Go's defaults.
 //
-// The certificate comes from GetCertificate and the client's chain is
-// verified by VerifyConnection, which also runs on resumed sessions;
-// ClientAuth is RequireAnyClientCert only because that verification is
-// ours. A config from GetConfigForClient would replace the caller's whole
-// config, and with it the ALPN protocols gRPC adds to its clone. Callers may
-// wrap VerifyConnection but must call the original, and must not set
-// Certificates, ClientCAs or GetCertificate.
+// Each handshake runs on a config GetConfigForClient makes from this one
+// with the current certificate and CA (ClientCAs, RequireAndVerifyClientCert),
+// so Go's own verification refuses a client and sends the alert that says
+// why (unknown_ca, certificate_expired, bad_certificate). That config offers
+// the ALPN protocols h2 and http/1.1 (gRPC adds h2 only to its own clone,
+// which GetConfigForClient does not see) and no session tickets, so every
+// connection is verified against the CA of its time. Callers may set other
+// fields, such as MaxVersion or VerifyConnection, before serving; they must
+// not set Certificates, ClientCAs, GetCertificate or GetConfigForClient.
 func (r *Reloader) Server(cipherSuites []string) (*tls.Config, error) {
 	m := r.cur.Load()
 	if m.cert == nil || m.pool == nil {
@@ -119,8 +121,17 @@ func (r *Reloader) Server(cipherSuites []string) (*tls.Config, error) {
 		return nil, err
 	}
 	cfg.GetCertificate = r.certificate
-	cfg.ClientAuth = tls.RequireAnyClientCert
-	cfg.VerifyConnection = r.verifyClient
+	cfg.ClientAuth = tls.RequireAndVerifyClientCert
+	cfg.GetConfigForClient = func(*tls.ClientHelloInfo) (*tls.Config, error) {
+		c := cfg.Clone()
+		c.GetConfigForClient = nil
+		c.ClientCAs = r.current().pool
+		c.SessionTicketsDisabled = true
+		if len(c.NextProtos) == 0 {
+			c.NextProtos = []string{"h2", "http/1.1"}
+		}
+		return c, nil
+	}
 	return cfg, nil
 }
 
@@ -219,13 +230,6 @@ func (r *Reloader) certificate(*tls.ClientHelloInfo) (*tls.Certificate, error) {
 
 func (r *Reloader) clientCertificate(*tls.CertificateRequestInfo) (*tls.Certificate, error) {
 	return r.current().cert, nil
-}
-
-func (r *Reloader) verifyClient(cs tls.ConnectionState) error {
-	if err := verifyChain(cs.PeerCertificates, r.current().pool, "", x509.ExtKeyUsageClientAuth); err != nil {
-		return fmt.Errorf("tls: verify client certificate: %w", err)
-	}
-	return nil
 }
 
 // verifyChain is the check Go's handshake makes when it holds the roots

@@ -162,7 +162,9 @@ var _ = Describe("prom-scraper", func() {
 			c.Metrics.EmitInterval = config.Duration(300 * time.Millisecond)
 		})
 
-		Eventually(func() uint64 { return agent.Counter("prom_scraper", "scrape_failures", map[string]string{"reason": "invalid"}) }).
+		Eventually(func() uint64 {
+			return agent.Counter("prom_scraper", "scrape_failures", map[string]string{"reason": "invalid"})
+		}).
 			Should(BeNumerically(">", 0))
 	})
 

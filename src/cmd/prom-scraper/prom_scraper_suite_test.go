@@ -4,6 +4,7 @@ import (
 	"crypto/tls"
 	"encoding/json"
 	"fmt"
+	"log"
 	"net"
 	"net/http"
 	"os"
@@ -79,12 +80,20 @@ type target struct {
 // startTarget serves handler, over mutual TLS with the "target" identity
 // when tlsOn.
 func startTarget(handler http.HandlerFunc, tlsOn bool) *target {
+	if !tlsOn {
+		return startTargetTLS(handler, nil)
+	}
+	cfg, err := mtls.Server(certs["target"], nil)
+	Expect(err).NotTo(HaveOccurred())
+	return startTargetTLS(handler, cfg)
+}
+
+// startTargetTLS serves handler over TLS with cfg, or plain HTTP when cfg is nil.
+func startTargetTLS(handler http.HandlerFunc, cfg *tls.Config) *target {
 	t := &target{}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	Expect(err).NotTo(HaveOccurred())
-	if tlsOn {
-		cfg, err := mtls.Server(certs["target"], nil)
-		Expect(err).NotTo(HaveOccurred())
+	if cfg != nil {
 		ln = tls.NewListener(ln, cfg)
 	}
 	t.port = ln.Addr().(*net.TCPAddr).Port
@@ -94,6 +103,8 @@ func startTarget(handler http.HandlerFunc, tlsOn bool) *target {
 			handler(w, r)
 		}),
 		ReadHeaderTimeout: 5 * time.Second,
+		// Handshakes the scraper refuses are the spec's business, not noise.
+		ErrorLog: log.New(GinkgoWriter, "target: ", 0),
 	}
 	go func() { _ = srv.Serve(ln) }()
 	DeferCleanup(srv.Close)

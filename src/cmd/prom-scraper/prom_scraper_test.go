@@ -2,6 +2,8 @@ package main_test
 
 import (
 	"fmt"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,8 +16,10 @@ import (
 	"github.com/onsi/gomega/gbytes"
 	"github.com/onsi/gomega/gexec"
 
+	"loggregator/internal/certgen"
 	"loggregator/internal/config"
 	"loggregator/internal/envelopetest"
+	"loggregator/internal/mtls"
 	"loggregator/internal/promscraper"
 )
 
@@ -123,6 +127,44 @@ var _ = Describe("prom-scraper", func() {
 		Eventually(func() uint64 { return agent.Counter("healthy-job", "requests_total", nil) }).Should(BeEquivalentTo(1027))
 		Eventually(func() float64 { return s.metric("target_files_invalid") }).Should(BeNumerically("==", 2))
 		Expect(s.session.Err).To(gbytes.Say("skipping target file"))
+	})
+
+	It("counts a target that answers with an error status, one nothing listens on and one whose page is too large, each by its reason", func() {
+		agent := startAgent()
+		root := GinkgoT().TempDir()
+		failing := startTarget(func(w http.ResponseWriter, _ *http.Request) { http.Error(w, "down", http.StatusInternalServerError) }, false)
+		big := startTarget(healthy, false)
+		_, closedPort, err := net.SplitHostPort(freeAddr())
+		Expect(err).NotTo(HaveOccurred())
+		writeTargetFile(root, "failing", fmt.Sprintf("port: %d\n", failing.port))
+		writeTargetFile(root, "closed", "port: "+closedPort+"\n")
+		writeTargetFile(root, "big", fmt.Sprintf("port: %d\n", big.port))
+		s := startScraper(root, agent.Addr(), func(c *promscraper.Config) { c.MaxBodyBytes = 64 })
+
+		Eventually(func() float64 { return s.metric(`scrape_failures{reason="status"}`) }).Should(BeNumerically(">=", 1))
+		Eventually(func() float64 { return s.metric(`scrape_failures{reason="unreachable"}`) }).Should(BeNumerically(">=", 1))
+		Eventually(func() float64 { return s.metric(`scrape_failures{reason="too_large"}`) }).Should(BeNumerically(">=", 1))
+		Expect(fromSource(agent, "scraper-vm")).To(BeEmpty())
+	})
+
+	It("refuses an https target whose certificate the scrape CA did not sign, unless skip_ssl_validation is set", func() {
+		other, err := certgen.Identities(GinkgoT().TempDir(), "target")
+		Expect(err).NotTo(HaveOccurred())
+		tlsCfg, err := mtls.ServerNoClientAuth(mtls.Identity{Cert: other["target"].Cert, Key: other["target"].Key}, nil)
+		Expect(err).NotTo(HaveOccurred())
+		stranger := startTargetTLS(healthy, tlsCfg)
+
+		agent := startAgent()
+		root := GinkgoT().TempDir()
+		writeTargetFile(root, "stranger", healthyFile(stranger.port))
+		s := startScraper(root, agent.Addr(), nil)
+		Eventually(func() float64 { return s.metric(`scrape_failures{reason="unreachable"}`) }).Should(BeNumerically(">=", 2))
+		Expect(fromSource(agent, "healthy-job")).To(BeEmpty())
+		Expect(s.session.Err).To(gbytes.Say("certificate"))
+
+		skipping := startAgent()
+		startScraper(root, skipping.Addr(), func(c *promscraper.Config) { c.Scrape.SkipSSLValidation = true })
+		Eventually(func() uint64 { return skipping.Counter("healthy-job", "requests_total", nil) }).Should(BeEquivalentTo(1027))
 	})
 
 	It("gives metrics without a source id the default source id", func() {

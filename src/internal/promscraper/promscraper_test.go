@@ -21,14 +21,18 @@ import (
 )
 
 var _ = Describe("Scraper", func() {
-	It("scrapes beside a hanging target, and on stop ends every worker, connection and loop it started", func() {
+	It("scrapes with the file's headers beside a hanging target, and on stop ends every worker, connection and loop it started", func() {
 		certs, err := certgen.Identities(GinkgoT().TempDir(), "metron", "client")
 		Expect(err).NotTo(HaveOccurred())
 		agent, err := envelopetest.NewIngressSink(certs["metron"])
 		Expect(err).NotTo(HaveOccurred())
 		DeferCleanup(agent.Close)
 
-		healthy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		healthy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Header.Get("Authorization") != "Bearer from-the-file" {
+				http.Error(w, "no token", http.StatusUnauthorized)
+				return
+			}
 			fmt.Fprint(w, "# TYPE done_total counter\ndone_total 5\n")
 		}))
 		DeferCleanup(healthy.Close)
@@ -36,7 +40,7 @@ var _ = Describe("Scraper", func() {
 		DeferCleanup(hanging.Close)
 
 		root := GinkgoT().TempDir()
-		writeFile(root, "healthy", "port: "+port(healthy)+"\nsource_id: healthy\n")
+		writeFile(root, "healthy", "port: "+port(healthy)+"\nsource_id: healthy\nheaders:\n  Authorization: Bearer from-the-file\n")
 		writeFile(root, "hanging", "port: "+port(hanging)+"\nsource_id: hanging\n")
 
 		cfg := promscraper.DefaultConfig()

@@ -56,7 +56,6 @@ func (s *Scraper) newWorker(t *target) (*worker, error) {
 	transport := &http.Transport{
 		MaxIdleConnsPerHost: 1,
 		IdleConnTimeout:     2 * t.interval,
-		DisableCompression:  false,
 	}
 	if t.https {
 		cfg, err := s.targetTLS(t)

@@ -182,7 +182,7 @@ func (w *worker) fetch(ctx context.Context) ([]*dto.MetricFamily, error) {
 	if err != nil {
 		return nil, transportError(ctx, err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }() // read-only; a failed close loses nothing
 	if resp.StatusCode != http.StatusOK {
 		return nil, &scrapeError{reasonStatus, fmt.Errorf("GET %s: %s", w.t.url, resp.Status)}
 	}

@@ -17,7 +17,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
-	dto "github.com/prometheus/client_model/go"
 )
 
 // Directions and reasons of the dropped counter.
@@ -130,51 +129,25 @@ func (r *Registry) Handler() http.Handler {
 }
 
 // Envelopes snapshots the component's own counters and gauges (not the Go
-// runtime's) as v2 envelopes: a counter becomes a Counter envelope with its
-// total, a gauge a Gauge envelope. Labels become tags.
+// runtime's, nor histograms) as v2 envelopes through FromFamilies: a
+// counter becomes a Counter envelope with its total, a gauge a Gauge
+// envelope. Labels become tags.
 func (r *Registry) Envelopes(sourceID string) ([]*loggregator_v2.Envelope, error) {
 	families, err := r.prom.Gather()
 	if err != nil {
 		return nil, fmt.Errorf("gather metrics: %w", err)
 	}
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	now := time.Now().UnixNano()
-	var out []*loggregator_v2.Envelope
+	own := families[:0]
 	for _, f := range families {
-		if !r.own[f.GetName()] {
-			continue
-		}
-		for _, m := range f.GetMetric() {
-			e := &loggregator_v2.Envelope{Timestamp: now, SourceId: sourceID, Tags: labelTags(m)}
-			switch f.GetType() {
-			case dto.MetricType_COUNTER:
-				e.Message = &loggregator_v2.Envelope_Counter{Counter: &loggregator_v2.Counter{
-					Name: f.GetName(), Total: uint64(m.GetCounter().GetValue()),
-				}}
-			case dto.MetricType_GAUGE:
-				e.Message = &loggregator_v2.Envelope_Gauge{Gauge: &loggregator_v2.Gauge{
-					Metrics: map[string]*loggregator_v2.GaugeValue{f.GetName(): {Value: m.GetGauge().GetValue()}},
-				}}
-			default:
-				continue
-			}
-			out = append(out, e)
+		if r.own[f.GetName()] {
+			own = append(own, f)
 		}
 	}
+	r.mu.Unlock()
+	out, _ := FromFamilies(own, Origin{SourceID: sourceID}, time.Now().UnixNano())
 	sort.SliceStable(out, func(i, j int) bool { return out[i].GetCounter().GetName() < out[j].GetCounter().GetName() })
 	return out, nil
-}
-
-func labelTags(m *dto.Metric) map[string]string {
-	if len(m.GetLabel()) == 0 {
-		return nil
-	}
-	tags := make(map[string]string, len(m.GetLabel()))
-	for _, l := range m.GetLabel() {
-		tags[l.GetName()] = l.GetValue()
-	}
-	return tags
 }
 
 // Emit calls send with a snapshot of the registry's envelopes every interval

@@ -68,6 +68,8 @@ var _ = Describe("reverse_log_proxy_gateway job", func() {
 		Expect(cfg).To(HaveKeyWithValue("max_stream_duration", "14m"))
 		Expect(cfg).To(HaveKeyWithValue("max_streams", BeNumerically("==", 500)))
 		Expect(cfg).To(HaveKeyWithValue("max_selectors", BeNumerically("==", 100)))
+		Expect(cfg).To(HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 256)))
+		Expect(cfg).To(HaveKeyWithValue("max_procs", BeNumerically("==", 0)))
 		Expect(cfg["metrics"]).To(HaveKeyWithValue("addr", "127.0.0.1:8089"))
 		Expect(cfg["metrics"]).To(HaveKeyWithValue("emit_interval", "1m"))
 		Expect(cfg["metrics"]).NotTo(HaveKey("tls"))

@@ -117,11 +117,11 @@ var _ = Describe("Streaming", func() {
 	It("answers 400 naming the parameter to a query that does not decode, an oversized value or too many selectors", func() {
 		small := e.start(func(cfg map[string]any) { cfg["max_selectors"] = 3 })
 		for query, message := range map[string]string{
-			"log&source_id=%zz":                          `query: invalid URL escape`,
-			"log&%%%%":                                   `query: invalid URL escape`,
-			"gauge.name=,,,":                             `gauge.name: \",,,\" has an empty name`,
+			"log&source_id=%zz": `query: invalid URL escape`,
+			"log&%%%%":          `query: invalid URL escape`,
+			"gauge.name=,,,":    `gauge.name: \",,,\" has an empty name`,
 			"log&source_id=" + strings.Repeat("a", 60000): "source_id: a value is 60000 bytes long",
-			"log&timer&source_id=a&source_id=b":          "2 source ids × 2 envelope types make 4 selectors; at most 3",
+			"log&timer&source_id=a&source_id=b":           "2 source ids × 2 envelope types make 4 selectors; at most 3",
 		} {
 			resp := small.get(query, admin)
 			Expect(resp.StatusCode).To(Equal(http.StatusBadRequest), query)

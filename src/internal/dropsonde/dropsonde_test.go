@@ -286,8 +286,8 @@ var _ = Describe("Encode", func() {
 
 		out, err = dropsonde.Encode(&loggregator_v2.Envelope{
 			SourceId: appGUID, InstanceId: "1",
-			Tags:     map[string]string{"method": "GET", "peer_type": "Client", "status_code": "200", "request_id": appGUID},
-			Message:  &loggregator_v2.Envelope_Timer{Timer: &loggregator_v2.Timer{Name: "http", Start: 1, Stop: 9}},
+			Tags:    map[string]string{"method": "GET", "peer_type": "Client", "status_code": "200", "request_id": appGUID},
+			Message: &loggregator_v2.Envelope_Timer{Timer: &loggregator_v2.Timer{Name: "http", Start: 1, Stop: 9}},
 		})
 		Expect(err).NotTo(HaveOccurred())
 		var h events.Envelope

@@ -52,7 +52,7 @@ var _ = Describe("loggr-udp-forwarder job", func() {
 		Expect(cfg["metrics"]).To(HaveKeyWithValue("addr", "127.0.0.1:14829"))
 		Expect(cfg).To(HaveKeyWithValue("deployment", "local"))
 		Expect(readFile(dir, "config/bpm.yml")).To(ContainSubstring("/var/vcap/packages/loggregator/bin/udp-forwarder"))
-		Expect(readFile(dir, "config/bpm.yml")).To(ContainSubstring("/var/vcap/jobs/loggr-udp-forwarder/config/udp-forwarder.json"))
+		Expect(readFile(dir, "config/bpm.yml")).To(ContainSubstring(filepath.Join(dir, "config/udp-forwarder.json")))
 	})
 
 	It("renders cf-deployment's properties: the agent's port and certificates, the UDP port, the deployment, and metrics over mutual TLS", func() {

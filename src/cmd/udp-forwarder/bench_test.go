@@ -53,7 +53,7 @@ func BenchmarkForwarder(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, rate := range []int{100_000, 0} {
+	for _, rate := range []int{10_000, 100_000, 0} {
 		name := "flat-out"
 		if rate > 0 {
 			name = fmt.Sprintf("rate-%dk", rate/1000)

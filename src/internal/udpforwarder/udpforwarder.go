@@ -88,7 +88,7 @@ func New(cfg *Config, log *slog.Logger) (*Forwarder, error) {
 		log.Warn("cannot find the socket in /proc/net/udp; udp_socket_drops stays 0", "error", err.Error())
 	}
 	if f.metrics, err = cfg.Metrics.Listen(f.reg); err != nil {
-		f.conn.Close()
+		_ = f.conn.Close() // the metrics error is the one to report
 		return nil, err
 	}
 	return f, nil
@@ -170,7 +170,8 @@ func (f *Forwarder) Run(ctx context.Context) error {
 	f.log.Info("udp forwarder stopping")
 
 	// Stop reading, then deliver what was read within the shutdown timeout.
-	f.conn.Close()
+	// Closing the socket is what ends the reader; it has nothing to flush.
+	_ = f.conn.Close()
 	<-readDone
 	stopBatching()
 	deadline := time.AfterFunc(f.cfg.ShutdownTimeout.D(), cutStreams)

@@ -34,7 +34,8 @@ func (s *wsStream) Context() context.Context { return s.ctx }
 func (s *wsStream) Batched() bool { return false }
 func (s *wsStream) Peer() string  { return s.peer }
 
-// Send writes envs as v1 frames. An envelope that cannot be decoded is
+// Send writes envs as v1 frames, gathered into one write where the
+// connection allows (gatherConn). An envelope that cannot be decoded is
 // counted as invalid, one without a v1 form as no_v1_form; neither ends the
 // stream. A write that fails (the reader went away, or did not take the
 // frame within the deadline) does.
@@ -42,6 +43,18 @@ func (s *wsStream) Send(envs [][]byte) error {
 	if err := s.conn.SetWriteDeadline(time.Now().Add(s.timeout)); err != nil {
 		return err
 	}
+	if g, ok := s.conn.NetConn().(*gatherConn); ok {
+		g.gather()
+		if err := s.send(envs); err != nil {
+			_ = g.flush() // the stream ends with the first error anyway
+			return err
+		}
+		return g.flush()
+	}
+	return s.send(envs)
+}
+
+func (s *wsStream) send(envs [][]byte) error {
 	for _, raw := range envs {
 		proto.Reset(&s.env)
 		if err := proto.Unmarshal(raw, &s.env); err != nil {

@@ -93,7 +93,7 @@ func New(cfg *Config, log *slog.Logger, lookup resolve.LookupFunc) (*TrafficCont
 	if serverTLS != nil {
 		ln = tls.NewListener(ln, serverTLS)
 	}
-	t.ln = ln
+	t.ln = listener{ln}
 	if t.metrics, err = cfg.Metrics.Listen(reg); err != nil {
 		ln.Close()
 		routers.Close()

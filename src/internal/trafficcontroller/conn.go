@@ -23,10 +23,12 @@ func (l listener) Accept() (net.Conn, error) {
 }
 
 // gatherConn passes writes through, except between gather and flush, when
-// it keeps them (up to flushLimit) and flush writes them at once. gorilla's
-// websocket writes only from one goroutine at a time (data frames from the
-// reader's egress goroutine, control frames under the same lock), but mu
-// also guards the buffer against a Close racing a flush.
+// it keeps them (up to flushLimit) and flush writes them at once. gorilla
+// writes one frame at a time, so a control frame (ping, close) written
+// during a Send lands between whole data frames in the buffer; whoever
+// closes the connection must flush first, which may be done from any
+// goroutine: mu keeps the bytes in order, and the writes after it pass
+// through.
 type gatherConn struct {
 	net.Conn
 

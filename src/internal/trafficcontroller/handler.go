@@ -196,7 +196,7 @@ func (t *TrafficController) serveWebsocket(w http.ResponseWriter, r *http.Reques
 	case code == codes.ResourceExhausted:
 		t.close(conn, websocket.CloseTryAgainLater, "too many streams; retry later", "limit")
 	case ctx.Err() != nil:
-		_ = conn.Close() // the reader went away
+		shut(conn) // the reader went away
 	default:
 		t.log.Warn("websocket stream ended", "peer", peer, "error", err.Error())
 		t.close(conn, websocket.CloseInternalServerErr, "stream failed; reconnect", "error")
@@ -214,6 +214,15 @@ func (t *TrafficController) close(conn *websocket.Conn, code int, text, reason s
 	t.m.closes.WithLabelValues(reason).Inc()
 	msg := websocket.FormatCloseMessage(code, truncate(text, 123))
 	_ = conn.WriteControl(websocket.CloseMessage, msg, time.Now().Add(t.cfg.Websocket.SlowConsumerTimeout.D())) // best effort: closing anyway
+	shut(conn)
+}
+
+// shut closes conn after writing out what a Send gathered, where a control
+// frame (the close frame, or gorilla's answer to the reader's) may sit.
+func shut(conn *websocket.Conn) {
+	if g, ok := conn.NetConn().(*gatherConn); ok {
+		_ = g.flush() // within the deadline of the last write; closing anyway
+	}
 	_ = conn.Close()
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/gorilla/websocket"
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
+	"github.com/onsi/gomega/gbytes"
 	"github.com/onsi/gomega/gexec"
 
 	"loggregator/internal/cfauth/cfauthtest"
@@ -262,6 +263,14 @@ var _ = Describe("Lifecycle", func() {
 		Expect(conn).NotTo(BeNil())
 		conn, _ = t.dial("/apps/"+appGUID+"/stream", "")
 		Expect(conn).NotTo(BeNil())
+	})
+
+	It("logs one security event per request when security_event_logging is on", func() {
+		e := newEnv()
+		t := e.start(func(cfg map[string]any) { cfg["security_event_logging"] = true })
+		conn, _ := t.dial("/firehose/audited", "bearer forged")
+		Expect(conn).To(BeNil())
+		Eventually(t.session.Err).Should(gbytes.Say(`"msg":"security event".*"path":"/firehose/audited".*"status":401`))
 	})
 
 	It("refuses readers beyond max_streams with 503", func() {

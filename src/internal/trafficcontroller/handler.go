@@ -37,9 +37,8 @@ func (t *TrafficController) Handler() http.Handler {
 // same subscription id.
 func (t *TrafficController) firehose(w http.ResponseWriter, r *http.Request) {
 	subID := r.PathValue("subscription_id")
-	code, err := t.authorize(r, nil)
-	if err != nil {
-		t.refuse(w, r, endpointFirehose, code, err.Error())
+	if code, msg := t.authorize(r, nil); code != 0 {
+		t.refuse(w, r, endpointFirehose, code, msg)
 		return
 	}
 	req := &loggregator_v2.EgressBatchRequest{
@@ -54,9 +53,8 @@ func (t *TrafficController) firehose(w http.ResponseWriter, r *http.Request) {
 // when Cloud Controller says the token may read it.
 func (t *TrafficController) appStream(w http.ResponseWriter, r *http.Request) {
 	app := r.PathValue("app_guid")
-	code, err := t.authorize(r, []string{app})
-	if err != nil {
-		t.refuse(w, r, endpointStream, code, err.Error())
+	if code, msg := t.authorize(r, []string{app}); code != 0 {
+		t.refuse(w, r, endpointStream, code, msg)
 		return
 	}
 	req := &loggregator_v2.EgressBatchRequest{UsePreferredTags: true, Selectors: selectors(app, "")}
@@ -82,26 +80,27 @@ func selectors(sourceID, filter string) []*loggregator_v2.Selector {
 	return append([]*loggregator_v2.Selector{logs}, metrics...)
 }
 
-// authorize returns the status to refuse r with and why, or nil when r may
+// authorize returns the status to refuse r with and why, or 0 when r may
 // read sourceIDs (none: the firehose). The codes are Cloud Foundry's
 // traffic controller's: no token, a bad token or a firehose request
 // without an admin scope is 401; an app the token may not read is 404;
 // UAA or Cloud Controller failing is 503.
-func (t *TrafficController) authorize(r *http.Request, sourceIDs []string) (int, error) {
+func (t *TrafficController) authorize(r *http.Request, sourceIDs []string) (int, string) {
 	if t.auth == nil {
-		return 0, nil
+		return 0, ""
 	}
 	err := t.auth.Authorize(r.Context(), token(r), sourceIDs)
 	var unavailable *cfauth.UnavailableError
 	switch {
 	case err == nil:
-		return 0, nil
+		return 0, ""
 	case errors.As(err, &unavailable):
-		return http.StatusServiceUnavailable, fmt.Errorf("authorization could not be checked: %s did not answer in time or failed; retry later", unavailable.Service)
+		return http.StatusServiceUnavailable, "authorization could not be checked: " + unavailable.Service +
+			" did not answer in time or failed; retry later"
 	case errors.Is(err, cfauth.ErrUnauthenticated), len(sourceIDs) == 0:
-		return http.StatusUnauthorized, fmt.Errorf("You are not authorized. %w", err)
+		return http.StatusUnauthorized, "You are not authorized. " + err.Error()
 	}
-	return http.StatusNotFound, errors.New("app not found")
+	return http.StatusNotFound, "app not found"
 }
 
 // token is the request's Authorization header or, as browsers cannot set

@@ -158,7 +158,7 @@ func (t *TrafficController) serveWebsocket(w http.ResponseWriter, r *http.Reques
 	}
 	t.answered(r, endpoint, http.StatusSwitchingProtocols)
 	if !t.track(conn) {
-		t.close(conn, websocket.CloseGoingAway, "traffic controller stopping; reconnect", "shutdown")
+		t.close(conn, websocket.CloseGoingAway, "traffic controller stopping; reconnect", "shutdown", closeWait)
 		return
 	}
 	defer t.untrack(conn)
@@ -188,31 +188,36 @@ func (t *TrafficController) serveWebsocket(w http.ResponseWriter, r *http.Reques
 	err = t.egress.Serve(st, req)
 	switch code := status.Code(err); {
 	case err == nil, code == codes.Unavailable:
-		t.close(conn, websocket.CloseGoingAway, "traffic controller stopping; reconnect", "shutdown")
+		t.close(conn, websocket.CloseGoingAway, "traffic controller stopping; reconnect", "shutdown", closeWait)
 	case code == codes.Aborted:
-		t.close(conn, websocket.ClosePolicyViolation, fmt.Sprintf("slow consumer: behind for more than %s; read faster",
-			t.cfg.Websocket.SlowConsumerTimeout.D()), "slow_consumer")
+		// The frame queues behind what the slow reader has not taken yet.
+		slow := t.cfg.Websocket.SlowConsumerTimeout.D()
+		t.close(conn, websocket.ClosePolicyViolation, fmt.Sprintf("slow consumer: behind for more than %s; read faster", slow),
+			"slow_consumer", slow)
 	case code == codes.ResourceExhausted:
-		t.close(conn, websocket.CloseTryAgainLater, "too many streams; retry later", "limit")
+		t.close(conn, websocket.CloseTryAgainLater, "too many streams; retry later", "limit", closeWait)
 	case ctx.Err() != nil:
 		shut(conn) // the reader went away
 	default:
 		t.log.Warn("websocket stream ended", "peer", peer, "error", err.Error())
-		t.close(conn, websocket.CloseInternalServerErr, "stream failed; reconnect", "error")
+		t.close(conn, websocket.CloseInternalServerErr, "stream failed; reconnect", "error", closeWait)
 	}
 	cancel()
 	<-done
 }
 
+// closeWait bounds the write of a close frame to a reader that is not
+// slow: on shutdown, at the stream limit, after an error.
+const closeWait = time.Second
+
 // close sends a close frame with code and text (at most 123 bytes), counts
 // it under reason, and closes the connection. The frame waits for what is
-// already queued to the reader, for at most the slow consumer timeout, so a
-// reader that still reads learns why; one that reads nothing more is
-// closed all the same.
-func (t *TrafficController) close(conn *websocket.Conn, code int, text, reason string) {
+// already queued to the reader, for at most wait, so a reader that still
+// reads learns why; one that reads nothing more is closed all the same.
+func (t *TrafficController) close(conn *websocket.Conn, code int, text, reason string, wait time.Duration) {
 	t.m.closes.WithLabelValues(reason).Inc()
 	msg := websocket.FormatCloseMessage(code, truncate(text, 123))
-	_ = conn.WriteControl(websocket.CloseMessage, msg, time.Now().Add(t.cfg.Websocket.SlowConsumerTimeout.D())) // best effort: closing anyway
+	_ = conn.WriteControl(websocket.CloseMessage, msg, time.Now().Add(wait)) // best effort: closing anyway
 	shut(conn)
 }
 

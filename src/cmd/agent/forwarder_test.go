@@ -166,6 +166,33 @@ var _ = Describe("Agent in the forwarder role", func() {
 		Consistently(func() []string { return payloads(first.Logs()) }, 300*time.Millisecond).Should(Equal([]string{"one", "two"}))
 	})
 
+	It("reconnects to a destination that restarts, while the other keeps receiving", func() {
+		jobs := newJobsDir()
+		steady := startDestination(false)
+		restarting := startDestination(false)
+		addr := restarting.addr
+		jobs.add("steady", steady.addr, "")
+		jobs.add("restarting", addr, "")
+		a := startForwarder(jobs, nil)
+		c := a.ingressClient(clientTLS(files("client")))
+		Expect(sendBatch(c, logEnvelope("before"))).To(Succeed())
+		Eventually(restarting.Count).Should(Equal(1))
+
+		restarting.sink.Close()
+		Expect(sendBatch(c, logBatch(numbered("while-down", 100))...)).To(Succeed())
+		Eventually(steady.Count).Should(Equal(101))
+
+		var sink *envelopetest.IngressSink
+		Eventually(func() (err error) { sink, err = envelopetest.NewIngressSinkOn(addr, files("metron")); return err }).Should(Succeed())
+		DeferCleanup(sink.Close)
+		Eventually(func() []string {
+			Expect(sendBatch(c, logEnvelope("after"))).To(Succeed())
+			return payloads(sink.Envelopes())
+		}).Should(ContainElement("after"))
+		Expect(payloads(steady.Logs())).To(ContainElement("after"))
+		Expect(a.metric(`destination_connections{destination="restarting"}`)).To(BeNumerically(">=", 2))
+	})
+
 	It("sends logs and metrics to an OpenTelemetry collector named by a protocol: otelcol file", func() {
 		jobs := newJobsDir()
 		receiver, err := otlptest.NewReceiver(files("otel-collector"))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
@@ -30,6 +31,8 @@ type ingressWriter struct {
 	hard    context.Context // ends streams when the agent's stop deadline passes
 	backoff *resolve.Backoff
 	m       *destinationMetrics
+	log     *slog.Logger
+	failing bool // the last attempt to reach the destination failed; logged once until one succeeds
 
 	conn   *grpc.ClientConn
 	bs     loggregator_v2.Ingress_BatchSenderClient
@@ -44,8 +47,16 @@ func (w *ingressWriter) Write(ctx context.Context, batch [][]byte) error {
 		if w.bs == nil {
 			if err = w.dial(ctx); err != nil {
 				w.m.connectFailures.Inc()
+				if !w.failing {
+					w.log.Warn("forwarder destination unreachable; its envelopes are dropped until it is back", "addr", w.addr, "error", err.Error())
+					w.failing = true
+				}
 				w.backoff.Wait(ctx)
 				return err
+			}
+			if w.failing {
+				w.log.Info("forwarder destination reachable again", "addr", w.addr)
+				w.failing = false
 			}
 			w.backoff.Reset()
 			w.m.connections.Inc()

@@ -120,6 +120,9 @@ func (f *forwarder) Run(ctx context.Context, in <-chan [][]byte) {
 
 	for batch := range in {
 		f.mu.RLock()
+		if len(f.dests) == 0 {
+			f.m.noDestination.Add(float64(len(batch)))
+		}
 		for _, d := range f.dests {
 			for _, e := range batch {
 				d.lane.Write(e)
@@ -238,6 +241,7 @@ func (f *forwarder) start(hard context.Context, t target) (*destination, error) 
 			hard:    hard,
 			backoff: resolve.NewBackoff(resolve.MinBackoff, f.cfg.MaxBackoff.D()),
 			m:       m,
+			log:     f.log,
 		}
 		w, closeWriter = iw, iw.close
 	}

@@ -12,6 +12,10 @@ import (
 // collector gave up on).
 const reasonDestinationUnavailable = "destination_unavailable"
 
+// reasonNoDestination is the drop reason of envelopes accepted while the
+// forwarder knew no destination.
+const reasonNoDestination = "no_destination"
+
 // destinationLabel labels every per-destination metric with the job name
 // of its ingress_port.yml (bounded by forwarder.max_destinations).
 const destinationLabel = "destination"
@@ -24,12 +28,16 @@ type forwarderMetrics struct {
 	// fileErrors counts ingress_port.yml files that could not be used, at
 	// each scan (destination_file_errors).
 	fileErrors prometheus.Counter
+	// noDestination counts envelopes accepted while no destination was
+	// known: dropped{direction="egress",reason="no_destination"}.
+	noDestination prometheus.Counter
 }
 
 func newForwarderMetrics(r *metrics.Registry) *forwarderMetrics {
 	return &forwarderMetrics{
-		destinations: r.Gauge("destinations", "Local destinations the forwarder writes to now."),
-		fileErrors:   r.Counter("destination_file_errors", "ingress_port.yml files the forwarder could not use, counted at each scan."),
+		destinations:  r.Gauge("destinations", "Local destinations the forwarder writes to now."),
+		fileErrors:    r.Counter("destination_file_errors", "ingress_port.yml files the forwarder could not use, counted at each scan."),
+		noDestination: r.Dropped(metrics.Egress, reasonNoDestination),
 	}
 }
 

@@ -166,6 +166,20 @@ var _ = Describe("Agent in the forwarder role", func() {
 		Consistently(func() []string { return payloads(first.Logs()) }, 300*time.Millisecond).Should(Equal([]string{"one", "two"}))
 	})
 
+	It("keeps accepting while no destination is known, counts what it could not deliver, and delivers once one appears", func() {
+		jobs := newJobsDir()
+		a := startForwarder(jobs, nil)
+		c := a.ingressClient(clientTLS(files("client")))
+		Expect(sendBatch(c, logBatch(numbered("nowhere", 10))...)).To(Succeed())
+		Eventually(func() float64 { return a.metric(`dropped{direction="egress",reason="no_destination"}`) }).Should(BeNumerically("==", 10))
+
+		late := startDestination(false)
+		jobs.add("late", late.addr, "")
+		Eventually(func() float64 { return a.metric("destinations") }).Should(BeNumerically("==", 1))
+		Expect(sendBatch(c, logEnvelope("found"))).To(Succeed())
+		Eventually(func() []string { return payloads(late.Logs()) }).Should(Equal([]string{"found"}))
+	})
+
 	It("reconnects to a destination that restarts, while the other keeps receiving", func() {
 		jobs := newJobsDir()
 		steady := startDestination(false)

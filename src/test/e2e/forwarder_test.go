@@ -13,6 +13,8 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
+	"loggregator/internal/mtls"
+	"loggregator/internal/otlp/otlptest"
 	"loggregator/tools/topology"
 )
 
@@ -27,6 +29,7 @@ certificates:
   doppler: doppler
   reverse_log_proxy: reverselogproxy
   agent: metron
+  otel: otel-collector
 
 jobs:
 - name: doppler
@@ -113,8 +116,11 @@ jobs:
       port: {{ .ForwarderMetrics }}
 `))
 
-// startForwarderSystem starts forwarderManifest on free ports; the caller stops it.
-func startForwarderSystem() *system {
+// startForwarderSystem starts forwarderManifest on free ports, with an
+// OpenTelemetry collector (otlptest.Receiver, certified by the system's CA
+// as otel-collector) announced by an ingress_port.yml beside the jobs'; the
+// caller stops the system.
+func startForwarderSystem() (*system, *otlptest.Receiver) {
 	GinkgoHelper()
 	port := func() int {
 		l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -134,6 +140,17 @@ func startForwarderSystem() *system {
 	Expect(err).NotTo(HaveOccurred())
 	sys, err := topology.New(repo, binDir, work, m)
 	Expect(err).NotTo(HaveOccurred())
+	certs := filepath.Join(work, "certs")
+	collector, err := otlptest.NewReceiver(mtls.Files{
+		CA: sys.Certs.CA, Cert: filepath.Join(certs, "otel.crt"), Key: filepath.Join(certs, "otel.key"),
+	})
+	Expect(err).NotTo(HaveOccurred())
+	DeferCleanup(collector.Close)
+	_, collectorPort, err := net.SplitHostPort(collector.Addr())
+	Expect(err).NotTo(HaveOccurred())
+	announce := filepath.Join(work, "jobs", "otel-collector", "config")
+	Expect(os.MkdirAll(announce, 0o755)).To(Succeed())
+	Expect(os.WriteFile(filepath.Join(announce, "ingress_port.yml"), []byte("ingress: "+collectorPort+"\nprotocol: otelcol\n"), 0o600)).To(Succeed())
 	sys.Progress = GinkgoWriter
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -143,14 +160,14 @@ func startForwarderSystem() *system {
 	}
 	Expect(sys.Procs()).To(HaveLen(4), "every job of the topology runs")
 	Expect(filepath.Join(work, "jobs", "loggregator_agent", "config", "ingress_port.yml")).To(BeAnExistingFile())
-	return &system{System: sys}
+	return &system{System: sys}, collector
 }
 
 var _ = Describe("Forwarder → agent → router → rlp → consumer", func() {
-	It("delivers every envelope written to the forwarder exactly once to a firehose consumer", func() {
-		s := startForwarderSystem()
+	It("delivers every envelope written once to the forwarder exactly once to a firehose consumer, and to an OpenTelemetry collector", func() {
+		s, collector := startForwarderSystem()
 		DeferCleanup(s.Stop)
-		Eventually(s.metricFunc("forwarder_metrics", "destinations")).Should(BeNumerically("==", 1))
+		Eventually(s.metricFunc("forwarder_metrics", "destinations")).Should(BeNumerically("==", 2))
 		con := s.consume(request("", logsOf("via-forwarder")))
 		for _, ep := range []string{"router0_metrics", "rlp_metrics"} {
 			Eventually(s.metricFunc(ep, "subscriptions")).Should(BeEquivalentTo(1), "subscriptions on %s", ep)
@@ -164,5 +181,13 @@ var _ = Describe("Forwarder → agent → router → rlp → consumer", func() {
 		Expect(con.duplicates()).To(BeEmpty())
 		Expect(sorted(con.keys())).To(Equal(sorted(sent)))
 		Expect(s.metric("forwarder_metrics", "destination_egress", `destination="loggregator_agent"`)).To(BeNumerically(">=", len(sent)))
+
+		Eventually(func() int { return len(collector.Logs()) }).Should(Equal(len(sent)))
+		var bodies []string
+		for _, r := range collector.Logs() {
+			bodies = append(bodies, r.GetBody().GetStringValue())
+			Expect(r.GetAttributes()).To(ContainElement(HaveField("Key", "source_id")))
+		}
+		Expect(sorted(bodies)).To(Equal(sorted(sent)))
 	})
 })

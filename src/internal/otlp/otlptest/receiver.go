@@ -38,6 +38,7 @@ type Receiver struct {
 	calls   int                 // guarded by mu: every call, refused or not
 	refuse  int                 // guarded by mu: calls still to refuse
 	code    codes.Code          // guarded by mu: the status refused calls get
+	discard bool                // guarded by mu: count calls, keep nothing
 }
 
 // NewReceiver serves on 127.0.0.1:0 with the identity in files (a
@@ -77,6 +78,14 @@ func (r *Receiver) Refuse(n int, code codes.Code) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.refuse, r.code = n, code
+}
+
+// Discard makes the receiver count calls from then on without keeping
+// what they carry, as a benchmark's stand-in must.
+func (r *Receiver) Discard() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.discard = true
 }
 
 // Calls is the number of export calls received, refused ones included.
@@ -142,6 +151,9 @@ func (s logsService) Export(_ context.Context, req *collogspb.ExportLogsServiceR
 	}
 	s.r.mu.Lock()
 	defer s.r.mu.Unlock()
+	if s.r.discard {
+		return &collogspb.ExportLogsServiceResponse{}, nil
+	}
 	for _, rl := range req.GetResourceLogs() {
 		for _, sl := range rl.GetScopeLogs() {
 			s.r.logs = append(s.r.logs, sl.GetLogRecords()...)
@@ -156,6 +168,9 @@ func (s metricsService) Export(_ context.Context, req *colmetricspb.ExportMetric
 	}
 	s.r.mu.Lock()
 	defer s.r.mu.Unlock()
+	if s.r.discard {
+		return &colmetricspb.ExportMetricsServiceResponse{}, nil
+	}
 	for _, rm := range req.GetResourceMetrics() {
 		for _, sm := range rm.GetScopeMetrics() {
 			s.r.metrics = append(s.r.metrics, sm.GetMetrics()...)
@@ -170,6 +185,9 @@ func (s traceService) Export(_ context.Context, req *coltracepb.ExportTraceServi
 	}
 	s.r.mu.Lock()
 	defer s.r.mu.Unlock()
+	if s.r.discard {
+		return &coltracepb.ExportTraceServiceResponse{}, nil
+	}
 	for _, rs := range req.GetResourceSpans() {
 		for _, ss := range rs.GetScopeSpans() {
 			s.r.spans = append(s.r.spans, ss.GetSpans()...)

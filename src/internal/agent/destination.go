@@ -28,7 +28,6 @@ type ingressWriter struct {
 	tls     *tls.Config
 	codec   *wire.Codec
 	timeout time.Duration
-	hard    context.Context // ends streams when the agent's stop deadline passes
 	backoff *resolve.Backoff
 	m       *destinationMetrics
 	log     *slog.Logger
@@ -92,7 +91,10 @@ func (w *ingressWriter) dial(ctx context.Context) error {
 			return fmt.Errorf("destination %s: connection failed", w.addr)
 		}
 	}
-	sctx, scancel := context.WithCancel(w.hard)
+	// The stream outlives this call; Write's AfterFunc and close end it,
+	// bounded by the lane's shutdown timeout, so a batch cut off by a stop
+	// is counted as shutdown, not as unavailable.
+	sctx, scancel := context.WithCancel(context.Background())
 	bs, err := loggregator_v2.NewIngressClient(conn).BatchSender(sctx, grpc.ForceCodecV2(w.codec))
 	if err != nil {
 		scancel()

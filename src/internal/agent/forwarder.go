@@ -23,7 +23,9 @@ import (
 // output is where the agent's batches go: a routerpool.Pool in the router
 // role, a forwarder in the forwarder role. Run takes batches from in until
 // in is closed, hands each back (the batcher's Release) once done with it,
-// and returns when everything it started has ended; ctx is the hard stop.
+// and returns when everything it started has ended. ctx is the hard stop
+// of the router pool; the forwarder's lanes bound themselves by the same
+// shutdown timeout.
 type output interface {
 	Run(ctx context.Context, in <-chan [][]byte)
 }
@@ -100,9 +102,10 @@ func newForwarder(cfg *Config, reg *metrics.Registry, release func([][]byte), lo
 }
 
 // Run fans out until in is closed, then stops every lane (each delivers
-// what it holds within the shutdown timeout) and waits for them.
+// what it holds within the shutdown timeout, which bounds it as ctx bounds
+// the router pool) and waits for them. ctx ends the rescans.
 func (f *forwarder) Run(ctx context.Context, in <-chan [][]byte) {
-	f.scan(ctx)
+	f.scan()
 	scanCtx, stopScan := context.WithCancel(ctx)
 	var scanner sync.WaitGroup
 	scanner.Go(func() {
@@ -113,7 +116,7 @@ func (f *forwarder) Run(ctx context.Context, in <-chan [][]byte) {
 			case <-scanCtx.Done():
 				return
 			case <-t.C:
-				f.scan(ctx)
+				f.scan()
 			}
 		}
 	})
@@ -146,7 +149,7 @@ func (f *forwarder) Run(ctx context.Context, in <-chan [][]byte) {
 
 // scan reads the glob, starts a lane for each new destination and stops
 // the lanes of those whose file went or changed.
-func (f *forwarder) scan(hard context.Context) {
+func (f *forwarder) scan() {
 	found, bad, err := discover(f.cfg.DownstreamGlob, f.selfPort)
 	if err != nil {
 		f.log.Error("forwarder scan", "error", err.Error())
@@ -177,7 +180,7 @@ func (f *forwarder) scan(hard context.Context) {
 			}
 			continue
 		}
-		d, err := f.start(hard, t)
+		d, err := f.start(t)
 		if err != nil {
 			f.log.Error("forwarder destination", "file", t.path, "error", err.Error())
 			continue
@@ -221,8 +224,8 @@ func (f *forwarder) noteBad(bad map[string]error) {
 	}
 }
 
-// start runs a lane to t. hard ends its streams at the agent's stop deadline.
-func (f *forwarder) start(hard context.Context, t target) (*destination, error) {
+// start runs a lane to t.
+func (f *forwarder) start(t target) (*destination, error) {
 	m := newDestinationMetrics(f.reg, t.name)
 	var w fanout.Writer[[]byte]
 	var closeWriter func()
@@ -238,7 +241,6 @@ func (f *forwarder) start(hard context.Context, t target) (*destination, error) 
 			tls:     f.ingressTLS,
 			codec:   f.codec,
 			timeout: f.cfg.DialTimeout.D(),
-			hard:    hard,
 			backoff: resolve.NewBackoff(resolve.MinBackoff, f.cfg.MaxBackoff.D()),
 			m:       m,
 			log:     f.log,

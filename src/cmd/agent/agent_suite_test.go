@@ -50,7 +50,7 @@ var _ = SynchronizedBeforeSuite(func() []byte {
 }, func(p []byte) {
 	agentPath = string(p)
 	var err error
-	certs, err = certgen.Identities(GinkgoT().TempDir(), "metron", "doppler", "client")
+	certs, err = certgen.Identities(GinkgoT().TempDir(), "metron", "doppler", "client", "otel-collector")
 	Expect(err).NotTo(HaveOccurred())
 })
 

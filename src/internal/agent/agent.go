@@ -37,7 +37,7 @@ type Agent struct {
 
 	buf     *diode.ManyToOne[[]byte]
 	batcher *batch.Batcher[[]byte]
-	pool    *routerpool.Pool
+	out     output // a *routerpool.Pool, or a *forwarder in the forwarder role
 	sink    *sink
 	ingress *ingress.Server
 
@@ -72,15 +72,19 @@ func New(cfg *Config, log *slog.Logger) (*Agent, error) {
 	})
 	a.batcher.SetLinger(cfg.Batch.Linger.D())
 
-	pool, err := routerpool.New(cfg.Routers, routerpool.NewMetrics(a.reg, "router"), routerpool.Options{
-		Zone:    cfg.Zone,
-		Release: a.batcher.Release,
-		Log:     log,
-	})
-	if err != nil {
-		return nil, err
+	if cfg.Role == RoleForwarder {
+		if a.out, err = newForwarder(cfg, a.reg, a.batcher.Release, log); err != nil {
+			return nil, err
+		}
+	} else {
+		if a.out, err = routerpool.New(cfg.Routers, routerpool.NewMetrics(a.reg, "router"), routerpool.Options{
+			Zone:    cfg.Zone,
+			Release: a.batcher.Release,
+			Log:     log,
+		}); err != nil {
+			return nil, err
+		}
 	}
-	a.pool = pool
 
 	tlsCfg, err := mtls.Server(cfg.Ingress.TLS, cfg.Ingress.CipherSuites)
 	if err != nil {
@@ -117,15 +121,22 @@ func (a *Agent) MetricsAddr() string { return a.metrics.Addr() }
 // Run serves until ctx ends, then stops as the package doc describes. It
 // returns an error only if a server failed.
 func (a *Agent) Run(ctx context.Context) error {
-	a.log.Info("agent running",
-		"ingress", a.IngressAddr(), "metrics", a.MetricsAddr(),
-		"routers", a.cfg.Routers.Targets, "streams", a.cfg.Routers.Streams, "zone", a.cfg.Zone)
+	if a.cfg.Role == RoleForwarder {
+		a.log.Info("agent running as forwarder",
+			"ingress", a.IngressAddr(), "metrics", a.MetricsAddr(),
+			"downstream_ingress_port_glob", a.cfg.Forwarder.DownstreamGlob)
+	} else {
+		a.log.Info("agent running",
+			"ingress", a.IngressAddr(), "metrics", a.MetricsAddr(),
+			"routers", a.cfg.Routers.Targets, "streams", a.cfg.Routers.Streams, "zone", a.cfg.Zone)
+	}
 
-	// Downstream first: the pool, then the batcher feeding it.
+	// Downstream first: the output (routers or destinations), then the
+	// batcher feeding it.
 	poolCtx, cutStreams := context.WithCancel(context.Background())
 	defer cutStreams()
 	var pipeline sync.WaitGroup
-	pipeline.Go(func() { a.pool.Run(poolCtx, a.batcher.Batches()) })
+	pipeline.Go(func() { a.out.Run(poolCtx, a.batcher.Batches()) })
 	batchCtx, stopBatching := context.WithCancel(context.Background())
 	defer stopBatching()
 	pipeline.Go(func() { a.batcher.Run(batchCtx) })

@@ -2,6 +2,7 @@ package agent
 
 import (
 	"errors"
+	"fmt"
 	"time"
 
 	"loggregator/internal/config"
@@ -12,10 +13,17 @@ import (
 
 // Config is the agent's configuration, config/agent.json.
 type Config struct {
+	// Role is RoleRouter (the default: forward to the routers) or
+	// RoleForwarder (fan out to the VM's local destinations, the
+	// loggr-forwarder-agent job).
+	Role string `json:"role"`
 	// Ingress is the v2 Ingress server producers write to.
 	Ingress IngressConfig `json:"ingress"`
-	// Routers are the routers envelopes are forwarded to, and how.
+	// Routers are the routers envelopes are forwarded to, and how, in the
+	// router role.
 	Routers routerpool.Config `json:"routers"`
+	// Forwarder is the local destinations, in the forwarder role.
+	Forwarder ForwarderConfig `json:"forwarder"`
 	// Batch sets how envelopes are grouped into writes.
 	Batch BatchConfig `json:"batch"`
 
@@ -72,12 +80,14 @@ type BatchConfig struct {
 // have none and must be configured.
 func DefaultConfig() *Config {
 	return &Config{
+		Role: RoleRouter,
 		Ingress: IngressConfig{
 			ServerConfig:     mtls.ServerConfig{Addr: "127.0.0.1:3458"},
 			BufferSize:       50_000,
 			MaxEnvelopeBytes: 256 * 1024,
 		},
 		Routers:         routerpool.DefaultConfig(),
+		Forwarder:       DefaultForwarderConfig(),
 		Batch:           BatchConfig{Size: 1000, FlushInterval: config.Duration(10 * time.Millisecond), Linger: config.Duration(2 * time.Millisecond)},
 		ShutdownTimeout: config.Duration(10 * time.Second),
 		Runtime:         config.Runtime{MaxProcs: 1, MemoryLimitMiB: 128},
@@ -112,8 +122,20 @@ func (c *Config) Validate() error {
 			return errors.New("tags: a tag name is empty")
 		}
 	}
-	if err := c.Routers.Validate("routers"); err != nil {
-		return err
+	switch c.Role {
+	case RoleRouter:
+		if err := c.Routers.Validate("routers"); err != nil {
+			return err
+		}
+	case RoleForwarder:
+		if len(c.Routers.Targets) > 0 {
+			return errors.New("routers.targets: not used in the forwarder role; destinations come from forwarder.downstream_ingress_port_glob")
+		}
+		if err := c.Forwarder.Validate("forwarder"); err != nil {
+			return err
+		}
+	default:
+		return fmt.Errorf("role: %q is neither %q nor %q", c.Role, RoleRouter, RoleForwarder)
 	}
 	return c.Metrics.Validate("metrics")
 }

@@ -21,4 +21,20 @@
 // "shutdown"), drains the diode
 // through the streams, waits for the routers to confirm, and gives up after
 // shutdown_timeout, counting what was left as dropped for "shutdown".
+//
+// Forwarder role ("role": "forwarder", the loggr-forwarder-agent job): the
+// same ingress, diode and batcher, but the batches go to the VM's local
+// destinations instead of the routers. The agent's output is one small
+// interface (output: Run(ctx, batches)) that routerpool.Pool fills in the
+// router role and the forwarder in this one. The forwarder reads the
+// ingress_port.yml files matching forwarder.downstream_ingress_port_glob
+// (Cloud Foundry's format: "ingress: <port>", plus "protocol: otelcol" for
+// an OpenTelemetry collector) at start and every rescan_interval, and runs
+// a fanout.Lane per destination: its own diode, batcher and connection (a
+// BatchSender stream to 127.0.0.1:<port>, server name "metron", or an
+// internal/otlp exporter, server name "otel-collector"). Every envelope is
+// put in every lane without waiting, so a slow, dead or restarting
+// destination loses only its own envelopes, counted in
+// destination_dropped{destination,reason}; a file that goes away closes its
+// destination after it has delivered what it holds.
 package agent

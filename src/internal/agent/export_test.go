@@ -66,3 +66,19 @@ func IngestTimestamps(cfg *Config, envs [][]byte) (out [][]byte, replaced map[st
 		"future":   value(im.timestampFuture),
 	}, nil
 }
+
+// Destination is what discovery found in one ingress_port.yml.
+type Destination struct {
+	Name, Addr string
+	OTel       bool
+}
+
+// Discover runs the forwarder's discovery of glob, leaving out selfPort.
+func Discover(glob string, selfPort int) ([]Destination, map[string]error, error) {
+	found, bad, err := discover(glob, selfPort)
+	out := make([]Destination, 0, len(found))
+	for _, t := range found {
+		out = append(out, Destination{Name: t.name, Addr: t.addr, OTel: t.otel})
+	}
+	return out, bad, err
+}

@@ -1,0 +1,265 @@
+package main_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+	"github.com/onsi/gomega/gexec"
+
+	"loggregator/internal/agent"
+	"loggregator/internal/config"
+	"loggregator/internal/envelopetest"
+	"loggregator/internal/otlp/otlptest"
+)
+
+// jobsDir is a stand-in for /var/vcap/jobs: each destination is a job
+// directory with config/ingress_port.yml, as BOSH renders them.
+type jobsDir string
+
+func newJobsDir() jobsDir { return jobsDir(GinkgoT().TempDir()) }
+
+func (d jobsDir) glob() string { return filepath.Join(string(d), "*", "config", "ingress_port.yml") }
+
+// add writes job's ingress_port.yml naming addr's port, with protocol if
+// not empty.
+func (d jobsDir) add(job, addr, protocol string) {
+	_, port, err := net.SplitHostPort(addr)
+	Expect(err).NotTo(HaveOccurred())
+	dir := filepath.Join(string(d), job, "config")
+	Expect(os.MkdirAll(dir, 0o755)).To(Succeed())
+	content := fmt.Sprintf("---\ningress: %s\n", port)
+	if protocol != "" {
+		content += "protocol: " + protocol + "\n"
+	}
+	Expect(os.WriteFile(filepath.Join(dir, "ingress_port.yml"), []byte(content), 0o600)).To(Succeed())
+}
+
+func (d jobsDir) remove(job string) {
+	Expect(os.RemoveAll(filepath.Join(string(d), job))).To(Succeed())
+}
+
+// startDestination is a local v2 Ingress server (the loggregator_agent or
+// syslog agent a forwarder feeds), certified for "metron".
+func startDestination(stalled bool) *testRouter {
+	sink, err := envelopetest.NewIngressSink(files("metron"))
+	Expect(err).NotTo(HaveOccurred())
+	DeferCleanup(sink.Close)
+	if stalled {
+		sink.Stall()
+	}
+	return &testRouter{sink: sink, addr: sink.Addr()}
+}
+
+// startForwarder runs the agent binary in the forwarder role over jobs.
+func startForwarder(jobs jobsDir, adjust func(*agent.Config)) *runningAgent {
+	cfg := agent.DefaultConfig()
+	cfg.Role = agent.RoleForwarder
+	cfg.Ingress.Addr = freeAddr()
+	cfg.Ingress.TLS = files("metron")
+	cfg.Metrics.Addr = freeAddr()
+	cfg.Metrics.EmitInterval = config.Duration(time.Hour)
+	cfg.Forwarder.DownstreamGlob = jobs.glob()
+	cfg.Forwarder.RescanInterval = config.Duration(100 * time.Millisecond)
+	cfg.Forwarder.TLS = files("client")
+	cfg.Forwarder.MaxBackoff = config.Duration(200 * time.Millisecond)
+	cfg.Forwarder.DialTimeout = config.Duration(time.Second)
+	cfg.Forwarder.OTel.MaxBackoff = config.Duration(100 * time.Millisecond)
+	cfg.Deployment, cfg.Job, cfg.Index, cfg.IP = "cf", "diego-cell", "3", "10.0.0.7"
+	cfg.ShutdownTimeout = config.Duration(5 * time.Second)
+	if adjust != nil {
+		adjust(cfg)
+	}
+	data, err := json.Marshal(cfg)
+	Expect(err).NotTo(HaveOccurred())
+	path := filepath.Join(GinkgoT().TempDir(), "agent.json")
+	Expect(os.WriteFile(path, data, 0o600)).To(Succeed())
+
+	s, err := gexec.Start(exec.Command(agentPath, "--config", path), GinkgoWriter, GinkgoWriter)
+	Expect(err).NotTo(HaveOccurred())
+	DeferCleanup(func() { s.Kill().Wait(5 * time.Second) })
+	a := &runningAgent{session: s, ingress: cfg.Ingress.Addr, metrics: cfg.Metrics.Addr}
+	Eventually(func() error { _, err := a.metricsText(); return err }).Should(Succeed())
+	return a
+}
+
+func logBatch(payloads []string) []*loggregator_v2.Envelope {
+	out := make([]*loggregator_v2.Envelope, 0, len(payloads))
+	for _, p := range payloads {
+		out = append(out, logEnvelope(p))
+	}
+	return out
+}
+
+var _ = Describe("Agent in the forwarder role", func() {
+	It("delivers everything to a healthy destination beside a stalled and a dead one, counting the others' losses as theirs", func() {
+		jobs := newJobsDir()
+		healthy := startDestination(false)
+		stalled := startDestination(true)
+		jobs.add("loggregator_agent", healthy.addr, "")
+		jobs.add("stalled_job", stalled.addr, "")
+		jobs.add("dead_job", freeAddr(), "")
+		a := startForwarder(jobs, func(c *agent.Config) { c.Forwarder.BufferSize = 100 })
+		Eventually(func() float64 { return a.metric("destinations") }).Should(BeNumerically("==", 3))
+		c := a.ingressClient(clientTLS(files("client")))
+
+		big := strings.Repeat("x", 4096)
+		var want []string
+		for i := range 40 {
+			batch := numbered(fmt.Sprintf("%d-%s", i, big), 50)
+			want = append(want, batch...)
+			Expect(sendBatch(c, logBatch(batch)...)).To(Succeed())
+		}
+
+		Eventually(healthy.Count).Should(Equal(len(want)))
+		got := payloads(healthy.Logs())
+		slices.Sort(got)
+		slices.Sort(want)
+		Expect(got).To(Equal(want))
+		for _, e := range healthy.Logs()[:10] {
+			Expect(e.Tags).To(HaveKeyWithValue("deployment", "cf"))
+			Expect(e.Tags).To(HaveKeyWithValue("index", "3"))
+		}
+		Expect(a.metric(`destination_egress{destination="loggregator_agent"}`)).To(BeNumerically("==", len(want)))
+		Expect(a.metric(`destination_dropped{destination="loggregator_agent",reason="buffer_full"}`)).To(BeZero())
+		Eventually(func() float64 {
+			return a.metric(`destination_dropped{destination="stalled_job",reason="buffer_full"}`)
+		}).Should(BeNumerically(">", 0))
+		Eventually(func() float64 {
+			return a.metric(`destination_dropped{destination="dead_job",reason="buffer_full"}`) +
+				a.metric(`destination_dropped{destination="dead_job",reason="destination_unavailable"}`)
+		}).Should(BeNumerically("==", len(want)))
+		Expect(a.metric(`destination_connection_failures{destination="dead_job"}`)).To(BeNumerically(">", 0))
+		Expect(a.metric(`dropped{direction="ingress",reason="buffer_full"}`)).To(BeZero())
+	})
+
+	It("finds a destination added later and closes one whose file is removed", func() {
+		jobs := newJobsDir()
+		first := startDestination(false)
+		jobs.add("first", first.addr, "")
+		a := startForwarder(jobs, nil)
+		c := a.ingressClient(clientTLS(files("client")))
+		Expect(sendBatch(c, logEnvelope("one"))).To(Succeed())
+		Eventually(func() []string { return payloads(first.Logs()) }).Should(Equal([]string{"one"}))
+
+		second := startDestination(false)
+		jobs.add("second", second.addr, "")
+		Eventually(func() float64 { return a.metric("destinations") }).Should(BeNumerically("==", 2))
+		Expect(sendBatch(c, logEnvelope("two"))).To(Succeed())
+		Eventually(func() []string { return payloads(second.Logs()) }).Should(Equal([]string{"two"}))
+		Eventually(func() []string { return payloads(first.Logs()) }).Should(Equal([]string{"one", "two"}))
+
+		jobs.remove("first")
+		Eventually(func() float64 { return a.metric("destinations") }).Should(BeNumerically("==", 1))
+		Expect(sendBatch(c, logEnvelope("three"))).To(Succeed())
+		Eventually(func() []string { return payloads(second.Logs()) }).Should(Equal([]string{"two", "three"}))
+		Consistently(func() []string { return payloads(first.Logs()) }, 300*time.Millisecond).Should(Equal([]string{"one", "two"}))
+	})
+
+	It("keeps accepting while no destination is known, counts what it could not deliver, and delivers once one appears", func() {
+		jobs := newJobsDir()
+		a := startForwarder(jobs, nil)
+		c := a.ingressClient(clientTLS(files("client")))
+		Expect(sendBatch(c, logBatch(numbered("nowhere", 10))...)).To(Succeed())
+		Eventually(func() float64 { return a.metric(`dropped{direction="egress",reason="no_destination"}`) }).Should(BeNumerically("==", 10))
+
+		late := startDestination(false)
+		jobs.add("late", late.addr, "")
+		Eventually(func() float64 { return a.metric("destinations") }).Should(BeNumerically("==", 1))
+		Expect(sendBatch(c, logEnvelope("found"))).To(Succeed())
+		Eventually(func() []string { return payloads(late.Logs()) }).Should(Equal([]string{"found"}))
+	})
+
+	It("reconnects to a destination that restarts, while the other keeps receiving", func() {
+		jobs := newJobsDir()
+		steady := startDestination(false)
+		restarting := startDestination(false)
+		addr := restarting.addr
+		jobs.add("steady", steady.addr, "")
+		jobs.add("restarting", addr, "")
+		a := startForwarder(jobs, nil)
+		c := a.ingressClient(clientTLS(files("client")))
+		Expect(sendBatch(c, logEnvelope("before"))).To(Succeed())
+		Eventually(restarting.Count).Should(Equal(1))
+
+		restarting.sink.Close()
+		Expect(sendBatch(c, logBatch(numbered("while-down", 100))...)).To(Succeed())
+		Eventually(steady.Count).Should(Equal(101))
+
+		var sink *envelopetest.IngressSink
+		Eventually(func() (err error) { sink, err = envelopetest.NewIngressSinkOn(addr, files("metron")); return err }).Should(Succeed())
+		DeferCleanup(sink.Close)
+		Eventually(func() []string {
+			Expect(sendBatch(c, logEnvelope("after"))).To(Succeed())
+			return payloads(sink.Envelopes())
+		}).Should(ContainElement("after"))
+		Expect(payloads(steady.Logs())).To(ContainElement("after"))
+		Expect(a.metric(`destination_connections{destination="restarting"}`)).To(BeNumerically(">=", 2))
+	})
+
+	It("sends logs and metrics to an OpenTelemetry collector named by a protocol: otelcol file", func() {
+		jobs := newJobsDir()
+		receiver, err := otlptest.NewReceiver(files("otel-collector"))
+		Expect(err).NotTo(HaveOccurred())
+		DeferCleanup(receiver.Close)
+		local := startDestination(false)
+		jobs.add("otel-collector", receiver.Addr(), "otelcol")
+		jobs.add("loggregator_agent", local.addr, "")
+		a := startForwarder(jobs, nil)
+		c := a.ingressClient(clientTLS(files("client")))
+
+		Expect(sendBatch(c,
+			logEnvelope("to-otel"),
+			&loggregator_v2.Envelope{SourceId: "app-1", Message: &loggregator_v2.Envelope_Counter{Counter: &loggregator_v2.Counter{Name: "requests", Delta: 3}}},
+		)).To(Succeed())
+
+		Eventually(receiver.Logs).Should(HaveLen(1))
+		Expect(receiver.Logs()[0].GetBody().GetStringValue()).To(Equal("to-otel"))
+		Eventually(receiver.Metrics).Should(HaveLen(1))
+		m := receiver.Metrics()[0]
+		Expect(m.GetName()).To(Equal("requests"))
+		Expect(m.GetSum().GetDataPoints()[0].GetAsInt()).To(Equal(int64(3)))
+		attrs := map[string]string{}
+		for _, kv := range m.GetSum().GetDataPoints()[0].GetAttributes() {
+			attrs[kv.GetKey()] = kv.GetValue().GetStringValue()
+		}
+		Expect(attrs).To(HaveKeyWithValue("source_id", "app-1"))
+		Expect(attrs).To(HaveKeyWithValue("deployment", "cf"))
+		Eventually(local.Count).Should(Equal(2))
+		Eventually(func() float64 { return a.metric(`otlp_exported{destination="otel-collector",signal="logs"}`) }).Should(BeNumerically("==", 1))
+	})
+
+	It("delivers everything it accepted before SIGTERM to every destination, then exits cleanly", func() {
+		jobs := newJobsDir()
+		d1 := startDestination(false)
+		d2 := startDestination(false)
+		jobs.add("one", d1.addr, "")
+		jobs.add("two", d2.addr, "")
+		a := startForwarder(jobs, func(c *agent.Config) { c.Batch.FlushInterval = config.Duration(time.Second) })
+		Eventually(func() float64 { return a.metric("destinations") }).Should(BeNumerically("==", 2))
+		c := a.ingressClient(clientTLS(files("client")))
+		want := numbered("drain", 3000)
+		for i := 0; i < len(want); i += 500 {
+			Expect(sendBatch(c, logBatch(want[i:i+500])...)).To(Succeed())
+		}
+
+		a.session.Signal(syscall.SIGTERM)
+		Eventually(a.session).Should(gexec.Exit(0))
+		slices.Sort(want)
+		for _, d := range []*testRouter{d1, d2} {
+			got := payloads(d.Logs())
+			slices.Sort(got)
+			Expect(got).To(Equal(want))
+		}
+	})
+})

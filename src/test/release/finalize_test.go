@@ -29,8 +29,9 @@ var boshFlags = map[string][]string{
 	"upload-release":   {"--name", "--version", "--sha1", "--fix"},
 }
 
-// boshGlobalFlags are the global options the scripts may put before a command.
-var boshGlobalFlags = []string{"-n", "--non-interactive"}
+// boshGlobalFlags are the global options the scripts may put before a command; --version
+// also stands alone (`bosh --version`).
+var boshGlobalFlags = []string{"-n", "--non-interactive", "-v", "--version"}
 
 // boshCalls returns every bosh command line written at the start of a line of a script (a
 // call, or a command shown to the user), with `\` continuations joined.
@@ -56,6 +57,9 @@ func checkBoshCall(args []string) string {
 		i++
 	}
 	if i == len(args) {
+		if contains(args, "--version") || contains(args, "-v") {
+			return ""
+		}
 		return "no command"
 	}
 	command := args[i]

@@ -2,6 +2,8 @@ package release_test
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -217,7 +219,8 @@ func (r finalizeRelease) run(withBosh bool, args ...string) (stdout, stderr stri
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	err := cmd.Run()
-	if exitErr, ok := err.(*exec.ExitError); ok {
+	var exitErr *exec.ExitError
+	if errors.As(err, &exitErr) {
 		return out.String(), errOut.String(), exitErr.ExitCode()
 	}
 	Expect(err).NotTo(HaveOccurred())
@@ -228,7 +231,7 @@ func (r finalizeRelease) run(withBosh bool, args ...string) (stdout, stderr stri
 func (r finalizeRelease) boshCallsMade() [][]string {
 	GinkgoHelper()
 	data, err := os.ReadFile(r.calls)
-	if os.IsNotExist(err) {
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	Expect(err).NotTo(HaveOccurred())

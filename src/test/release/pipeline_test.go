@@ -125,6 +125,10 @@ type pipelineCheck struct {
 	jobs      map[string]pipelineJob
 	used      map[string]bool
 	problems  []string
+	// produced and consumed track, within the job being checked, the task
+	// outputs and the artifacts later steps read.
+	produced map[string]string
+	consumed map[string]bool
 }
 
 func (c *pipelineCheck) problemf(format string, args ...any) {
@@ -154,10 +158,16 @@ func pipelineProblems(root string) []string {
 			c.problemf("job %s has an empty plan", j.Name)
 		}
 		available := map[string]string{}
+		c.produced, c.consumed = map[string]string{}, map[string]bool{}
 		c.steps("job "+j.Name, j.Plan, available)
 		for _, hook := range []map[string]any{j.OnSuccess, j.OnFailure, j.OnAbort, j.OnError, j.Ensure} {
 			if hook != nil {
 				c.step("job "+j.Name+" hook", hook, available)
+			}
+		}
+		for _, out := range sortedKeysOf(c.produced) {
+			if !c.consumed[out] {
+				c.problemf("%s: output %s is used by no later step", c.produced[out], out)
 			}
 		}
 	}
@@ -228,6 +238,7 @@ func (c *pipelineCheck) step(where string, s map[string]any, available map[strin
 		params, _ := s["params"].(map[string]any)
 		for _, key := range []string{"file", "repository", "tag"} {
 			if v, ok := params[key].(string); ok {
+				c.consumed[firstElem(v)] = true
 				if _, have := available[firstElem(v)]; !have {
 					c.problemf("%s: params.%s %s is not in an artifact of the job so far", where, key, v)
 				}
@@ -329,6 +340,7 @@ func (c *pipelineCheck) task(where string, s map[string]any, available map[strin
 	file, hasFile := s["file"].(string)
 	switch {
 	case hasFile:
+		c.consumed[firstElem(file)] = true
 		source, have := available[firstElem(file)]
 		if !have {
 			c.problemf("%s: file %s is not in an artifact of the job so far", where, file)
@@ -377,6 +389,7 @@ func (c *pipelineCheck) task(where string, s map[string]any, available map[strin
 		if m, ok := inputMapping[in.Name]; ok {
 			artifact = m
 		}
+		c.consumed[artifact] = true
 		source, have := available[artifact]
 		if !have && !in.Optional {
 			c.problemf("%s: input %s is not an artifact of the job so far", where, artifact)
@@ -416,6 +429,7 @@ func (c *pipelineCheck) task(where string, s map[string]any, available map[strin
 			available[artifact] = inputs[out.Name]
 		} else {
 			available[artifact] = ""
+			c.produced[artifact] = where
 		}
 	}
 	for name := range outputMapping {
@@ -567,6 +581,15 @@ func copyArtifacts(m map[string]string) map[string]string {
 	return out
 }
 
+func sortedKeysOf(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
 func sortedSet(m map[string]bool) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
@@ -644,6 +667,7 @@ var _ = Describe("The Concourse pipeline", func() {
 		Entry("has a task file with a key Concourse does not know", func(root string) {
 			appendFile(filepath.Join(root, "ci", "tasks", "unit.yml"), "image: golang\n")
 		}, "field image not found"),
+		Entry("has a task output no later step reads", editFile("ci/tasks/e2e.yml", "caches:\n", "outputs:\n- name: e2e-report\ncaches:\n"), "output e2e-report is used by no later step"),
 		Entry("has a task input nothing provides", editFile("ci/tasks/compat.yml", "- name: loggregator\n", "- name: loggregator\n- name: previous-release\n"), "input previous-release is not an artifact"),
 		Entry("sets a task param the task does not declare", editPipeline("BLOBSTORE_PRIVATE_YML: ((release_blobstore_private_yml))", "BLOBSTORE_PRIVATE_YML: ((release_blobstore_private_yml))\n      DRY_RUN: true"), "params.DRY_RUN is not a param"),
 		Entry("runs a task script that is not executable", func(root string) {

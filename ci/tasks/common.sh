@@ -7,10 +7,13 @@ export GOCACHE="${task_dir}/go-cache"
 export GOFLAGS="-buildvcs=false"
 mkdir -p "${GOCACHE}"
 
-# install_bosh_cli builds the bosh CLI at a pinned version into /usr/local/bin/bosh.
+# install_bosh_cli builds the bosh CLI at a pinned version into /usr/local/bin/bosh,
+# unless a bosh of that version is already on PATH.
 install_bosh_cli() {
-  local version=v7.9.7
-  GOBIN=/usr/local/bin go install "github.com/cloudfoundry/bosh-cli/v7@${version}"
-  ln -sf /usr/local/bin/bosh-cli /usr/local/bin/bosh
+  local version=7.9.7
+  if ! bosh --version 2>/dev/null | grep -q "version ${version}-"; then
+    GOBIN=/usr/local/bin go install "github.com/cloudfoundry/bosh-cli/v7@v${version}"
+    ln -sf /usr/local/bin/bosh-cli /usr/local/bin/bosh
+  fi
   bosh --version
 }

@@ -132,6 +132,10 @@ type finalizeRelease struct {
 // create-release --final writes the release manifest and .final_builds.
 const fakeBosh = `#!/usr/bin/env bash
 set -eu
+if [ "$*" = "--version" ]; then
+  echo "version 7.9.7-0000000-2026-01-01T00:00:00Z"
+  exit 0
+fi
 printf '%s\n' "$@" >>"$FAKE_BOSH_CALLS"
 echo >>"$FAKE_BOSH_CALLS"
 cmd="" dir="." version="" final=""
@@ -165,9 +169,15 @@ golang/go1.26.8.linux-amd64.tar.gz:
 
 func newFinalizeRelease() finalizeRelease {
 	GinkgoHelper()
-	root := GinkgoT().TempDir()
+	return newFinalizeReleaseIn(GinkgoT().TempDir(), "release")
+}
+
+// newFinalizeReleaseIn makes the scratch release as root/name, the fake bosh and
+// its call log beside it.
+func newFinalizeReleaseIn(root, name string) finalizeRelease {
+	GinkgoHelper()
 	r := finalizeRelease{
-		dir:   filepath.Join(root, "release"),
+		dir:   filepath.Join(root, name),
 		bin:   filepath.Join(root, "bin"),
 		calls: filepath.Join(root, "bosh-calls"),
 	}
@@ -342,5 +352,55 @@ var _ = Describe("scripts/finalize-release", func() {
 		out, err := exec.Command("git", "-C", r.dir, "status", "--porcelain").Output()
 		Expect(err).NotTo(HaveOccurred())
 		Expect(string(out)).To(BeEmpty(), ".gitignore ignores config/private.yml")
+	})
+})
+
+var _ = Describe("the pipeline's finalize-release task", func() {
+	It("cuts the release on a copy of the repository, commits the uploaded blobs and the release, and leaves the tarball in final-release", func() {
+		// The task's working directory as Concourse lays it out: the inputs
+		// loggregator and version, the empty outputs finalized and final-release.
+		task := GinkgoT().TempDir()
+		r := newFinalizeReleaseIn(task, "loggregator")
+		Expect(os.MkdirAll(filepath.Join(r.dir, "ci", "tasks"), 0o755)).To(Succeed())
+		for _, f := range []string{"finalize-release.sh", "common.sh"} {
+			data, err := os.ReadFile(filepath.Join(releaseDir, "ci", "tasks", f))
+			Expect(err).NotTo(HaveOccurred())
+			r.write("ci/tasks/"+f, string(data), 0o755)
+		}
+		r.write("config/blobs.yml", scratchBlobs, 0o644)
+		r.commit()
+		for _, d := range []string{"version", "finalized", "final-release"} {
+			Expect(os.MkdirAll(filepath.Join(task, d), 0o755)).To(Succeed())
+		}
+		Expect(os.WriteFile(filepath.Join(task, "version", "version"), []byte("1.2.0\n"), 0o644)).To(Succeed())
+
+		cmd := exec.Command(filepath.Join("loggregator", "ci", "tasks", "finalize-release.sh"))
+		cmd.Dir = task
+		cmd.Env = append(os.Environ(),
+			"PATH="+r.bin+string(os.PathListSeparator)+pathWithoutBosh(),
+			"FAKE_BOSH_CALLS="+r.calls,
+			"BLOBSTORE_PRIVATE_YML=", "GIT_AUTHOR_NAME=loggregator-ci", "GIT_AUTHOR_EMAIL=loggregator-ci@localhost")
+		out, err := cmd.CombinedOutput()
+		Expect(err).NotTo(HaveOccurred(), "%s", out)
+
+		var commands []string
+		for _, call := range r.boshCallsMade() {
+			commands = append(commands, call[0])
+		}
+		Expect(commands).To(Equal([]string{"upload-blobs", "sync-blobs", "create-release"}))
+
+		finalized := filepath.Join(task, "finalized")
+		log, err := exec.Command("git", "-C", finalized, "log", "--format=%s", "-3").Output()
+		Expect(err).NotTo(HaveOccurred())
+		Expect(strings.Split(strings.TrimSpace(string(log)), "\n")).To(Equal([]string{
+			"Final release 1.2.0", "Upload blobs for final release 1.2.0", "scratch release",
+		}))
+		status, err := exec.Command("git", "-C", finalized, "status", "--porcelain").Output()
+		Expect(err).NotTo(HaveOccurred())
+		Expect(string(status)).To(BeEmpty(), "everything BOSH wrote is committed")
+		Expect(filepath.Join(finalized, "releases", "loggregator", "loggregator-1.2.0.yml")).To(BeAnExistingFile())
+		Expect(filepath.Join(task, "final-release", "loggregator-1.2.0.tgz")).To(BeAnExistingFile())
+
+		Expect(filepath.Join(r.dir, "releases")).NotTo(BeAnExistingFile(), "the input is left as it was")
 	})
 })

@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -18,7 +20,7 @@ import (
 )
 
 // defaultBase is the previous version the suite runs against until a final
-// release exists: the last main that landed before the shared packages,
+// release exists (see lastFinalRelease): the last main that landed before the shared packages,
 // the nested router config and the rlp's routers.targets changed the
 // components' own config files. COMPAT_BASE names another commit.
 const defaultBase = "e30a961"
@@ -44,8 +46,9 @@ var _ = SynchronizedBeforeSuite(func() []byte {
 	Expect(err).NotTo(HaveOccurred())
 	base := os.Getenv("COMPAT_BASE")
 	if base == "" {
-		base = defaultBase
+		base = lastFinalRelease(root)
 	}
+	fmt.Fprintf(GinkgoWriter, "previous version: %s\n", base)
 	if err := exec.Command("git", "-C", root, "cat-file", "-e", base+"^{commit}").Run(); err != nil {
 		Skip(fmt.Sprintf("previous version %s is not in this clone (a shallow clone?): fetch it or set COMPAT_BASE", base))
 	}
@@ -83,4 +86,49 @@ func run(dir, name string, args ...string) {
 	cmd.Env = append(os.Environ(), "GOFLAGS=-buildvcs=false")
 	out, err := cmd.CombinedOutput()
 	Expect(err).NotTo(HaveOccurred(), fmt.Sprintf("%s %s in %s:\n%s", name, strings.Join(args, " "), dir, out))
+}
+
+// lastFinalRelease returns the commit that added the release manifest of the
+// highest final version in releases/loggregator/ (written by
+// scripts/finalize-release and committed with the release), or defaultBase
+// while there is none.
+func lastFinalRelease(root string) string {
+	GinkgoHelper()
+	files, err := filepath.Glob(filepath.Join(root, "releases", "loggregator", "loggregator-*.yml"))
+	Expect(err).NotTo(HaveOccurred())
+	var best []int
+	var bestFile string
+	for _, f := range files {
+		v, ok := finalVersion(strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), "loggregator-"), ".yml"))
+		if ok && (best == nil || slices.Compare(v, best) > 0) {
+			best, bestFile = v, f
+		}
+	}
+	if bestFile == "" {
+		return defaultBase
+	}
+	rel, err := filepath.Rel(root, bestFile)
+	Expect(err).NotTo(HaveOccurred())
+	out, err := exec.Command("git", "-C", root, "log", "-1", "--format=%H", "--diff-filter=A", "--", rel).Output()
+	Expect(err).NotTo(HaveOccurred())
+	commit := strings.TrimSpace(string(out))
+	Expect(commit).NotTo(BeEmpty(), "no commit added %s", rel)
+	return commit
+}
+
+// finalVersion parses MAJOR.MINOR.PATCH.
+func finalVersion(s string) ([]int, bool) {
+	parts := strings.Split(s, ".")
+	if len(parts) != 3 {
+		return nil, false
+	}
+	v := make([]int, 3)
+	for i, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 {
+			return nil, false
+		}
+		v[i] = n
+	}
+	return v, true
 }

@@ -26,6 +26,9 @@ func loadYAML(path string) (any, error) {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("parse %s: %w", path, err)
 	}
+	if err := recordOrderFrom(doc, data); err != nil {
+		return nil, fmt.Errorf("parse %s: %w", path, err)
+	}
 	return doc, nil
 }
 
@@ -66,11 +69,7 @@ func interpolateManifest(manifestPath string, opsPaths ...string) (any, error) {
 		return nil, err
 	}
 	for _, p := range opsPaths {
-		ops, err := loadOps(p)
-		if err != nil {
-			return nil, err
-		}
-		if doc, err = ops.Apply(doc); err != nil {
+		if doc, err = applyOpsFile(doc, p); err != nil {
 			return nil, fmt.Errorf("apply %s: %w", filepath.Base(p), err)
 		}
 	}
@@ -161,6 +160,9 @@ type Job struct {
 	// Consumes and Provides map a link name to {from: ..}, {as: ..} or nil.
 	Consumes map[string]any `yaml:"consumes"`
 	Provides map[string]any `yaml:"provides"`
+	// rawProperties is the properties tree as parsed, with each hash's
+	// key order recorded and every value's type (see order_test.go).
+	rawProperties any
 }
 
 type Addon struct {
@@ -187,6 +189,7 @@ func decodeManifest(doc any) (Manifest, error) {
 			return Manifest{}, err
 		}
 	}
+	attachRawProperties(doc, &m)
 	return m, nil
 }
 
@@ -295,6 +298,7 @@ func interpolate(v any, lookup func(name string) (any, error)) (any, error) {
 			}
 			out[nk] = nv
 		}
+		inheritOrder(out, t)
 		return out, nil
 	case []any:
 		out := make([]any, len(t))

@@ -239,6 +239,9 @@ func (d *deployment) render(ig InstanceGroup, index int, root string) ([]rendere
 				Deployment: d.manifest.Name, Bootstrap: &bootstrap, Networks: networks,
 			},
 		}
+		if j.rawProperties != nil {
+			ctx.Properties = orderedProperties(j.rawProperties)
+		}
 		if ctx.Properties == nil {
 			ctx.Properties = map[string]any{}
 		}

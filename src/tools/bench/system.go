@@ -30,6 +30,11 @@ func startSystem(ctx context.Context, repo, bin, work string, withGateway bool, 
 	return sys, sys.Start(ctx)
 }
 
+// benchedJobs are the jobs of the firehose path, the ones the bench runs.
+var benchedJobs = map[string]bool{
+	"doppler": true, "reverse_log_proxy": true, "reverse_log_proxy_gateway": true, "loggregator_agent": true,
+}
+
 // benchJobs is the manifest's jobs as the bench runs them: without the
 // gateway unless withGateway, and with routers-1 extra routers after the
 // first, which the rlp and the agent both know.
@@ -47,6 +52,9 @@ func benchJobs(jobs []topology.Job, withGateway bool, routers int) []topology.Jo
 	for _, j := range jobs {
 		if j.Binary == "gateway" && !withGateway {
 			continue
+		}
+		if !benchedJobs[j.Name] {
+			continue // the forwarder and the syslog path are benchmarked on their own
 		}
 		switch j.Binary {
 		case "rlp", "agent":

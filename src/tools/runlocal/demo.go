@@ -14,13 +14,16 @@ import (
 
 const demoSource = "sample-emitter"
 
-// runDemo sends a numbered log line every half second through the agent (or
-// straight to the router when there is no agent yet) and prints each one as
+// runDemo sends a numbered log line every half second through the forwarder
+// (or the agent, or straight to the router, when those are not running) and prints each one as
 // it arrives at a consumer of the rlp (or of the router when there is no rlp
 // yet), with its end-to-end latency.
 func runDemo(ctx context.Context, ep *topology.Endpoints) error {
 	files := mtls.Files{CA: ep.CA, Cert: ep.ClientCert, Key: ep.ClientKey}
-	ingressAddr, ingressName := ep.Endpoints["agent_ingress"], "metron"
+	ingressAddr, ingressName := ep.Endpoints["forwarder_ingress"], "metron"
+	if ingressAddr == "" {
+		ingressAddr = ep.Endpoints["agent_ingress"]
+	}
 	if ingressAddr == "" {
 		ingressAddr, ingressName = ep.Endpoints["router_ingress"], "doppler"
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -124,6 +125,10 @@ func ParseManifest(data []byte) (*Manifest, error) {
 
 // interpolate replaces "((name.field))" strings anywhere in v with vars, as
 // `bosh int` does for whole-value variables.
+// varRef is a ((name)) reference inside a longer string, interpolated as
+// BOSH does: the variable's value replaces the reference.
+var varRef = regexp.MustCompile(`\(\(([A-Za-z0-9_.\-]+)\)\)`)
+
 func interpolate(v any, vars map[string]string) (any, error) {
 	switch t := v.(type) {
 	case string:
@@ -135,7 +140,19 @@ func interpolate(v any, vars map[string]string) (any, error) {
 			}
 			return val, nil
 		}
-		return t, nil
+		var missing error
+		out := varRef.ReplaceAllStringFunc(t, func(ref string) string {
+			name := ref[2 : len(ref)-2]
+			val, ok := vars[name]
+			if !ok && missing == nil {
+				missing = fmt.Errorf("unknown variable ((%s))", name)
+			}
+			return val
+		})
+		if missing != nil {
+			return nil, missing
+		}
+		return out, nil
 	case map[string]any:
 		out := make(map[string]any, len(t))
 		for k, e := range t {

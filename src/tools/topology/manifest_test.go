@@ -82,7 +82,7 @@ jobs:
 var _ = Describe("interpolate", func() {
 	vars := map[string]string{"doppler.certificate": "CERT", "loggregator_ca.certificate": "CA"}
 
-	It("replaces whole-value variables in nested maps and lists and leaves everything else", func() {
+	It("replaces whole-value variables and references inside strings in nested maps and lists, and leaves everything else", func() {
 		out, err := interpolate(map[string]any{
 			"loggregator": map[string]any{"tls": map[string]any{
 				"ca_cert": "((loggregator_ca.certificate))",
@@ -100,13 +100,15 @@ var _ = Describe("interpolate", func() {
 			}},
 			"certs":  []any{"CERT", "plain", 3},
 			"port":   8082,
-			"inline": "prefix ((doppler.certificate))",
+			"inline": "prefix CERT",
 		}))
 	})
 
-	It("names an unknown variable", func() {
+	It("names an unknown variable, whole or inside a string", func() {
 		_, err := interpolate(map[string]any{"a": []any{"((nope.certificate))"}}, vars)
 		Expect(err).To(MatchError("unknown variable ((nope.certificate))"))
+		_, err = interpolate(map[string]any{"glob": "((work)) /jobs"}, vars)
+		Expect(err).To(MatchError("unknown variable ((work))"))
 	})
 })
 

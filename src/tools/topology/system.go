@@ -39,6 +39,9 @@ func New(repo, bin, work string, m *Manifest) (*System, error) {
 	if err != nil {
 		return nil, err
 	}
+	// ((work_dir)) lets a manifest name files of other jobs, as
+	// /var/vcap/jobs/ does on a VM (the forwarder's ingress_port.yml glob).
+	certs.Vars["work_dir"] = work
 	return &System{Repo: repo, Bin: bin, Work: work, Certs: certs, manifest: m}, nil
 }
 

@@ -17,8 +17,9 @@ import (
 	"loggregator/internal/mtls"
 )
 
-// sourceID is the source id of the cache's own metrics, Cloud Foundry's.
-const sourceID = "syslog_binding_cache"
+// sourceID is the source id of the cache's own metrics, the one Cloud Foundry's
+// job gives its scraped metrics.
+const sourceID = "loggr-syslog-binding-cache"
 
 // maxExamples bounds the refused drains named in one summary log line.
 const maxExamples = 5

@@ -262,10 +262,15 @@ func (c *Cache) publish(kept []binding.Binding, refused map[string][]string, sta
 // anonymised URLs of those that may not.
 func (c *Cache) refuse(ctx context.Context, bs []binding.Binding) ([]binding.Binding, map[string][]string) {
 	chk := newChecker(c.ranges, c.cfg.ResolveTimeout.D())
+	urls := make([]string, len(bs))
+	for i, b := range bs {
+		urls[i] = b.URL
+	}
+	chk.prepare(ctx, urls)
 	kept := make([]binding.Binding, 0, len(bs))
 	refused := map[string][]string{}
 	for _, b := range bs {
-		if r := chk.check(ctx, b.URL); r != nil {
+		if r := chk.check(b.URL); r != nil {
 			refused[r.reason] = append(refused[r.reason], anonymize(b.URL))
 			continue
 		}

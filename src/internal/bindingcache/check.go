@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"sync"
 	"time"
 )
 
@@ -46,25 +47,69 @@ func parseDrain(raw string) (*url.URL, error) {
 	return u, nil
 }
 
+// lookupWorkers bounds the DNS lookups one poll makes at once, so a list of
+// hosts that time out costs resolve_timeout per lookupWorkers hosts, not
+// per host.
+const lookupWorkers = 16
+
 // checker refuses drain URLs by scheme and by the addresses their hosts
-// resolve to. One checker serves one poll: it remembers each host's answer,
-// so a host bound to many apps is looked up once. Not safe for concurrent use.
+// resolve to. One checker serves one poll: prepare looks every host up once,
+// in parallel, then check answers from what it found. Not safe for
+// concurrent use.
 type checker struct {
 	ranges   []ipRange
 	resolver *net.Resolver
 	timeout  time.Duration
-	seen     map[string]*refusal // host → nil (allowed) or why not
+	hosts    map[string]*refusal // host → nil (allowed) or why not, filled by prepare
 }
 
 func newChecker(ranges []ipRange, timeout time.Duration) *checker {
-	return &checker{ranges: ranges, resolver: net.DefaultResolver, timeout: timeout, seen: map[string]*refusal{}}
+	return &checker{ranges: ranges, resolver: net.DefaultResolver, timeout: timeout, hosts: map[string]*refusal{}}
 }
 
-// check returns nil for a drain URL that may be served, or why not. Hosts
-// are resolved only when blacklisted ranges are configured; a host that
-// cannot be resolved then is refused, since it cannot be shown to be
-// outside them.
-func (c *checker) check(ctx context.Context, raw string) *refusal {
+// prepare checks the hosts of every parsable drain URL in raws against the
+// ranges, lookupWorkers at a time, and returns when all are done or ctx
+// ends. Hosts are resolved only when blacklisted ranges are configured; a
+// host that cannot be resolved then is refused, since it cannot be shown to
+// be outside them.
+func (c *checker) prepare(ctx context.Context, raws []string) {
+	if len(c.ranges) == 0 {
+		return
+	}
+	var hosts []string
+	for _, raw := range raws {
+		u, err := parseDrain(raw)
+		if err != nil {
+			continue
+		}
+		if _, ok := c.hosts[u.Hostname()]; !ok {
+			c.hosts[u.Hostname()] = nil
+			hosts = append(hosts, u.Hostname())
+		}
+	}
+	results := make([]*refusal, len(hosts))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(lookupWorkers, len(hosts)) {
+		wg.Go(func() {
+			for i := range next {
+				results[i] = c.checkHost(ctx, hosts[i])
+			}
+		})
+	}
+	for i := range hosts {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, h := range hosts {
+		c.hosts[h] = results[i]
+	}
+}
+
+// check returns nil for a drain URL that may be served, or why not; the
+// hosts must have been prepared.
+func (c *checker) check(raw string) *refusal {
 	u, err := parseDrain(raw)
 	if err != nil {
 		var r *refusal
@@ -74,13 +119,7 @@ func (c *checker) check(ctx context.Context, raw string) *refusal {
 	if len(c.ranges) == 0 {
 		return nil
 	}
-	host := u.Hostname()
-	if r, ok := c.seen[host]; ok {
-		return r
-	}
-	r := c.checkHost(ctx, host)
-	c.seen[host] = r
-	return r
+	return c.hosts[u.Hostname()]
 }
 
 func (c *checker) checkHost(ctx context.Context, host string) *refusal {

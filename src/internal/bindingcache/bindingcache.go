@@ -183,9 +183,7 @@ func (c *Cache) poll(ctx context.Context) {
 	raw, pages, err := c.cc.fetch(ctx)
 	c.m.pages.Add(float64(pages))
 	if err == nil {
-		var kept []binding.Binding
-		var refused map[string][]string
-		kept, refused = c.refuse(ctx, raw)
+		kept, refused := c.refuse(ctx, raw)
 		if ctx.Err() == nil { // a lookup cut short by a stop refuses nothing
 			err = c.publish(kept, refused, start)
 		}

@@ -2,7 +2,11 @@ package bindingcache_test
 
 import (
 	"context"
+	"io"
+	"log"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -195,6 +199,29 @@ var _ = Describe("Cache", func() {
 		Entry("answering garbage", func(cc *cfauthtest.SyslogDrains) { cc.Fail(cfauthtest.Garbage) }, "garbage"),
 		Entry("cutting a page off halfway", func(cc *cfauthtest.SyslogDrains) { cc.Fail(cfauthtest.Truncated) }, "truncated"),
 		Entry("failing on the second page only", func(cc *cfauthtest.SyslogDrains) { cc.FailFromPage(1, cfauthtest.Status500) }, "status"),
+	)
+
+	DescribeTable("fails a poll on JSON that is not a v5 page, and never publishes it",
+		func(body, reason string) {
+			tlsCfg, err := mtls.Server(w.files["cc"], nil)
+			Expect(err).NotTo(HaveOccurred())
+			srv := httptest.NewUnstartedServer(http.HandlerFunc(func(rw http.ResponseWriter, _ *http.Request) {
+				_, _ = io.WriteString(rw, body)
+			}))
+			srv.TLS = tlsCfg
+			srv.Config.ErrorLog = log.New(io.Discard, "", 0)
+			srv.StartTLS()
+			DeferCleanup(srv.Close)
+			w.cfg.CC.Addr = srv.URL
+			c, client := w.start()
+			Eventually(metric(c, `cc_poll_failures{reason="`+reason+`"}`)).Should(BeNumerically(">=", 1))
+			_, err = client.Bindings(context.Background())
+			Expect(err).To(MatchError(ContainSubstring("status 503")))
+			Expect(metric(c, `cc_polls{result="ok"}`)()).To(BeZero())
+		},
+		Entry("an empty object", `{}`, "garbage"),
+		Entry("results as an object, as the v4 API answers", `{"results": {}, "next_id": null}`, "garbage"),
+		Entry("a next_id that does not advance", `{"results": [{"url": "syslog://a:514", "credentials": []}], "next_id": 0}`, "paging"),
 	)
 
 	It("fails a poll whose answers exceed max_response_bytes, keeping the last good set", func() {

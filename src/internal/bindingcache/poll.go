@@ -70,10 +70,11 @@ func newCCClient(cfg CCConfig, tlsCfg *tls.Config) *ccClient {
 
 func (c *ccClient) close() { c.http.CloseIdleConnections() }
 
-// ccPage is one answer of Cloud Controller.
+// ccPage is one answer of Cloud Controller. Results is a pointer so that an
+// answer without a results list is told from an empty one.
 type ccPage struct {
-	Results []binding.Binding `json:"results"`
-	NextID  *int              `json:"next_id"`
+	Results *[]binding.Binding `json:"results"`
+	NextID  *int               `json:"next_id"`
 }
 
 // fetch reads every page and returns the bindings merged by URL, and the
@@ -90,8 +91,8 @@ func (c *ccClient) fetch(ctx context.Context) ([]binding.Binding, int, error) {
 		}
 		pages++
 		budget -= n
-		all = append(all, page.Results...)
-		if page.NextID == nil || len(page.Results) == 0 {
+		all = append(all, *page.Results...)
+		if page.NextID == nil || len(*page.Results) == 0 {
 			return merge(all), pages, nil
 		}
 		if *page.NextID <= next {
@@ -136,6 +137,9 @@ func (c *ccClient) page(ctx context.Context, nextID int, budget int64) (*ccPage,
 	var page ccPage
 	if err := json.Unmarshal(body, &page); err != nil {
 		return nil, 0, &pollError{failGarbage, fmt.Errorf("cloud controller page next_id=%d: decode: %w", nextID, err)}
+	}
+	if page.Results == nil {
+		return nil, 0, &pollError{failGarbage, fmt.Errorf("cloud controller page next_id=%d: no results list", nextID)}
 	}
 	return &page, int64(len(body)), nil
 }

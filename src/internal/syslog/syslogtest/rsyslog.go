@@ -28,9 +28,9 @@ type Mode int
 
 // The modes.
 const (
-	TCP        Mode = iota // plain TCP, octet counting
-	TLS                    // TLS, any client
-	MutualTLS              // TLS, clients need a certificate signed by the CA
+	TCP       Mode = iota // plain TCP, octet counting
+	TLS                   // TLS, any client
+	MutualTLS             // TLS, clients need a certificate signed by the CA
 )
 
 // Message is one received message: Raw as it arrived (without the

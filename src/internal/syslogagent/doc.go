@@ -11,8 +11,11 @@
 // formats RFC 5424 and writes through syslog.Drain with retries and
 // backoff. A slow, dead, flapping or black-holing drain fills only its own
 // diode; its losses are counted under its anonymised URL, and the app owner
-// reads in that same drain, at most once per drains.drop_notice_interval,
-// how many messages were lost and why.
+// reads in that same drain, once it delivers again and at most once per
+// drains.drop_notice_interval, how many messages were lost and why (a log
+// line of source_type LGR under the app's source id). The notice goes to
+// the drain rather than to the local agent: the owner reads it where the
+// gap is.
 //
 // Bindings: a poller fetches /v2/bindings and /v2/aggregate from the binding
 // cache every binding_cache.polling_interval and rebuilds the snapshot,

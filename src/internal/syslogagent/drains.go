@@ -49,9 +49,12 @@ type drain struct {
 	done       chan struct{}
 
 	lost     atomic.Uint64         // envelopes dropped or given up, for notices
+	sent     atomic.Uint64         // envelopes written, for notices
+	lastSent uint64                // sent at the last notify; owned by the drainSet's goroutine
 	lastErr  atomic.Pointer[string] // the last failed attempt, anonymised
 	apps     []app                 // bound apps; owned by the drainSet's goroutine
 	reported uint64                // lost already told; owned by the drainSet's goroutine
+	notices  uint64                // notices written at the last notify; owned likewise
 }
 
 // drainSet turns bindings into running drains and the routes snapshot.
@@ -287,7 +290,7 @@ func (s *drainSet) start(key string, u syslog.URL, creds syslog.Credentials) (*d
 		// One POST a second, or sooner at 512 KiB (the Drain splits).
 		lc.Linger, lc.FlushInterval, lc.BatchSize = time.Second, time.Second, max(lc.BatchSize, 4096)
 	}
-	d.lane = fanout.New[syslog.Entry](w, lc, s.m.laneMetrics(s.reg, d.label, &d.lost))
+	d.lane = fanout.New[syslog.Entry](w, lc, s.m.laneMetrics(s.reg, d.label, &d.lost, &d.sent))
 	ctx, cancel := context.WithCancel(context.Background())
 	d.cancel = cancel
 	s.wg.Go(func() {
@@ -324,12 +327,21 @@ func (s *drainSet) stopAll() {
 // one log line per bound app saying how many and why.
 func (s *drainSet) notify(interval time.Duration) {
 	for _, d := range s.drains {
-		lost := d.lost.Load()
-		if lost <= d.reported {
+		// A notice goes out only once the drain delivers again: written
+		// to a drain that is down it would be lost too.
+		lost, sent := d.lost.Load(), d.sent.Load()
+		delivering := sent > d.lastSent
+		d.lastSent = sent
+		if lost <= d.reported || !delivering {
 			continue
 		}
-		n := lost - d.reported
-		d.reported = lost
+		// The notices written last time may be among the losses of a drain
+		// that is still failing; they are not news to its owner.
+		n := lost - d.reported - min(lost-d.reported, d.notices)
+		d.reported, d.notices = lost, 0
+		if n == 0 {
+			continue
+		}
 		why := "the drain did not keep up"
 		if e := d.lastErr.Load(); e != nil {
 			why = "the drain failed: " + *e
@@ -348,6 +360,7 @@ func (s *drainSet) notify(interval time.Duration) {
 				continue
 			}
 			d.lane.Write(syslog.Entry{Envelope: env, Hostname: a.hostname})
+			d.notices++
 			s.m.dropNotices.Inc()
 		}
 	}

@@ -124,11 +124,11 @@ func (t tee) Add(v float64) {
 
 func (t tee) Inc() { t.Add(1) }
 
-// laneMetrics are one drain's lane counters; lost counts what its owner is
-// told about.
-func (m *agentMetrics) laneMetrics(r *metrics.Registry, label string, lost *atomic.Uint64) fanout.Metrics {
+// laneMetrics are one drain's lane counters; lost and sent also count
+// into the drain's own totals, which decide its drop notices.
+func (m *agentMetrics) laneMetrics(r *metrics.Registry, label string, lost, sent *atomic.Uint64) fanout.Metrics {
 	return fanout.Metrics{
-		Sent:     tee{Counter: m.drainSent.WithLabelValues(label), total: r.Egress},
+		Sent:     tee{Counter: m.drainSent.WithLabelValues(label), total: r.Egress, own: sent},
 		Dropped:  tee{Counter: m.drainDropped.WithLabelValues(label, metrics.ReasonBufferFull), total: m.drainBufferFull, own: lost},
 		Failed:   tee{Counter: m.drainDropped.WithLabelValues(label, "drain_failed"), total: m.drainFailed, own: lost},
 		Shutdown: tee{Counter: m.drainDropped.WithLabelValues(label, metrics.ReasonShutdown), total: m.drainShutdown},

@@ -48,13 +48,13 @@ type drain struct {
 	cancel     context.CancelFunc
 	done       chan struct{}
 
-	lost     atomic.Uint64         // envelopes dropped or given up, for notices
-	sent     atomic.Uint64         // envelopes written, for notices
-	lastSent uint64                // sent at the last notify; owned by the drainSet's goroutine
+	lost     atomic.Uint64          // envelopes dropped or given up, for notices
+	sent     atomic.Uint64          // envelopes written, for notices
+	lastSent uint64                 // sent at the last notify; owned by the drainSet's goroutine
 	lastErr  atomic.Pointer[string] // the last failed attempt, anonymised
-	apps     []app                 // bound apps; owned by the drainSet's goroutine
-	reported uint64                // lost already told; owned by the drainSet's goroutine
-	notices  uint64                // notices written at the last notify; owned likewise
+	apps     []app                  // bound apps; owned by the drainSet's goroutine
+	reported uint64                 // lost already told; owned by the drainSet's goroutine
+	notices  uint64                 // notices written at the last notify; owned likewise
 }
 
 // drainSet turns bindings into running drains and the routes snapshot.

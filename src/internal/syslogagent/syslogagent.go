@@ -243,4 +243,3 @@ func (a *Agent) refresh(ctx context.Context) error {
 	a.set.update(ctx, bs, agg)
 	return nil
 }
-

@@ -329,10 +329,37 @@ func (f *Formatter) appendProcID(dst []byte, e *envelope, isLog bool) []byte {
 }
 
 // appendTimestamp appends ns since the epoch in UTC as RFC 3339 with at
-// most microseconds, trailing zeros dropped, and "+00:00".
+// most microseconds, trailing zeros dropped, and "+00:00". It writes the
+// digits itself: time.Time.AppendFormat parses its layout on every call,
+// which was a quarter of a log message's formatting.
 func appendTimestamp(dst []byte, ns int64) []byte {
-	t := time.Unix(0, ns).UTC().Truncate(time.Microsecond)
-	dst = t.AppendFormat(dst, "2006-01-02T15:04:05.999999")
+	t := time.Unix(0, ns).UTC()
+	year, month, day := t.Date()
+	hour, minute, sec := t.Clock()
+	if year < 0 || year > 9999 {
+		dst = t.AppendFormat(dst, "2006-01-02T15:04:05.999999")
+		return append(dst, "+00:00"...)
+	}
+	dst = append(dst,
+		byte('0'+year/1000), byte('0'+year/100%10), byte('0'+year/10%10), byte('0'+year%10), '-',
+		byte('0'+int(month)/10), byte('0'+int(month)%10), '-',
+		byte('0'+day/10), byte('0'+day%10), 'T',
+		byte('0'+hour/10), byte('0'+hour%10), ':',
+		byte('0'+minute/10), byte('0'+minute%10), ':',
+		byte('0'+sec/10), byte('0'+sec%10))
+	if us := t.Nanosecond() / 1000; us > 0 {
+		var frac [7]byte
+		frac[0] = '.'
+		for i := 6; i > 0; i-- {
+			frac[i] = byte('0' + us%10)
+			us /= 10
+		}
+		n := 7
+		for frac[n-1] == '0' {
+			n--
+		}
+		dst = append(dst, frac[:n]...)
+	}
 	return append(dst, "+00:00"...)
 }
 

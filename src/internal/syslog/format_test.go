@@ -87,6 +87,10 @@ var _ = Describe("Formatter", func() {
 		Expect(stamp(base + 120_000_000)).To(HavePrefix("<14>1 2026-01-02T03:04:05.12+00:00 - "))
 		Expect(stamp(base + 999)).To(HavePrefix("<14>1 2026-01-02T03:04:05+00:00 - "))
 		Expect(stamp(base + 1_999)).To(HavePrefix("<14>1 2026-01-02T03:04:05.000001+00:00 - "))
+		Expect(stamp(base + 100_000_000)).To(HavePrefix("<14>1 2026-01-02T03:04:05.1+00:00 - "))
+		Expect(stamp(base + 999_999_999)).To(HavePrefix("<14>1 2026-01-02T03:04:05.999999+00:00 - "))
+		Expect(stamp(time.Date(1999, 12, 31, 23, 59, 59, 10_000, time.UTC).UnixNano())).To(HavePrefix("<14>1 1999-12-31T23:59:59.00001+00:00 - "))
+		Expect(stamp(0)).To(HavePrefix("<14>1 1970-01-01T00:00:00+00:00 - "))
 	})
 
 	It("derives the hostname from the org, space and app tags, cleaned", func() {

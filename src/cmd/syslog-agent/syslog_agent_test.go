@@ -14,6 +14,8 @@ import (
 	. "github.com/onsi/gomega"
 
 	"loggregator/internal/binding"
+	"loggregator/internal/certgen"
+	"loggregator/internal/syslog/syslogtest"
 	"loggregator/internal/syslogagent"
 )
 
@@ -199,6 +201,39 @@ var _ = Describe("syslog-agent", func() {
 		text, err := a.metricsText()
 		Expect(err).NotTo(HaveOccurred())
 		Expect(text).NotTo(ContainSubstring("secret"))
+	})
+
+	It("writes to a mutual TLS drain with the binding's client certificate and CA", func() {
+		ca, err := certgen.NewCA("appDrainCA")
+		Expect(err).NotTo(HaveOccurred())
+		drainFiles, err := ca.WriteFiles(GinkgoT().TempDir(), "127.0.0.1")
+		Expect(err).NotTo(HaveOccurred())
+		client, err := ca.Leaf("app-1-binding", certgen.LeafOptions{})
+		Expect(err).NotTo(HaveOccurred())
+		rs, err := syslogtest.Start(GinkgoT().TempDir(), syslogtest.MutualTLS, drainFiles["127.0.0.1"])
+		Expect(err).NotTo(HaveOccurred())
+		DeferCleanup(rs.Stop)
+
+		cache := startBindingCache()
+		cache.set([]binding.Binding{{URL: "syslog-tls://" + rs.Addr, Credentials: []binding.Credentials{{
+			Cert: string(client.CertPEM), Key: string(client.KeyPEM), CA: string(ca.CertPEM),
+			Apps: []binding.App{{AppID: "app-1", Hostname: "org.space.app-1"}},
+		}}}}, nil)
+		a := startAgent(cache.url(), nil)
+		Eventually(func() float64 { return a.metric("syslog_drains") }).Should(Equal(1.0))
+		send(a.client(), appLog("app-1", "over mtls"))
+		Eventually(rsyslogTexts(rs)).Should(Equal([]string{"over mtls\n"}))
+	})
+
+	It("refuses a drain whose host is in blacklisted_syslog_ranges", func() {
+		rs := startRsyslog()
+		cache := startBindingCache()
+		cache.set([]binding.Binding{bind("syslog-tls://"+rs.Addr, "app-1", "h")}, nil)
+		a := startAgent(cache.url(), func(c *syslogagent.Config) {
+			c.BlacklistedRanges = []syslogagent.IPRange{{Start: "127.0.0.0", End: "127.255.255.255"}}
+		})
+		Eventually(func() float64 { return a.metric("syslog_invalid_drains") }).Should(Equal(1.0))
+		Expect(a.metric("syslog_drains")).To(Equal(0.0))
 	})
 
 	It("tells the app owner in their drain that messages were lost, at most once per interval", func() {

@@ -256,7 +256,12 @@ func (d *Drain) writeStream(ctx context.Context) error {
 		d.closeConn()
 		return fmt.Errorf("drain %s: %w", d.url.Anonymous, err)
 	}
-	if _, err := d.conn.Write(d.buf); err != nil {
+	// A stop must not wait out the write timeout on a drain that never reads.
+	conn := d.conn
+	stop := context.AfterFunc(ctx, func() { _ = conn.SetWriteDeadline(time.Unix(1, 0)) })
+	_, err := conn.Write(d.buf)
+	stop()
+	if err != nil {
 		d.closeConn()
 		return fmt.Errorf("write to drain %s: %w", d.url.Anonymous, err)
 	}

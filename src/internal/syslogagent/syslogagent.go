@@ -108,20 +108,27 @@ func (a *Agent) accept(envs [][]byte, invalid int) {
 			continue
 		}
 		accepted++
-		n := 0
+		// env is a slice of the whole batch the producer sent; a drain
+		// holding it would keep the batch alive, so the drains share one
+		// copy of just the envelope, made for the first that wants it.
+		var own []byte
 		for _, t := range rt.bySource[string(f.SourceID)] {
 			if t.drain.url.Kinds.Has(f.Kind) {
-				t.drain.lane.Write(syslog.Entry{Envelope: env, Hostname: t.hostname})
-				n++
+				if own == nil {
+					own = append([]byte(nil), env...)
+				}
+				t.drain.lane.Write(syslog.Entry{Envelope: own, Hostname: t.hostname})
 			}
 		}
 		for _, t := range rt.aggregate {
 			if t.drain.url.Kinds.Has(f.Kind) {
-				t.drain.lane.Write(syslog.Entry{Envelope: env})
-				n++
+				if own == nil {
+					own = append([]byte(nil), env...)
+				}
+				t.drain.lane.Write(syslog.Entry{Envelope: own})
 			}
 		}
-		if n == 0 {
+		if own == nil {
 			unbound++
 		}
 	}

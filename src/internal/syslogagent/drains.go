@@ -46,7 +46,6 @@ type drain struct {
 	lane       *fanout.Lane[syslog.Entry]
 	writer     *syslog.Drain
 	cancel     context.CancelFunc
-	done       chan struct{}
 
 	lost     atomic.Uint64          // envelopes dropped or given up, for notices
 	sent     atomic.Uint64          // envelopes written, for notices
@@ -265,7 +264,7 @@ func bytesCompare(a, b []byte) int {
 
 // start creates and runs a drain's lane.
 func (s *drainSet) start(key string, u syslog.URL, creds syslog.Credentials) (*drain, error) {
-	d := &drain{key: key, url: u, done: make(chan struct{})}
+	d := &drain{key: key, url: u}
 	d.label = s.m.label(u.Anonymous, s.cfg.Drains.MaxLabelledDrains)
 	cfg := s.base
 	errs := s.m.drainErrors.WithLabelValues(d.label)
@@ -294,23 +293,20 @@ func (s *drainSet) start(key string, u syslog.URL, creds syslog.Credentials) (*d
 	ctx, cancel := context.WithCancel(context.Background())
 	d.cancel = cancel
 	s.wg.Go(func() {
-		defer close(d.done)
 		d.lane.Run(ctx)
 		if err := w.Close(); err != nil {
 			s.log.Debug("close drain", "drain", u.Anonymous, "error", err.Error())
 		}
+		s.m.unlabel(d.label)
 	})
 	return d, nil
 }
 
 // stop ends a drain's lane (it writes what it holds within the shutdown
-// timeout) without waiting for it.
+// timeout, then forgets its metric series) without waiting for it;
+// stopAll waits.
 func (s *drainSet) stop(d *drain) {
 	d.cancel()
-	go func() {
-		<-d.done
-		s.m.unlabel(d.label)
-	}()
 }
 
 // stopAll ends every lane and waits for them.

@@ -52,8 +52,8 @@ type agentMetrics struct {
 	// dropNotices is syslog_drop_notices: notices written to app owners' drains.
 	dropNotices prometheus.Counter
 
-	mu       sync.Mutex
-	labelled int // drains with their own labels; guarded by mu
+	mu     sync.Mutex
+	labels map[string]int // drains per own label; guarded by mu
 }
 
 func newAgentMetrics(r *metrics.Registry) *agentMetrics {
@@ -74,6 +74,7 @@ func newAgentMetrics(r *metrics.Registry) *agentMetrics {
 		overLimit:          r.Gauge("syslog_drains_over_app_limit", "Bindings left out at the last refresh because their app had max_drains_per_app."),
 		refreshFailures:    r.Counter("syslog_binding_refresh_failures", "Failed fetches of bindings from the binding cache; the last good set is kept."),
 		dropNotices:        r.Counter("syslog_drop_notices", "Notices of lost messages written to app owners' drains."),
+		labels:             map[string]int{},
 	}
 }
 
@@ -82,21 +83,25 @@ func newAgentMetrics(r *metrics.Registry) *agentMetrics {
 func (m *agentMetrics) label(anon string, max int) string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.labelled >= max {
+	if m.labels[anon] == 0 && len(m.labels) >= max {
 		return otherDrains
 	}
-	m.labelled++
+	m.labels[anon]++
 	return anon
 }
 
-// unlabel forgets a stopped drain's series.
+// unlabel forgets a stopped drain's series, once no running drain (the
+// same URL with other credentials, or its successor) uses the label.
 func (m *agentMetrics) unlabel(label string) {
 	if label == otherDrains {
 		return
 	}
 	m.mu.Lock()
-	m.labelled--
-	m.mu.Unlock()
+	defer m.mu.Unlock()
+	if m.labels[label]--; m.labels[label] > 0 {
+		return
+	}
+	delete(m.labels, label)
 	m.drainSent.DeleteLabelValues(label)
 	m.drainErrors.DeleteLabelValues(label)
 	for _, r := range []string{metrics.ReasonBufferFull, "drain_failed", metrics.ReasonShutdown, metrics.ReasonInvalid} {

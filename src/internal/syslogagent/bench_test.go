@@ -63,6 +63,8 @@ func newFrameCounter(b *testing.B, f mtls.Files) *frameCounter {
 	return c
 }
 
+func bufioReader(r io.Reader) *bufio.Reader { return bufio.NewReaderSize(r, 64<<10) }
+
 func (c *frameCounter) read(r *bufio.Reader) {
 	for {
 		n := 0

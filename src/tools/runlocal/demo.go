@@ -17,8 +17,9 @@ const demoSource = "sample-emitter"
 // runDemo sends a numbered log line every half second through the forwarder
 // (or the agent, or straight to the router, when those are not running) and prints each one as
 // it arrives at a consumer of the rlp (or of the router when there is no rlp
-// yet), with its end-to-end latency.
-func runDemo(ctx context.Context, ep *topology.Endpoints) error {
+// yet), with its end-to-end latency. When drain is not nil, each line the
+// local syslog drain received is printed too, as the RFC 5424 message it is.
+func runDemo(ctx context.Context, ep *topology.Endpoints, drain *drainReceiver) error {
 	files := mtls.Files{CA: ep.CA, Cert: ep.ClientCert, Key: ep.ClientKey}
 	ingressAddr, ingressName := ep.Endpoints["forwarder_ingress"], "metron"
 	if ingressAddr == "" {
@@ -60,7 +61,24 @@ func runDemo(ctx context.Context, ep *topology.Endpoints) error {
 	}
 	defer func() { _ = client.CloseSend() }()
 
-	fmt.Printf("\nSample emitter -> %s (%s); consumer <- %s (%s). Ctrl-C stops everything.\n\n", ingressAddr, ingressName, egressAddr, egressName)
+	fmt.Printf("\nSample emitter -> %s (%s); consumer <- %s (%s). Ctrl-C stops everything.\n", ingressAddr, ingressName, egressAddr, egressName)
+	if drain != nil {
+		fmt.Printf("Lines marked firehose came through the rlp; lines marked drain reached the local syslog drain through the syslog agent.\n")
+		printed := make(chan struct{})
+		defer func() { <-printed }()
+		go func() {
+			defer close(printed)
+			for {
+				select {
+				case <-ctx.Done():
+					return
+				case line := <-drain.Lines:
+					fmt.Printf("%s  drain     %s\n", time.Now().Format("15:04:05.000"), line)
+				}
+			}
+		}()
+	}
+	fmt.Println()
 	go func() {
 		t := time.NewTicker(500 * time.Millisecond)
 		defer t.Stop()
@@ -78,7 +96,7 @@ func runDemo(ctx context.Context, ep *topology.Endpoints) error {
 		for _, e := range stream() {
 			if l := e.GetLog(); l != nil {
 				lat := time.Since(time.Unix(0, e.GetTimestamp())).Round(100 * time.Microsecond)
-				fmt.Printf("%s  %s/%s  %s  (%v end to end)\n", time.Now().Format("15:04:05.000"), e.GetSourceId(), e.GetInstanceId(), l.GetPayload(), lat)
+				fmt.Printf("%s  firehose  %s/%s  %s  (%v end to end)\n", time.Now().Format("15:04:05.000"), e.GetSourceId(), e.GetInstanceId(), l.GetPayload(), lat)
 			}
 		}
 	}

@@ -4,8 +4,10 @@
 // manifests/local.yml through the project's BOSH template renderer, starts
 // each binary from its rendered config (downstream first), writes the
 // endpoints a user needs to tmp/local/endpoints.json, and, unless --no-demo,
-// runs a sample emitter and a consumer that prints what arrives. Ctrl-C stops
-// everything, upstream first, so nothing accepted is lost.
+// runs a sample emitter and a consumer that prints what arrives. A local
+// syslog drain (the syslog agent's aggregate drain in manifests/local.yml)
+// receives the same logs; the demo prints them beside the consumer's.
+// Ctrl-C stops everything, upstream first, so nothing accepted is lost.
 package main
 
 import (
@@ -54,6 +56,20 @@ func run(ctx context.Context, repo, bin string, demo bool, log *slog.Logger) err
 	if err != nil {
 		return err
 	}
+	// The local syslog drain listens before the syslog agent starts, and
+	// stops after it (defers run last first), so it receives all it sends.
+	var drain *drainReceiver
+	if addr := drainAddr(m); addr != "" {
+		if err := os.MkdirAll(filepath.Join(work, "logs"), 0o755); err != nil {
+			return err
+		}
+		drain, err = startDrainReceiver(addr, filepath.Join(work, "logs", "drain.log"), log)
+		if err != nil {
+			return err
+		}
+		defer drain.Close()
+		fmt.Printf("started  %-28s on %s, log tmp/local/logs/drain.log\n", "local syslog drain", addr)
+	}
 	sys.Progress = os.Stdout
 	defer sys.Stop()
 	if err := sys.Start(ctx); err != nil {
@@ -66,7 +82,7 @@ func run(ctx context.Context, repo, bin string, demo bool, log *slog.Logger) err
 	fmt.Println("\nThe system is running on loopback (also in tmp/local/endpoints.json):")
 	ep.Print(os.Stdout)
 	if demo {
-		return runDemo(ctx, ep)
+		return runDemo(ctx, ep, drain)
 	}
 	fmt.Println("\nRunning without the demo; Ctrl-C stops everything.")
 	<-ctx.Done()

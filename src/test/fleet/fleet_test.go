@@ -1,0 +1,90 @@
+package fleet_test
+
+import (
+	"fmt"
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+)
+
+var _ = AfterEach(func(ctx SpecContext) {
+	if CurrentSpecReport().Failed() && f != nil {
+		for _, in := range f.Instances("") {
+			fmt.Fprintf(GinkgoWriter, "==> %s <==\n%s\n", f.Container(in), f.Logs(ctx, in))
+		}
+	}
+})
+
+var _ = Describe("A fleet under steady traffic", Ordered, func() {
+	It("loses nothing while every router, then every rlp, then every agent restarts one by one as BOSH does", func(ctx SpecContext) {
+		for _, in := range f.Instances("doppler") {
+			res := step("restart "+f.Container(in), func(*traffic) {
+				Expect(f.Restart(ctx, in)).To(Succeed())
+			})
+			expectNoLoss(res)
+		}
+		for _, in := range f.Instances("log-api") {
+			step("restart "+f.Container(in)+" (rlp and gateway)", func(*traffic) {
+				Expect(f.Restart(ctx, in)).To(Succeed())
+			})
+		}
+		for _, in := range f.Instances("emitter") {
+			res := step("restart the agent of "+f.Container(in), func(*traffic) {
+				Expect(f.RestartJob(ctx, in, "loggregator_agent")).To(Succeed())
+				Expect(f.WaitListening(ctx, in, 3458)).To(Succeed())
+			})
+			expectNoLoss(res)
+		}
+	}, NodeTimeout(10*time.Minute))
+
+	It("moves agents and rlps off a router cut off the network, then back onto it", func(ctx SpecContext) {
+		cut := f.Instances("doppler")[1]
+		step("cut "+f.Container(cut)+" off the network (docker network disconnect)", func(t *traffic) {
+			Expect(f.Disconnect(ctx, cut)).To(Succeed())
+			since := t.runs()
+			// Agents and rlps notice within their keepalive (15 s + 10 s) and
+			// the probes come back clean while the router is still cut off.
+			Eventually(func() bool { return t.runs() > since+3 && clean(t.last()) }).
+				WithTimeout(90*time.Second).WithPolling(500*time.Millisecond).Should(BeTrue(), "a run with nothing lost while the router is cut off")
+			Expect(f.Reconnect(ctx, cut)).To(Succeed())
+		})
+		res := step("after "+f.Container(cut)+" rejoined", func(*traffic) {
+			Eventually(func() (float64, error) { return routerMetric(ctx, cut, "subscriptions") }).
+				WithTimeout(time.Minute).Should(BeNumerically(">", 0), "the rlps subscribe to the router again")
+		})
+		expectNoLoss(res)
+	}, NodeTimeout(10*time.Minute))
+
+	It("follows the routers through DNS as they scale from 3 to 5 and back to 2", func(ctx SpecContext) {
+		step("scale routers 3 -> 5", func(*traffic) {
+			Expect(f.Scale(ctx, "doppler", 5, current)).To(Succeed())
+			for _, in := range f.Instances("doppler")[3:] {
+				Eventually(func() (float64, error) { return routerMetric(ctx, in, "ingress") }).
+					WithTimeout(time.Minute).Should(BeNumerically(">", 0), "agents send to %s", f.Container(in))
+				Eventually(func() (float64, error) { return routerMetric(ctx, in, "subscriptions") }).
+					WithTimeout(time.Minute).Should(BeNumerically(">", 0), "rlps read from %s", f.Container(in))
+			}
+		})
+		step("scale routers 5 -> 2", func(*traffic) {
+			Expect(f.Scale(ctx, "doppler", 2, current)).To(Succeed())
+		})
+		res := step("on 2 routers", func(*traffic) {})
+		expectNoLoss(res)
+		for _, in := range f.Instances("doppler") {
+			Expect(routerMetric(ctx, in, "ingress")).To(BeNumerically(">", 0), "%s carries traffic", f.Container(in))
+		}
+	}, NodeTimeout(10*time.Minute))
+})
+
+// clean reports whether a run lost nothing on any path.
+func clean(r probeReport) bool {
+	return r.Sent > 0 && r.Paths["rlp"].Lost == 0 && r.Paths["gateway"].Lost == 0
+}
+
+// expectNoLoss holds a step to nothing lost on either consumer path.
+func expectNoLoss(res stepResult) {
+	GinkgoHelper()
+	Expect(res.total.Paths["rlp"].Lost).To(BeZero(), "%s: lost via the rlp", res.name)
+	Expect(res.total.Paths["gateway"].Lost).To(BeZero(), "%s: lost via the gateway", res.name)
+}

@@ -212,4 +212,3 @@ func routerMetric(ctx context.Context, in *fleet.Instance, series string) (float
 	}
 	return metricstest.Value(string(page), series), nil
 }
-

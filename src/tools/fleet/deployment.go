@@ -3,6 +3,7 @@ package fleet
 import (
 	"crypto/sha1"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -97,6 +98,9 @@ func (d *Deployment) spec(release, job string) (*JobSpec, error) {
 // deployment, for the links' instance lists.
 func (d *Deployment) Render(release string, in *Instance, instances []*Instance, out string) error {
 	for _, j := range in.Group.Jobs {
+		if !ours(release, j.Name) {
+			continue // another release's job (bpm): the init does its work
+		}
 		spec, err := d.spec(release, j.Name)
 		if err != nil {
 			return err
@@ -143,6 +147,9 @@ func (d *Deployment) link(release string, consumer *InstanceGroup, j *ManifestJo
 	var found []provider
 	for _, g := range d.Manifest.InstanceGroups {
 		for _, pj := range g.Jobs {
+			if !ours(release, pj.Name) {
+				continue
+			}
 			spec, err := d.spec(release, pj.Name)
 			if err != nil {
 				return boshtemplate.Link{}, false, err
@@ -189,6 +196,12 @@ func (d *Deployment) link(release string, consumer *InstanceGroup, j *ManifestJo
 		}
 	}
 	return l, true, nil
+}
+
+// ours reports whether the release has the job.
+func ours(release, job string) bool {
+	_, err := os.Stat(filepath.Join(release, "jobs", job, "spec"))
+	return err == nil
 }
 
 // unresolved returns the first "((name))" left in v, or "".

@@ -9,9 +9,9 @@ import (
 	"strings"
 )
 
-// Label is the label key on every container, network and image the fleet
+// LabelKey is the label key on every container, network and image the fleet
 // creates; its value is the fleet's prefix.
-const Label = "loggregator.fleet"
+const LabelKey = "loggregator.fleet"
 
 // Available reports whether a Docker Engine answers the docker command line;
 // the error says why not.
@@ -40,7 +40,7 @@ func docker(ctx context.Context, stdin io.Reader, args ...string) (string, error
 // Clean removes every container, network and image labelled with prefix,
 // the leftovers of an earlier run that did not stop cleanly included.
 func Clean(ctx context.Context, prefix string) error {
-	filter := "label=" + Label + "=" + prefix
+	filter := "label=" + LabelKey + "=" + prefix
 	var errs []string
 	if ids, err := docker(ctx, nil, "ps", "-aq", "--filter", filter); err == nil && ids != "" {
 		if _, err := docker(ctx, nil, append([]string{"rm", "-f", "-v"}, strings.Fields(ids)...)...); err != nil {

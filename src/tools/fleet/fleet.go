@@ -22,7 +22,7 @@ type Version struct {
 // Options configure a Fleet.
 type Options struct {
 	// Prefix starts every container and network name and is the value of
-	// Label on all of them; two fleets with different prefixes coexist.
+	// LabelKey on all of them; two fleets with different prefixes coexist.
 	Prefix string
 	// Work receives certs/ and the rendered jobs of every instance.
 	Work string
@@ -81,7 +81,7 @@ func (f *Fleet) createNetwork(ctx context.Context, az string) (*zone, error) {
 		prefix := fmt.Sprintf("172.29.%d.", third)
 		_, err := docker(ctx, nil, "network", "create", "--driver", "bridge",
 			"--subnet", prefix+"0/24", "--gateway", prefix+"1",
-			"--label", Label+"="+f.Prefix, name)
+			"--label", LabelKey+"="+f.Prefix, name)
 		if err == nil {
 			f.progress("network  %-24s %s0/24 (AZ %s)", name, prefix, az)
 			return &zone{network: name, prefix: prefix, next: 10}, nil
@@ -172,7 +172,7 @@ func (f *Fleet) create(ctx context.Context, in *Instance) error {
 	}
 	name := f.Container(in)
 	_, err := docker(ctx, nil, "create", "--init", "--name", name, "--hostname", in.ID[:8],
-		"--label", Label+"="+f.Prefix, "--stop-timeout", "60",
+		"--label", LabelKey+"="+f.Prefix, "--stop-timeout", "60",
 		"--network", f.zones[in.AZ].network, "--ip", in.IP,
 		"--network-alias", f.Deployment.InstanceName(in), "--network-alias", f.Deployment.GroupName(in.Group.Name),
 		v.Image)

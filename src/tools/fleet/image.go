@@ -100,7 +100,7 @@ func BuildImage(ctx context.Context, prefix, tag, bin, initBin string) error {
 		return err
 	}
 	_, err = docker(ctx, &buf, "import",
-		"--change", fmt.Sprintf("LABEL %s=%s", Label, prefix),
+		"--change", fmt.Sprintf("LABEL %s=%s", LabelKey, prefix),
 		"--change", `ENTRYPOINT ["`+initPath+`"]`,
 		"--change", "ENV PATH=/bin:/sbin:"+PackageBin,
 		"-", tag)

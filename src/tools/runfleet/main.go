@@ -58,7 +58,7 @@ func run(ctx context.Context, repo string, shape fleet.Shape, down, detach bool)
 		return err
 	}
 	if down {
-		fmt.Println("removed every container, network and image labelled " + fleet.Label + "=" + prefix)
+		fmt.Println("removed every container, network and image labelled " + fleet.LabelKey + "=" + prefix)
 		return nil
 	}
 	work := filepath.Join(repo, "tmp", "fleet")

@@ -5,9 +5,9 @@
 package compat_test
 
 import (
+	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,13 +15,9 @@ import (
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
-)
 
-// defaultBase is the previous version the suite runs against until a final
-// release exists: the last main that landed before the shared packages,
-// the nested router config and the rlp's routers.targets changed the
-// components' own config files. COMPAT_BASE names another commit.
-const defaultBase = "e30a961"
+	"loggregator/tools/versions"
+)
 
 func TestCompat(t *testing.T) {
 	RegisterFailHandler(Fail)
@@ -42,17 +38,16 @@ var (
 var _ = SynchronizedBeforeSuite(func() []byte {
 	root, err := filepath.Abs("../../..")
 	Expect(err).NotTo(HaveOccurred())
-	base := os.Getenv("COMPAT_BASE")
-	if base == "" {
-		base = defaultBase
-	}
-	if err := exec.Command("git", "-C", root, "cat-file", "-e", base+"^{commit}").Run(); err != nil {
+	// The previous version: versions.DefaultBase until a final release
+	// exists; COMPAT_BASE names another commit.
+	base := versions.Base()
+	if !versions.Has(context.Background(), root, base) {
 		Skip(fmt.Sprintf("previous version %s is not in this clone (a shallow clone?): fetch it or set COMPAT_BASE", base))
 	}
 	work, err := os.MkdirTemp("", "compat-")
 	Expect(err).NotTo(HaveOccurred())
 	oldTree := filepath.Join(work, "old")
-	run(root, "git", "worktree", "add", "--detach", oldTree, base)
+	Expect(versions.Checkout(context.Background(), root, base, oldTree)).To(Succeed())
 	build(filepath.Join(oldTree, "src"), filepath.Join(oldTree, "bin"))
 	build(filepath.Join(root, "src"), filepath.Join(work, "new-bin"))
 	return []byte(strings.Join([]string{root, oldTree, filepath.Join(work, "new-bin")}, "\n"))
@@ -65,7 +60,7 @@ var _ = SynchronizedAfterSuite(func() {}, func() {
 	if releaseOld == "" {
 		return
 	}
-	run(repo, "git", "worktree", "remove", "--force", releaseOld)
+	Expect(versions.Remove(context.Background(), repo, releaseOld)).To(Succeed())
 	Expect(os.RemoveAll(filepath.Dir(releaseOld))).To(Succeed())
 })
 
@@ -73,14 +68,5 @@ var _ = SynchronizedAfterSuite(func() {}, func() {
 // modules, into bin.
 func build(src, bin string) {
 	GinkgoHelper()
-	run(src, "go", "build", "-mod=vendor", "-o", bin+"/", "./cmd/...")
-}
-
-func run(dir, name string, args ...string) {
-	GinkgoHelper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-buildvcs=false")
-	out, err := cmd.CombinedOutput()
-	Expect(err).NotTo(HaveOccurred(), fmt.Sprintf("%s %s in %s:\n%s", name, strings.Join(args, " "), dir, out))
+	Expect(versions.Build(context.Background(), src, bin)).To(Succeed())
 }

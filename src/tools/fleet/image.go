@@ -10,6 +10,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"loggregator/tools/versions"
 )
 
 // PackageBin is where the release's binaries live in every container, as
@@ -26,23 +28,12 @@ var drainTools = []string{"bash", "timeout", "tail", "cat", "sleep"}
 // BuildBinaries compiles every binary of the module in src (./cmd/...), from
 // its own vendored modules, as static executables into bin.
 func BuildBinaries(ctx context.Context, src, bin string) error {
-	return goBuild(ctx, src, bin, "./cmd/...")
+	return versions.Build(ctx, src, bin, "CGO_ENABLED=0")
 }
 
 // BuildInit compiles the fleet's init from the module in src into bin.
 func BuildInit(ctx context.Context, src, bin string) error {
-	return goBuild(ctx, src, bin, "./tools/fleet/vcapinit")
-}
-
-func goBuild(ctx context.Context, src, bin string, pkgs ...string) error {
-	args := append([]string{"build", "-mod=vendor", "-o", bin + "/"}, pkgs...)
-	cmd := exec.CommandContext(ctx, "go", args...)
-	cmd.Dir = src
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOFLAGS=-buildvcs=false")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("go %s in %s: %w\n%s", strings.Join(args, " "), src, err, out)
-	}
-	return nil
+	return versions.BuildPackages(ctx, src, bin, []string{"CGO_ENABLED=0"}, "./tools/fleet/vcapinit")
 }
 
 // BuildImage imports an image tagged tag that holds the binaries of bin

@@ -6,7 +6,11 @@
 // router off the network and scales the routers, counting what is lost at
 // each step. Without Docker it skips, in one line.
 //
-// FLEET_TRAFFIC_SECONDS sets each probe run's length (3 s by default, for
+// The fleet starts from the previous version (tools/versions: the commit
+// COMPAT_BASE names, else versions.DefaultBase) and the first spec upgrades
+// it to the current one in BOSH's order; FLEET_UPGRADE=off, or a clone
+// without that commit, starts it from the current version and skips that
+// spec. FLEET_TRAFFIC_SECONDS sets each probe run's length (3 s by default, for
 // CI); FLEET_REPORT names a file that receives the loss per step as a
 // Markdown table (docs/upgrades.md holds one).
 package fleet_test
@@ -25,6 +29,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"loggregator/tools/fleet"
+	"loggregator/tools/versions"
 )
 
 func TestFleet(t *testing.T) {
@@ -39,6 +44,9 @@ const prefix = "lgtest"
 var (
 	f       *fleet.Fleet
 	current fleet.Version
+	// previous is the version the fleet starts from (versions.Base()), or
+	// nil when this clone lacks that commit: the fleet then starts current.
+	previous *fleet.Version
 	// runSeconds is each probe run's length.
 	runSeconds = 3
 	steps      []stepResult
@@ -68,6 +76,15 @@ var _ = BeforeSuite(func(ctx SpecContext) {
 	Expect(fleet.BuildInit(ctx, filepath.Join(repo, "src"), initBin)).To(Succeed())
 	current, err = fleet.Build(ctx, prefix, "current", repo, work, initBin)
 	Expect(err).NotTo(HaveOccurred())
+	start := current
+	if base := versions.Base(); os.Getenv("FLEET_UPGRADE") != "off" && versions.Has(ctx, repo, base) {
+		tree := filepath.Join(work, "previous")
+		Expect(versions.Checkout(ctx, repo, base, tree)).To(Succeed())
+		DeferCleanup(func(ctx context.Context) { Expect(versions.Remove(ctx, repo, tree)).To(Succeed()) })
+		v, err := fleet.Build(ctx, prefix, "previous", tree, work, initBin)
+		Expect(err).NotTo(HaveOccurred())
+		previous, start = &v, v
+	}
 
 	m, err := fleet.LoadManifest(filepath.Join(repo, "manifests", "loggregator.yml"), fleet.ManifestVars("loggregator"))
 	Expect(err).NotTo(HaveOccurred())
@@ -76,7 +93,7 @@ var _ = BeforeSuite(func(ctx SpecContext) {
 	Expect(m.Reshape(shape)).To(Succeed())
 	f, err = fleet.New(ctx, m, fleet.Options{Prefix: prefix, Work: work, Progress: GinkgoWriter})
 	Expect(err).NotTo(HaveOccurred())
-	f.Place(current)
+	f.Place(start)
 	Expect(f.Up(ctx)).To(Succeed())
 	for _, in := range f.Instances("emitter") {
 		Expect(f.WaitListening(ctx, in, 3458)).To(Succeed())

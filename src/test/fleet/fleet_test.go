@@ -17,6 +17,30 @@ var _ = AfterEach(func(ctx SpecContext) {
 })
 
 var _ = Describe("A fleet under steady traffic", Ordered, func() {
+	It("upgrades from the previous version in BOSH's order, routers, then log-api, then agents, canary first", func(ctx SpecContext) {
+		if previous == nil {
+			Skip("the previous version's commit is not in this clone, or FLEET_UPGRADE=off: the fleet started from the current version")
+		}
+		for _, group := range []string{"doppler", "log-api", "emitter"} {
+			for i, in := range f.Instances(group) {
+				name := fmt.Sprintf("upgrade %s to current (%s)", f.Container(in), map[bool]string{true: "canary", false: "next"}[i == 0])
+				step(name, func(t *traffic) {
+					if group == "emitter" {
+						t.pause(in)
+						defer t.resume(in)
+					}
+					Expect(f.Recreate(ctx, in, current)).To(Succeed())
+					if group == "emitter" {
+						Expect(f.WaitListening(ctx, in, 3458)).To(Succeed())
+					}
+				})
+			}
+		}
+		for _, in := range f.Instances("") {
+			Expect(f.Version(in).Name).To(Equal("current"), f.Container(in))
+		}
+	}, NodeTimeout(15*time.Minute))
+
 	It("loses nothing while every router, then every rlp, then every agent restarts one by one as BOSH does", func(ctx SpecContext) {
 		for _, in := range f.Instances("doppler") {
 			res := step("restart "+f.Container(in), func(*traffic) {

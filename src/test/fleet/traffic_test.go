@@ -42,6 +42,9 @@ type pathReport struct {
 type traffic struct {
 	stopping chan struct{}
 	wg       sync.WaitGroup
+	// vms holds one lock per agent VM, held for each probe run there, so
+	// pause can wait for that VM's run to end and keep the next from starting.
+	vms map[*fleet.Instance]*sync.Mutex
 
 	mu      sync.Mutex
 	reports []probeReport // guarded by mu
@@ -49,8 +52,10 @@ type traffic struct {
 }
 
 func startTraffic() *traffic {
-	t := &traffic{stopping: make(chan struct{})}
+	t := &traffic{stopping: make(chan struct{}), vms: map[*fleet.Instance]*sync.Mutex{}}
 	for _, in := range f.Instances("emitter") {
+		vm := &sync.Mutex{}
+		t.vms[in] = vm
 		t.wg.Add(1)
 		go func() {
 			defer GinkgoRecover()
@@ -61,12 +66,21 @@ func startTraffic() *traffic {
 					return
 				default:
 				}
+				vm.Lock()
 				t.runOnce(in)
+				vm.Unlock()
 			}
 		}()
 	}
 	return t
 }
+
+// pause waits for the VM's probe run to end and starts no other there
+// until resume: the VM is about to be replaced, and its probe with it.
+func (t *traffic) pause(in *fleet.Instance) { t.vms[in].Lock() }
+
+// resume lets the VM's probe runs go on.
+func (t *traffic) resume(in *fleet.Instance) { t.vms[in].Unlock() }
 
 // runOnce runs one probe to its end; it is never cut short, so every run
 // waits for what it sent.

@@ -50,8 +50,10 @@ func Build(ctx context.Context, src, bin string, env ...string) error {
 }
 
 // BuildPackages compiles the named packages of the module in src into bin.
+// With -trimpath the build cache does not depend on where the worktree is,
+// so the vendored modules two versions share compile once.
 func BuildPackages(ctx context.Context, src, bin string, env []string, pkgs ...string) error {
-	return run(ctx, src, env, "go", append([]string{"build", "-mod=vendor", "-o", bin + "/"}, pkgs...)...)
+	return run(ctx, src, env, "go", append([]string{"build", "-mod=vendor", "-trimpath", "-o", bin + "/"}, pkgs...)...)
 }
 
 func run(ctx context.Context, dir string, env []string, name string, args ...string) error {

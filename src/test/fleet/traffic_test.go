@@ -219,7 +219,7 @@ func routerMetric(ctx context.Context, in *fleet.Instance, series string) (float
 	if err != nil {
 		return 0, err
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }() // read-only
 	page, err := io.ReadAll(resp.Body)
 	if err != nil {
 		return 0, err

@@ -289,13 +289,26 @@ func (f *Fleet) Restart(ctx context.Context, in *Instance) error {
 
 // RestartJob restarts one job of a running instance: its drain script
 // (which stops it), then the init starts every process that is not running,
-// as `monit start all` would.
+// as `monit start all` would. It returns once the job runs under a new pid.
 func (f *Fleet) RestartJob(ctx context.Context, in *Instance, job string) error {
+	pidFile := "/var/vcap/sys/run/bpm/" + job + "/" + job + ".pid"
+	before, err := f.Exec(ctx, in, "cat", pidFile)
+	if err != nil {
+		return fmt.Errorf("%s: %s is not running: %w", f.Container(in), job, err)
+	}
 	if _, err := f.Drain(ctx, in, job); err != nil {
 		return fmt.Errorf("%s: drain %s: %w", f.Container(in), job, err)
 	}
-	_, err := docker(ctx, nil, "kill", "--signal", "HUP", f.Container(in))
-	return err
+	if _, err := docker(ctx, nil, "kill", "--signal", "HUP", f.Container(in)); err != nil {
+		return err
+	}
+	return f.Until(ctx, 60*time.Second, func() error {
+		now, err := f.Exec(ctx, in, "cat", pidFile)
+		if err == nil && now == before {
+			err = fmt.Errorf("%s still has pid %s", job, now)
+		}
+		return err
+	})
 }
 
 // Recreate replaces the instance's container by one running v, as BOSH

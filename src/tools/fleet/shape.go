@@ -11,8 +11,10 @@ type Shape struct {
 	Routers, LogAPIs, Agents int
 	AZs                      []string
 	// Fast shortens the intervals at which agents and proxies re-resolve
-	// the routers' names and retry them (1 s instead of 15–30 s), so a
-	// suite sees DNS changes followed within seconds.
+	// the routers' names and retry them (1 s instead of 15–30 s), and has
+	// agents recycle a stream after 500 envelopes instead of 1,000,000, so
+	// a suite sees DNS changes followed, and load spread onto new routers,
+	// within seconds.
 	Fast bool
 }
 
@@ -71,6 +73,7 @@ func (m *Manifest) Reshape(s Shape) error {
 	if s.Fast {
 		m.Set("loggregator_agent", "doppler.dns_refresh_interval", "1s")
 		m.Set("loggregator_agent", "doppler.max_backoff", "1s")
+		m.Set("loggregator_agent", "doppler.recycle_after_envelopes", 500)
 		m.Set("reverse_log_proxy", "reverse_log_proxy.routers.refresh_interval", "1s")
 		m.Set("reverse_log_proxy", "reverse_log_proxy.routers.max_backoff", "1s")
 	}

@@ -188,7 +188,7 @@ func (p *process) start() error {
 
 // copyLines copies r to file and, prefixed, to stdout until r ends.
 func copyLines(r io.ReadCloser, file io.Writer, prefix string) {
-	defer r.Close()
+	defer func() { _ = r.Close() }() // the read end of a pipe
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for sc.Scan() {

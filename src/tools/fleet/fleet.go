@@ -434,6 +434,6 @@ func (f *Fleet) Logs(ctx context.Context, in *Instance) string {
 
 func (f *Fleet) progress(format string, args ...any) {
 	if f.Progress != nil {
-		fmt.Fprintf(f.Progress, format+"\n", args...)
+		fmt.Fprintf(f.Progress, time.Now().Format("15:04:05.000 ")+format+"\n", args...)
 	}
 }

@@ -22,6 +22,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -54,7 +55,10 @@ var (
 
 var _ = BeforeSuite(func(ctx SpecContext) {
 	if err := fleet.Available(ctx); err != nil {
-		Skip("fleet suite needs Docker: " + err.Error())
+		// One line in the run's output, then every spec counts as skipped.
+		msg := "fleet suite skipped: it needs Docker: " + err.Error()
+		fmt.Fprintln(os.Stderr, strings.ReplaceAll(msg, "\n", " "))
+		Skip(msg)
 	}
 	if _, err := exec.LookPath("ruby"); err != nil {
 		Fail("the template renderer needs ruby (scripts/test installs it)")

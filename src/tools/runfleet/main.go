@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"loggregator/tools/fleet"
+	"loggregator/tools/versions"
 )
 
 // prefix names the containers, networks and images of scripts/run-fleet;
@@ -32,6 +33,7 @@ func main() {
 	flag.IntVar(&shape.LogAPIs, "log-apis", shape.LogAPIs, "log-api VMs (reverse log proxy and gateway)")
 	flag.IntVar(&shape.Agents, "agents", shape.Agents, "agent VMs (emitter group, each with the loss probe beside its agent)")
 	azs := flag.String("azs", strings.Join(shape.AZs, ","), "availability zones, one Docker network each")
+	previous := flag.Bool("previous", false, "run the previous version (COMPAT_BASE, else tools/versions.DefaultBase), built from a git worktree of it, instead of this checkout")
 	down := flag.Bool("down", false, "remove what an earlier run left (containers, networks, images) and exit")
 	detach := flag.Bool("detach", false, "leave the fleet running and exit (remove it later with --down)")
 	flag.Parse()
@@ -39,14 +41,14 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	err := run(ctx, *repo, shape, *down, *detach)
+	err := run(ctx, *repo, shape, *previous, *down, *detach)
 	if err != nil && !errors.Is(err, context.Canceled) {
 		fmt.Fprintf(os.Stderr, "run-fleet: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, repo string, shape fleet.Shape, down, detach bool) error {
+func run(ctx context.Context, repo string, shape fleet.Shape, previous, down, detach bool) error {
 	repo, err := filepath.Abs(repo)
 	if err != nil {
 		return err
@@ -57,11 +59,17 @@ func run(ctx context.Context, repo string, shape fleet.Shape, down, detach bool)
 	if err := fleet.Clean(ctx, prefix); err != nil {
 		return err
 	}
+	work := filepath.Join(repo, "tmp", "fleet")
+	oldTree := filepath.Join(work, "previous")
+	if _, err := os.Stat(oldTree); err == nil {
+		if err := versions.Remove(ctx, repo, oldTree); err != nil {
+			return err
+		}
+	}
 	if down {
 		fmt.Println("removed every container, network and image labelled " + fleet.LabelKey + "=" + prefix)
 		return nil
 	}
-	work := filepath.Join(repo, "tmp", "fleet")
 	if err := os.RemoveAll(work); err != nil {
 		return err
 	}
@@ -70,7 +78,19 @@ func run(ctx context.Context, repo string, shape fleet.Shape, down, detach bool)
 	if err := fleet.BuildInit(ctx, filepath.Join(repo, "src"), initBin); err != nil {
 		return err
 	}
-	v, err := fleet.Build(ctx, prefix, "current", repo, work, initBin)
+	name, release := "current", repo
+	if previous {
+		base := versions.Base()
+		if !versions.Has(ctx, repo, base) {
+			return fmt.Errorf("the previous version %s is not in this clone (a shallow clone?): fetch it or set COMPAT_BASE", base)
+		}
+		fmt.Printf("checking out the previous version %s into %s\n", base, oldTree)
+		if err := versions.Checkout(ctx, repo, base, oldTree); err != nil {
+			return err
+		}
+		name, release = "previous", oldTree
+	}
+	v, err := fleet.Build(ctx, prefix, name, release, work, initBin)
 	if err != nil {
 		return err
 	}
@@ -96,6 +116,11 @@ func run(ctx context.Context, repo string, shape fleet.Shape, down, detach bool)
 		defer cancel()
 		if derr := f.Down(cctx); derr != nil {
 			fmt.Fprintln(os.Stderr, derr)
+		}
+		if previous {
+			if derr := versions.Remove(cctx, repo, oldTree); derr != nil {
+				fmt.Fprintln(os.Stderr, derr)
+			}
 		}
 	}()
 	if err = f.Up(ctx); err != nil {

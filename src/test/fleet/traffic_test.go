@@ -28,6 +28,8 @@ type probeReport struct {
 	Sent       uint64                `json:"sent"`
 	SendFailed uint64                `json:"send_failed"`
 	Paths      map[string]pathReport `json:"paths"`
+	// started is when the run began (set by the suite).
+	started time.Time
 }
 
 type pathReport struct {
@@ -90,6 +92,7 @@ func (t *traffic) runOnce(in *fleet.Instance) {
 		"--rate", fmt.Sprint(ratePerVM), "--duration", fmt.Sprintf("%ds", runSeconds))
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	started := time.Now()
 	runErr := cmd.Run()
 	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
 	var r probeReport
@@ -103,7 +106,21 @@ func (t *traffic) runOnce(in *fleet.Instance) {
 		fmt.Fprintf(GinkgoWriter, "%s %s\n%s", time.Now().Format("15:04:05.000"), f.Container(in), stdout.String())
 		fmt.Fprintln(GinkgoWriter, lastLines(stderr.String(), 10))
 	}
+	r.started = started
 	t.reports = append(t.reports, r)
+}
+
+// cleanSince reports whether a run that started after since has finished
+// with nothing lost on any path.
+func (t *traffic) cleanSince(since time.Time) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, r := range t.reports {
+		if r.started.After(since) && clean(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // runs is how many probe runs have finished.
@@ -111,16 +128,6 @@ func (t *traffic) runs() int {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return len(t.reports)
-}
-
-// last returns the newest finished run.
-func (t *traffic) last() probeReport {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if len(t.reports) == 0 {
-		return probeReport{}
-	}
-	return t.reports[len(t.reports)-1]
 }
 
 // stop lets every running probe finish and returns the sum of all runs.

@@ -71,11 +71,7 @@ func BuildImage(ctx context.Context, prefix, tag, bin, initBin string) error {
 		if err := fs.file(path, "/bin/"+tool); err != nil {
 			return err
 		}
-		deps, err := sharedLibs(ctx, path)
-		if err != nil {
-			return err
-		}
-		for _, l := range deps {
+		for _, l := range sharedLibs(ctx, path) {
 			if !libs[l] {
 				libs[l] = true
 				if err := fs.dirs(strings.TrimPrefix(filepath.Dir(l), "/")); err != nil {
@@ -98,11 +94,12 @@ func BuildImage(ctx context.Context, prefix, tag, bin, initBin string) error {
 	return err
 }
 
-// sharedLibs lists the absolute paths ldd prints for a dynamic executable.
-func sharedLibs(ctx context.Context, path string) ([]string, error) {
+// sharedLibs lists the absolute paths ldd prints for a dynamic executable;
+// for a static one ldd fails and there is nothing to carry.
+func sharedLibs(ctx context.Context, path string) []string {
 	out, err := exec.CommandContext(ctx, "ldd", path).Output()
 	if err != nil {
-		return nil, nil // a static executable: nothing to carry
+		return nil
 	}
 	var libs []string
 	for _, line := range strings.Split(string(out), "\n") {
@@ -112,7 +109,7 @@ func sharedLibs(ctx context.Context, path string) ([]string, error) {
 			}
 		}
 	}
-	return libs, nil
+	return libs
 }
 
 // rootfs writes a container's file system as a tarball.

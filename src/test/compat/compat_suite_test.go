@@ -5,6 +5,7 @@
 package compat_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -17,13 +18,9 @@ import (
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
-)
 
-// defaultBase is the previous version the suite runs against until a final
-// release exists (see lastFinalRelease): the last main that landed before the shared packages,
-// the nested router config and the rlp's routers.targets changed the
-// components' own config files. COMPAT_BASE names another commit.
-const defaultBase = "e30a961"
+	"loggregator/tools/versions"
+)
 
 func TestCompat(t *testing.T) {
 	RegisterFailHandler(Fail)
@@ -44,18 +41,21 @@ var (
 var _ = SynchronizedBeforeSuite(func() []byte {
 	root, err := filepath.Abs("../../..")
 	Expect(err).NotTo(HaveOccurred())
-	base := os.Getenv("COMPAT_BASE")
-	if base == "" {
+	// The previous version: the commit of the last final release in
+	// releases/loggregator/, versions.DefaultBase while there is none;
+	// COMPAT_BASE names another commit.
+	base := versions.Base()
+	if os.Getenv("COMPAT_BASE") == "" {
 		base = lastFinalRelease(root)
 	}
 	fmt.Fprintf(GinkgoWriter, "previous version: %s\n", base)
-	if err := exec.Command("git", "-C", root, "cat-file", "-e", base+"^{commit}").Run(); err != nil {
+	if !versions.Has(context.Background(), root, base) {
 		Skip(fmt.Sprintf("previous version %s is not in this clone (a shallow clone?): fetch it or set COMPAT_BASE", base))
 	}
 	work, err := os.MkdirTemp("", "compat-")
 	Expect(err).NotTo(HaveOccurred())
 	oldTree := filepath.Join(work, "old")
-	run(root, "git", "worktree", "add", "--detach", oldTree, base)
+	Expect(versions.Checkout(context.Background(), root, base, oldTree)).To(Succeed())
 	build(filepath.Join(oldTree, "src"), filepath.Join(oldTree, "bin"))
 	build(filepath.Join(root, "src"), filepath.Join(work, "new-bin"))
 	return []byte(strings.Join([]string{root, oldTree, filepath.Join(work, "new-bin")}, "\n"))
@@ -68,7 +68,7 @@ var _ = SynchronizedAfterSuite(func() {}, func() {
 	if releaseOld == "" {
 		return
 	}
-	run(repo, "git", "worktree", "remove", "--force", releaseOld)
+	Expect(versions.Remove(context.Background(), repo, releaseOld)).To(Succeed())
 	Expect(os.RemoveAll(filepath.Dir(releaseOld))).To(Succeed())
 })
 
@@ -76,22 +76,13 @@ var _ = SynchronizedAfterSuite(func() {}, func() {
 // modules, into bin.
 func build(src, bin string) {
 	GinkgoHelper()
-	run(src, "go", "build", "-mod=vendor", "-o", bin+"/", "./cmd/...")
-}
-
-func run(dir, name string, args ...string) {
-	GinkgoHelper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-buildvcs=false")
-	out, err := cmd.CombinedOutput()
-	Expect(err).NotTo(HaveOccurred(), fmt.Sprintf("%s %s in %s:\n%s", name, strings.Join(args, " "), dir, out))
+	Expect(versions.Build(context.Background(), src, bin)).To(Succeed())
 }
 
 // lastFinalRelease returns the commit that added the release manifest of the
 // highest final version in releases/loggregator/ (written by
-// scripts/finalize-release and committed with the release), or defaultBase
-// while there is none.
+// scripts/finalize-release and committed with the release), or
+// versions.DefaultBase while there is none.
 func lastFinalRelease(root string) string {
 	GinkgoHelper()
 	files, err := filepath.Glob(filepath.Join(root, "releases", "loggregator", "loggregator-*.yml"))
@@ -105,7 +96,7 @@ func lastFinalRelease(root string) string {
 		}
 	}
 	if bestFile == "" {
-		return defaultBase
+		return versions.DefaultBase
 	}
 	rel, err := filepath.Rel(root, bestFile)
 	Expect(err).NotTo(HaveOccurred())

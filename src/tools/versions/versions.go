@@ -1,0 +1,67 @@
+// Package versions builds another version of this repository beside the
+// current checkout: a git worktree of a commit, and that commit's binaries
+// built from its own vendored modules. The compatibility suite, the fleet
+// suite and scripts/run-fleet run the previous version with it.
+package versions
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+)
+
+// DefaultBase is the previous version until a final release exists: the
+// last main that landed before the shared packages, the nested router
+// config and the rlp's routers.targets changed the components' own config
+// files. The suites take another commit from COMPAT_BASE.
+const DefaultBase = "e30a961"
+
+// Base is COMPAT_BASE when it is set, else DefaultBase.
+func Base() string {
+	if b := os.Getenv("COMPAT_BASE"); b != "" {
+		return b
+	}
+	return DefaultBase
+}
+
+// Has reports whether the repository at root holds commit (a shallow clone
+// may not).
+func Has(ctx context.Context, root, commit string) bool {
+	return exec.CommandContext(ctx, "git", "-C", root, "cat-file", "-e", commit+"^{commit}").Run() == nil
+}
+
+// Checkout adds a detached git worktree of commit at dir.
+func Checkout(ctx context.Context, root, commit, dir string) error {
+	return run(ctx, root, nil, "git", "worktree", "add", "--detach", dir, commit)
+}
+
+// Remove removes the worktree at dir.
+func Remove(ctx context.Context, root, dir string) error {
+	return run(ctx, root, nil, "git", "worktree", "remove", "--force", dir)
+}
+
+// Build compiles every binary of the module in src (./cmd/...), from its
+// own vendored modules, into bin. env is added to the build's environment
+// ("CGO_ENABLED=0" for static binaries).
+func Build(ctx context.Context, src, bin string, env ...string) error {
+	return BuildPackages(ctx, src, bin, env, "./cmd/...")
+}
+
+// BuildPackages compiles the named packages of the module in src into bin.
+// With -trimpath the build cache does not depend on where the worktree is,
+// so the vendored modules two versions share compile once.
+func BuildPackages(ctx context.Context, src, bin string, env []string, pkgs ...string) error {
+	return run(ctx, src, env, "go", append([]string{"build", "-mod=vendor", "-trimpath", "-o", bin + "/"}, pkgs...)...)
+}
+
+func run(ctx context.Context, dir string, env []string, name string, args ...string) error {
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(append(os.Environ(), "GOFLAGS=-buildvcs=false"), env...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("%s %s in %s: %w\n%s", name, strings.Join(args, " "), dir, err, out)
+	}
+	return nil
+}

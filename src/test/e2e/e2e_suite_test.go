@@ -42,7 +42,8 @@ var _ = SynchronizedBeforeSuite(func() []byte {
 	// One go build for all four binaries shares the compilation of the
 	// packages they have in common; gexec.Build would compile them four times.
 	cmd := exec.Command("go", "build", "-o", dir+"/",
-		"loggregator/cmd/agent", "loggregator/cmd/router", "loggregator/cmd/rlp", "loggregator/cmd/gateway")
+		"loggregator/cmd/agent", "loggregator/cmd/router", "loggregator/cmd/rlp", "loggregator/cmd/gateway",
+		"loggregator/cmd/trafficcontroller")
 	cmd.Stdout, cmd.Stderr = GinkgoWriter, GinkgoWriter
 	if err := cmd.Run(); err != nil {
 		_ = os.RemoveAll(dir)
@@ -72,6 +73,7 @@ type ports struct {
 	RLP, RLPMetrics         int
 	Gateway, GatewayMetrics int
 	Agent, AgentMetrics     int
+	TC, TCMetrics           int
 }
 
 // freePorts picks ports nothing listens on now, so a suite never collides
@@ -90,6 +92,7 @@ func freePorts() ports {
 		RLP: next(), RLPMetrics: next(),
 		Gateway: next(), GatewayMetrics: next(),
 		Agent: next(), AgentMetrics: next(),
+		TC: next(), TCMetrics: next(),
 	}
 	for _, l := range ls {
 		Expect(l.Close()).To(Succeed())
@@ -109,6 +112,7 @@ certificates:
   reverse_log_proxy: reverselogproxy
   agent: metron
   gateway: localhost
+  trafficcontroller: trafficcontroller
 
 jobs:
 {{- range $i, $r := .Routers }}
@@ -194,6 +198,33 @@ jobs:
       instances:
       - {name: log-api, id: e2e-0, index: 0, az: z1, address: 127.0.0.1, bootstrap: true}
 
+- name: loggregator_trafficcontroller
+  binary: trafficcontroller
+  config: config/trafficcontroller.json
+  wait_for: 127.0.0.1:{{ .P.TC }}
+  endpoints:
+    tc_websocket: ws://127.0.0.1:{{ .P.TC }}
+    tc_metrics: http://127.0.0.1:{{ .P.TCMetrics }}/metrics
+  properties:
+    traffic_controller:
+      disable_access_control: true
+    loggregator:
+      outgoing_dropsonde_port: {{ .P.TC }}
+      doppler:
+        addrs:
+{{- range .Routers }}
+        - 127.0.0.1:{{ .Port }}
+{{- end }}
+      tls:
+        ca_cert: ((loggregator_ca.certificate))
+        trafficcontroller:
+          cert: ((trafficcontroller.certificate))
+          key: ((trafficcontroller.private_key))
+    metron_endpoint:
+      grpc_port: {{ .P.Agent }}
+    metrics:
+      port: {{ .P.TCMetrics }}
+
 - name: loggregator_agent
   binary: agent
   config: config/agent.json
@@ -256,7 +287,7 @@ func startSystem() *system {
 		sys.Stop()
 		Fail(fmt.Sprintf("start topology: %v\n%s", err, logs(sys)))
 	}
-	Expect(sys.Procs()).To(HaveLen(5), "every job of the topology runs")
+	Expect(sys.Procs()).To(HaveLen(6), "every job of the topology runs")
 	return &system{System: sys, P: p}
 }
 

@@ -1,0 +1,63 @@
+package dropsonde_test
+
+import (
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/cloudfoundry/sonde-go/events"
+	"google.golang.org/protobuf/proto"
+
+	"loggregator/internal/dropsonde"
+)
+
+// BenchmarkDecode is Decode plus the v2 marshal the UDP forwarder does, per
+// datagram, for a log message and an HTTP start-stop (the largest type).
+func BenchmarkDecode(b *testing.B) {
+	logE := &events.Envelope{Origin: proto.String("gorouter"), EventType: events.Envelope_LogMessage.Enum(), Timestamp: proto.Int64(1),
+		Deployment: proto.String("cf"), Job: proto.String("router"), Index: proto.String("0"), Ip: proto.String("10.0.1.5"),
+		LogMessage: &events.LogMessage{Message: []byte(strings.Repeat("x", 100)), MessageType: events.LogMessage_OUT.Enum(),
+			Timestamp: proto.Int64(1), AppId: proto.String("f47ac10b-58cc-4372-a567-0e02b2c3d479"), SourceType: proto.String("APP/PROC/WEB"), SourceInstance: proto.String("0")}}
+	uuid := &events.UUID{Low: proto.Uint64(1), High: proto.Uint64(2)}
+	httpE := &events.Envelope{Origin: proto.String("gorouter"), EventType: events.Envelope_HttpStartStop.Enum(), Timestamp: proto.Int64(1),
+		Deployment: proto.String("cf"), Job: proto.String("router"), Index: proto.String("0"), Ip: proto.String("10.0.1.5"),
+		HttpStartStop: &events.HttpStartStop{StartTimestamp: proto.Int64(1), StopTimestamp: proto.Int64(2), RequestId: uuid,
+			PeerType: events.PeerType_Client.Enum(), Method: events.Method_GET.Enum(), Uri: proto.String("https://app.example.com/path"),
+			RemoteAddress: proto.String("10.0.0.1:5000"), UserAgent: proto.String("curl/8"), StatusCode: proto.Int32(200),
+			ContentLength: proto.Int64(3), ApplicationId: uuid, InstanceIndex: proto.Int32(0), InstanceId: proto.String("x")}}
+	for _, c := range []struct {
+		name string
+		e    *events.Envelope
+	}{{"log", logE}, {"http", httpE}} {
+		d, err := proto.Marshal(c.e)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			cpu0 := processCPU()
+			for b.Loop() {
+				v2, err := dropsonde.Decode(d)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := proto.Marshal(v2); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64((processCPU()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
+		})
+	}
+}
+
+// processCPU is the user and system CPU time of the test process so far, GC
+// included: on a shared machine wall time per op says more about the other
+// processes than about this code.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

@@ -1,0 +1,151 @@
+package dropsonde
+
+import (
+	"errors"
+	"fmt"
+	"unicode/utf8"
+
+	"code.cloudfoundry.org/go-loggregator/v10/conversion"
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	"github.com/cloudfoundry/sonde-go/events"
+	"google.golang.org/protobuf/proto"
+)
+
+// ErrNoV1 is returned by Encode for a v2 envelope that has no v1 form.
+var ErrNoV1 = errors.New("envelope has no v1 form")
+
+// Decoder decodes datagrams on behalf of one VM: an envelope that names no
+// deployment, job, index or ip gets the Decoder's, as Cloud Foundry's UDP
+// forwarder tags them. The zero Decoder leaves them empty.
+type Decoder struct {
+	Deployment string
+	Job        string
+	Index      string
+	IP         string
+}
+
+// Decode turns one marshalled v1 events.Envelope (one UDP datagram) into v2,
+// with no defaults for deployment, job, index and ip.
+func Decode(datagram []byte) (*loggregator_v2.Envelope, error) {
+	return Decoder{}.Decode(datagram)
+}
+
+// Decode turns one marshalled v1 events.Envelope into v2, as the package doc
+// says. datagram is not retained.
+func (d Decoder) Decode(datagram []byte) (*loggregator_v2.Envelope, error) {
+	var v1 events.Envelope
+	if err := proto.Unmarshal(datagram, &v1); err != nil {
+		return nil, fmt.Errorf("decode v1 envelope: %w", err)
+	}
+	if !carriesItsType(&v1) {
+		return nil, fmt.Errorf("decode v1 envelope: event type %s without its message", v1.GetEventType())
+	}
+	if v1.Tags == nil {
+		v1.Tags = make(map[string]string, 1)
+	}
+	if v1.Tags["source_id"] == "" {
+		v1.Tags["source_id"] = v1.GetOrigin()
+	}
+	if v1.Deployment == nil {
+		v1.Deployment = &d.Deployment
+	}
+	if v1.Job == nil {
+		v1.Job = &d.Job
+	}
+	if v1.Index == nil {
+		v1.Index = &d.Index
+	}
+	if v1.Ip == nil {
+		v1.Ip = &d.IP
+	}
+	v2 := conversion.ToV2(&v1, true)
+	if field, ok := validUTF8(v2); !ok {
+		return nil, fmt.Errorf("decode v1 envelope: %s is not UTF-8", field)
+	}
+	return v2, nil
+}
+
+// carriesItsType reports whether e holds the message its event type names;
+// Cloud Foundry's forwarder refuses the others too.
+func carriesItsType(e *events.Envelope) bool {
+	switch e.GetEventType() {
+	case events.Envelope_HttpStartStop:
+		return e.HttpStartStop != nil
+	case events.Envelope_LogMessage:
+		return e.LogMessage != nil
+	case events.Envelope_ValueMetric:
+		return e.ValueMetric != nil
+	case events.Envelope_CounterEvent:
+		return e.CounterEvent != nil
+	case events.Envelope_Error:
+		return e.Error != nil
+	case events.Envelope_ContainerMetric:
+		return e.ContainerMetric != nil
+	}
+	return false
+}
+
+// validUTF8 checks every string field ToV2 fills, naming the first bad one.
+func validUTF8(e *loggregator_v2.Envelope) (string, bool) {
+	if !utf8.ValidString(e.SourceId) {
+		return "source id", false
+	}
+	if !utf8.ValidString(e.InstanceId) {
+		return "instance id", false
+	}
+	for k, v := range e.Tags {
+		if !utf8.ValidString(k) || !utf8.ValidString(v) {
+			return "a tag", false
+		}
+	}
+	switch m := e.Message.(type) {
+	case *loggregator_v2.Envelope_Counter:
+		if !utf8.ValidString(m.Counter.GetName()) {
+			return "the counter name", false
+		}
+	case *loggregator_v2.Envelope_Gauge:
+		for name, v := range m.Gauge.GetMetrics() {
+			if !utf8.ValidString(name) || !utf8.ValidString(v.GetUnit()) {
+				return "a gauge name or unit", false
+			}
+		}
+	}
+	return "", true
+}
+
+// Encode turns one v2 envelope into the marshalled v1 envelopes Cloud
+// Foundry's traffic controller sends (conversion.ToV1). e is not modified.
+func Encode(e *loggregator_v2.Envelope) ([][]byte, error) {
+	if !hasMessage(e) {
+		return nil, ErrNoV1
+	}
+	v1s := conversion.ToV1(e)
+	if len(v1s) == 0 {
+		return nil, ErrNoV1
+	}
+	out := make([][]byte, 0, len(v1s))
+	for _, v1 := range v1s {
+		b, err := proto.Marshal(v1)
+		if err != nil {
+			return nil, fmt.Errorf("encode v1 %s: %w", v1.GetEventType(), err)
+		}
+		out = append(out, b)
+	}
+	return out, nil
+}
+
+// hasMessage reports whether e carries a message ToV1 can read without
+// dereferencing nil (it reads the inner message unchecked).
+func hasMessage(e *loggregator_v2.Envelope) bool {
+	switch m := e.GetMessage().(type) {
+	case *loggregator_v2.Envelope_Log:
+		return m.Log != nil
+	case *loggregator_v2.Envelope_Counter:
+		return m.Counter != nil
+	case *loggregator_v2.Envelope_Gauge:
+		return m.Gauge != nil
+	case *loggregator_v2.Envelope_Timer:
+		return m.Timer != nil
+	}
+	return false
+}

@@ -1,0 +1,317 @@
+package dropsonde_test
+
+import (
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	"github.com/cloudfoundry/sonde-go/events"
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+	"google.golang.org/protobuf/proto"
+
+	"loggregator/internal/dropsonde"
+	"loggregator/internal/leakcheck"
+)
+
+var _ = leakcheck.EverySpec()
+
+// appUUID is f47ac10b-58cc-4372-a567-0e02b2c3d479 as dropsonde carries it:
+// the first eight bytes little-endian in Low, the last eight in High.
+var appUUID = &events.UUID{Low: proto.Uint64(0x7243cc580bc17af4), High: proto.Uint64(0x79d4c3b2020e67a5)}
+
+const appGUID = "f47ac10b-58cc-4372-a567-0e02b2c3d479"
+
+func marshal(e *events.Envelope) []byte {
+	b, err := proto.Marshal(e)
+	Expect(err).NotTo(HaveOccurred())
+	return b
+}
+
+func base(t events.Envelope_EventType) *events.Envelope {
+	return &events.Envelope{
+		Origin:     proto.String("gorouter"),
+		EventType:  t.Enum(),
+		Timestamp:  proto.Int64(1700000000000000000),
+		Deployment: proto.String("cf"),
+		Job:        proto.String("router"),
+		Index:      proto.String("0b8a"),
+		Ip:         proto.String("10.0.1.5"),
+		Tags:       map[string]string{"custom": "yes"},
+	}
+}
+
+var _ = Describe("Decode", func() {
+	It("maps a log message to a v2 log with the app as source and the source instance as instance", func() {
+		e := base(events.Envelope_LogMessage)
+		e.LogMessage = &events.LogMessage{
+			Message:        []byte("hello"),
+			MessageType:    events.LogMessage_ERR.Enum(),
+			Timestamp:      proto.Int64(1700000000000000001),
+			AppId:          proto.String(appGUID),
+			SourceType:     proto.String("APP/PROC/WEB"),
+			SourceInstance: proto.String("3"),
+		}
+		v2, err := dropsonde.Decode(marshal(e))
+		Expect(err).NotTo(HaveOccurred())
+		Expect(v2.SourceId).To(Equal(appGUID))
+		Expect(v2.InstanceId).To(Equal("3"))
+		Expect(v2.Timestamp).To(Equal(int64(1700000000000000000)))
+		Expect(v2.GetLog().GetPayload()).To(Equal([]byte("hello")))
+		Expect(v2.GetLog().GetType()).To(Equal(loggregator_v2.Log_ERR))
+		Expect(v2.Tags).To(Equal(map[string]string{
+			"custom": "yes", "origin": "gorouter", "deployment": "cf", "job": "router",
+			"index": "0b8a", "ip": "10.0.1.5", "__v1_type": "LogMessage", "source_type": "APP/PROC/WEB",
+		}))
+	})
+
+	It("takes the source id from the origin when the envelope has no source_id tag and no app", func() {
+		e := base(events.Envelope_LogMessage)
+		e.LogMessage = &events.LogMessage{
+			Message: []byte("x"), MessageType: events.LogMessage_OUT.Enum(), Timestamp: proto.Int64(1),
+		}
+		v2, err := dropsonde.Decode(marshal(e))
+		Expect(err).NotTo(HaveOccurred())
+		Expect(v2.SourceId).To(Equal("gorouter"))
+		Expect(v2.GetLog().GetType()).To(Equal(loggregator_v2.Log_OUT))
+	})
+
+	It("maps a counter event to a v2 counter with the instance_id tag as instance", func() {
+		e := base(events.Envelope_CounterEvent)
+		e.Tags["source_id"] = "uaa"
+		e.Tags["instance_id"] = "7"
+		e.CounterEvent = &events.CounterEvent{Name: proto.String("requests"), Delta: proto.Uint64(2), Total: proto.Uint64(99)}
+		v2, err := dropsonde.Decode(marshal(e))
+		Expect(err).NotTo(HaveOccurred())
+		Expect(v2.SourceId).To(Equal("uaa"))
+		Expect(v2.InstanceId).To(Equal("7"))
+		Expect(v2.GetCounter().GetName()).To(Equal("requests"))
+		Expect(v2.GetCounter().GetDelta()).To(Equal(uint64(2)))
+		Expect(v2.GetCounter().GetTotal()).To(Equal(uint64(99)))
+		Expect(v2.Tags).NotTo(HaveKey("source_id"))
+		Expect(v2.Tags).NotTo(HaveKey("instance_id"))
+		Expect(v2.Tags).To(HaveKeyWithValue("__v1_type", "CounterEvent"))
+	})
+
+	It("maps a value metric to a one-metric v2 gauge", func() {
+		e := base(events.Envelope_ValueMetric)
+		e.ValueMetric = &events.ValueMetric{Name: proto.String("latency"), Value: proto.Float64(12.5), Unit: proto.String("ms")}
+		v2, err := dropsonde.Decode(marshal(e))
+		Expect(err).NotTo(HaveOccurred())
+		Expect(v2.SourceId).To(Equal("gorouter"))
+		Expect(v2.GetGauge().GetMetrics()).To(HaveLen(1))
+		Expect(v2.GetGauge().GetMetrics()["latency"].GetValue()).To(Equal(12.5))
+		Expect(v2.GetGauge().GetMetrics()["latency"].GetUnit()).To(Equal("ms"))
+	})
+
+	It("maps a container metric to a five-metric v2 gauge of the app and instance", func() {
+		e := base(events.Envelope_ContainerMetric)
+		e.ContainerMetric = &events.ContainerMetric{
+			ApplicationId: proto.String(appGUID), InstanceIndex: proto.Int32(2),
+			CpuPercentage: proto.Float64(41.5), MemoryBytes: proto.Uint64(1 << 20), DiskBytes: proto.Uint64(1 << 21),
+			MemoryBytesQuota: proto.Uint64(1 << 30), DiskBytesQuota: proto.Uint64(1 << 31),
+		}
+		v2, err := dropsonde.Decode(marshal(e))
+		Expect(err).NotTo(HaveOccurred())
+		Expect(v2.SourceId).To(Equal(appGUID))
+		Expect(v2.InstanceId).To(Equal("2"))
+		m := v2.GetGauge().GetMetrics()
+		Expect(m).To(HaveLen(5))
+		Expect(m["cpu"].GetValue()).To(Equal(41.5))
+		Expect(m["cpu"].GetUnit()).To(Equal("percentage"))
+		Expect(m["memory"].GetValue()).To(Equal(float64(1 << 20)))
+		Expect(m["disk"].GetValue()).To(Equal(float64(1 << 21)))
+		Expect(m["memory_quota"].GetValue()).To(Equal(float64(1 << 30)))
+		Expect(m["disk_quota"].GetUnit()).To(Equal("bytes"))
+		Expect(m["disk_quota"].GetValue()).To(Equal(float64(1 << 31)))
+	})
+
+	It("maps an HTTP start-stop to a v2 timer named http with every field as a tag", func() {
+		e := base(events.Envelope_HttpStartStop)
+		e.HttpStartStop = &events.HttpStartStop{
+			StartTimestamp: proto.Int64(100), StopTimestamp: proto.Int64(250),
+			RequestId: appUUID, PeerType: events.PeerType_Server.Enum(), Method: events.Method_PUT.Enum(),
+			Uri: proto.String("https://app.example.com/x"), RemoteAddress: proto.String("10.0.0.9:5000"),
+			UserAgent: proto.String("curl/8"), StatusCode: proto.Int32(201), ContentLength: proto.Int64(512),
+			ApplicationId: appUUID, InstanceIndex: proto.Int32(4), InstanceId: proto.String("ab12"),
+			Forwarded: []string{"1.1.1.1", "2.2.2.2"},
+		}
+		v2, err := dropsonde.Decode(marshal(e))
+		Expect(err).NotTo(HaveOccurred())
+		Expect(v2.SourceId).To(Equal(appGUID))
+		Expect(v2.InstanceId).To(Equal("4"))
+		Expect(v2.GetTimer().GetName()).To(Equal("http"))
+		Expect(v2.GetTimer().GetStart()).To(Equal(int64(100)))
+		Expect(v2.GetTimer().GetStop()).To(Equal(int64(250)))
+		Expect(v2.Tags).To(HaveKeyWithValue("request_id", appGUID))
+		Expect(v2.Tags).To(HaveKeyWithValue("peer_type", "Server"))
+		Expect(v2.Tags).To(HaveKeyWithValue("method", "PUT"))
+		Expect(v2.Tags).To(HaveKeyWithValue("uri", "https://app.example.com/x"))
+		Expect(v2.Tags).To(HaveKeyWithValue("remote_address", "10.0.0.9:5000"))
+		Expect(v2.Tags).To(HaveKeyWithValue("user_agent", "curl/8"))
+		Expect(v2.Tags).To(HaveKeyWithValue("status_code", "201"))
+		Expect(v2.Tags).To(HaveKeyWithValue("content_length", "512"))
+		Expect(v2.Tags).To(HaveKeyWithValue("routing_instance_id", "ab12"))
+		Expect(v2.Tags).To(HaveKeyWithValue("forwarded", "1.1.1.1\n2.2.2.2"))
+	})
+
+	It("maps an error event to a v2 log carrying source and code as tags", func() {
+		e := base(events.Envelope_Error)
+		e.Error = &events.Error{Source: proto.String("cc"), Code: proto.Int32(42), Message: proto.String("boom")}
+		v2, err := dropsonde.Decode(marshal(e))
+		Expect(err).NotTo(HaveOccurred())
+		Expect(v2.GetLog().GetPayload()).To(Equal([]byte("boom")))
+		Expect(v2.Tags).To(HaveKeyWithValue("source", "cc"))
+		Expect(v2.Tags).To(HaveKeyWithValue("code", "42"))
+	})
+
+	It("fills deployment, job, index and ip from the Decoder only where the envelope has none", func() {
+		e := base(events.Envelope_ValueMetric)
+		e.Deployment, e.Ip = nil, nil
+		e.ValueMetric = &events.ValueMetric{Name: proto.String("m"), Value: proto.Float64(1), Unit: proto.String("u")}
+		d := dropsonde.Decoder{Deployment: "vm-deployment", Job: "vm-job", Index: "vm-index", IP: "10.9.9.9"}
+		v2, err := d.Decode(marshal(e))
+		Expect(err).NotTo(HaveOccurred())
+		Expect(v2.Tags).To(HaveKeyWithValue("deployment", "vm-deployment"))
+		Expect(v2.Tags).To(HaveKeyWithValue("ip", "10.9.9.9"))
+		Expect(v2.Tags).To(HaveKeyWithValue("job", "router"))
+		Expect(v2.Tags).To(HaveKeyWithValue("index", "0b8a"))
+	})
+
+	DescribeTable("refuses a datagram that is not a valid v1 envelope",
+		func(datagram []byte, reason string) {
+			v2, err := dropsonde.Decode(datagram)
+			Expect(err).To(MatchError(ContainSubstring(reason)))
+			Expect(v2).To(BeNil())
+		},
+		Entry("empty", []byte{}, "required field"),
+		Entry("garbage", []byte("not a protobuf at all \xff\xff\xff"), "decode v1 envelope"),
+		Entry("truncated", func() []byte {
+			e := base(events.Envelope_CounterEvent)
+			e.CounterEvent = &events.CounterEvent{Name: proto.String("c"), Delta: proto.Uint64(1)}
+			b := marshal(e)
+			return b[:len(b)-3]
+		}(), "decode v1 envelope"),
+		Entry("missing origin", func() []byte {
+			e := base(events.Envelope_CounterEvent)
+			e.CounterEvent = &events.CounterEvent{Name: proto.String("c"), Delta: proto.Uint64(1)}
+			e.Origin = nil
+			b, _ := proto.MarshalOptions{AllowPartial: true}.Marshal(e)
+			return b
+		}(), "required field"),
+		Entry("a type without its message", marshal(base(events.Envelope_LogMessage)), "without its message"),
+		Entry("an unknown type", func() []byte {
+			e := base(events.Envelope_EventType(99))
+			return marshal(e)
+		}(), "without its message"),
+		Entry("a non-UTF-8 origin", func() []byte {
+			e := base(events.Envelope_CounterEvent)
+			e.Origin = proto.String("bad\xffname")
+			e.CounterEvent = &events.CounterEvent{Name: proto.String("c"), Delta: proto.Uint64(1)}
+			return marshal(e)
+		}(), "not UTF-8"),
+	)
+})
+
+var _ = Describe("Encode", func() {
+	It("turns a v2 log into one v1 log message, the round trip of Decode", func() {
+		e := base(events.Envelope_LogMessage)
+		e.LogMessage = &events.LogMessage{
+			Message: []byte("hello"), MessageType: events.LogMessage_OUT.Enum(), Timestamp: proto.Int64(1700000000000000000),
+			AppId: proto.String(appGUID), SourceType: proto.String("APP/PROC/WEB"), SourceInstance: proto.String("3"),
+		}
+		v2, err := dropsonde.Decode(marshal(e))
+		Expect(err).NotTo(HaveOccurred())
+
+		out, err := dropsonde.Encode(v2)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(out).To(HaveLen(1))
+		var back events.Envelope
+		Expect(proto.Unmarshal(out[0], &back)).To(Succeed())
+		Expect(back.GetEventType()).To(Equal(events.Envelope_LogMessage))
+		Expect(back.GetOrigin()).To(Equal("gorouter"))
+		Expect(back.GetDeployment()).To(Equal("cf"))
+		Expect(back.GetLogMessage().GetAppId()).To(Equal(appGUID))
+		Expect(back.GetLogMessage().GetMessage()).To(Equal([]byte("hello")))
+		Expect(back.GetLogMessage().GetSourceType()).To(Equal("APP/PROC/WEB"))
+		Expect(back.GetLogMessage().GetSourceInstance()).To(Equal("3"))
+		Expect(back.Tags).To(HaveKeyWithValue("custom", "yes"))
+	})
+
+	It("turns a gauge of several metrics into one value metric each", func() {
+		out, err := dropsonde.Encode(&loggregator_v2.Envelope{
+			SourceId: "app", Tags: map[string]string{"origin": "o"},
+			Message: &loggregator_v2.Envelope_Gauge{Gauge: &loggregator_v2.Gauge{Metrics: map[string]*loggregator_v2.GaugeValue{
+				"a": {Unit: "ms", Value: 1}, "b": {Unit: "ms", Value: 2},
+			}}},
+		})
+		Expect(err).NotTo(HaveOccurred())
+		Expect(out).To(HaveLen(2))
+		names := map[string]float64{}
+		for _, b := range out {
+			var v1 events.Envelope
+			Expect(proto.Unmarshal(b, &v1)).To(Succeed())
+			Expect(v1.GetEventType()).To(Equal(events.Envelope_ValueMetric))
+			names[v1.GetValueMetric().GetName()] = v1.GetValueMetric().GetValue()
+		}
+		Expect(names).To(Equal(map[string]float64{"a": 1, "b": 2}))
+	})
+
+	It("turns a container metric gauge back into one container metric", func() {
+		e := base(events.Envelope_ContainerMetric)
+		e.ContainerMetric = &events.ContainerMetric{
+			ApplicationId: proto.String(appGUID), InstanceIndex: proto.Int32(2),
+			CpuPercentage: proto.Float64(41.5), MemoryBytes: proto.Uint64(1 << 20), DiskBytes: proto.Uint64(1 << 21),
+			MemoryBytesQuota: proto.Uint64(1 << 30), DiskBytesQuota: proto.Uint64(1 << 31),
+		}
+		v2, err := dropsonde.Decode(marshal(e))
+		Expect(err).NotTo(HaveOccurred())
+		out, err := dropsonde.Encode(v2)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(out).To(HaveLen(1))
+		var back events.Envelope
+		Expect(proto.Unmarshal(out[0], &back)).To(Succeed())
+		Expect(back.GetContainerMetric().GetApplicationId()).To(Equal(appGUID))
+		Expect(back.GetContainerMetric().GetInstanceIndex()).To(Equal(int32(2)))
+		Expect(back.GetContainerMetric().GetDiskBytesQuota()).To(Equal(uint64(1 << 31)))
+	})
+
+	It("turns a counter and a timer into a counter event and an HTTP start-stop", func() {
+		out, err := dropsonde.Encode(&loggregator_v2.Envelope{
+			SourceId: "s", InstanceId: "5",
+			Message: &loggregator_v2.Envelope_Counter{Counter: &loggregator_v2.Counter{Name: "c", Delta: 3, Total: 10}},
+		})
+		Expect(err).NotTo(HaveOccurred())
+		var c events.Envelope
+		Expect(proto.Unmarshal(out[0], &c)).To(Succeed())
+		Expect(c.GetCounterEvent().GetTotal()).To(Equal(uint64(10)))
+		Expect(c.Tags).To(HaveKeyWithValue("instance_id", "5"))
+
+		out, err = dropsonde.Encode(&loggregator_v2.Envelope{
+			SourceId: appGUID, InstanceId: "1",
+			Tags:    map[string]string{"method": "GET", "peer_type": "Client", "status_code": "200", "request_id": appGUID},
+			Message: &loggregator_v2.Envelope_Timer{Timer: &loggregator_v2.Timer{Name: "http", Start: 1, Stop: 9}},
+		})
+		Expect(err).NotTo(HaveOccurred())
+		var h events.Envelope
+		Expect(proto.Unmarshal(out[0], &h)).To(Succeed())
+		Expect(h.GetHttpStartStop().GetMethod()).To(Equal(events.Method_GET))
+		Expect(h.GetHttpStartStop().GetStatusCode()).To(Equal(int32(200)))
+		Expect(h.GetHttpStartStop().GetApplicationId()).To(Equal(appUUID))
+	})
+
+	DescribeTable("gives ErrNoV1 for an envelope without a v1 form",
+		func(e *loggregator_v2.Envelope) {
+			out, err := dropsonde.Encode(e)
+			Expect(err).To(MatchError(dropsonde.ErrNoV1))
+			Expect(out).To(BeNil())
+		},
+		Entry("nil", nil),
+		Entry("no message", &loggregator_v2.Envelope{SourceId: "x"}),
+		Entry("an event", &loggregator_v2.Envelope{Message: &loggregator_v2.Envelope_Event{Event: &loggregator_v2.Event{Title: "t"}}}),
+		Entry("a nil log", &loggregator_v2.Envelope{Message: &loggregator_v2.Envelope_Log{}}),
+		Entry("a nil counter", &loggregator_v2.Envelope{Message: &loggregator_v2.Envelope_Counter{}}),
+		Entry("a nil gauge", &loggregator_v2.Envelope{Message: &loggregator_v2.Envelope_Gauge{}}),
+		Entry("a nil timer", &loggregator_v2.Envelope{Message: &loggregator_v2.Envelope_Timer{}}),
+		Entry("a gauge with a nil value", &loggregator_v2.Envelope{Message: &loggregator_v2.Envelope_Gauge{
+			Gauge: &loggregator_v2.Gauge{Metrics: map[string]*loggregator_v2.GaugeValue{"a": nil}},
+		}}),
+	)
+})

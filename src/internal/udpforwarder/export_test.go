@@ -1,0 +1,21 @@
+package udpforwarder
+
+// UseProc points the kernel readers at other files for a spec and returns
+// the function that restores them.
+func UseProc(snmp, udp string) (restore func()) {
+	oldSNMP, oldUDP, oldUDP6 := procSNMP, procUDP, procUDP6
+	procSNMP, procUDP, procUDP6 = snmp, udp, udp+"6"
+	return func() { procSNMP, procUDP, procUDP6 = oldSNMP, oldUDP, oldUDP6 }
+}
+
+// RcvbufErrors and SocketDrops are the kernel readers.
+var (
+	RcvbufErrors = rcvbufErrors
+	SocketDrops  = socketDrops
+)
+
+// Keep copies p as the reader does.
+func Keep(s *Slab, p []byte) []byte { return (*slab)(s).keep(p) }
+
+// Slab is the reader's slab.
+type Slab slab

@@ -1,0 +1,275 @@
+package udpforwarder
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"sync"
+	"time"
+
+	"google.golang.org/protobuf/proto"
+
+	"loggregator/internal/batch"
+	"loggregator/internal/diode"
+	"loggregator/internal/dropsonde"
+	"loggregator/internal/metrics"
+	"loggregator/internal/routerpool"
+)
+
+// kernelSampleInterval is how often the kernel's drop counters are read.
+const kernelSampleInterval = time.Second
+
+// Forwarder is one running UDP forwarder. New binds its socket and /metrics
+// listener, so their addresses are known before Run.
+type Forwarder struct {
+	cfg *Config
+	log *slog.Logger
+	reg *metrics.Registry
+	m   *forwarderMetrics
+
+	conn    *net.UDPConn
+	inode   string // of conn, "" when the kernel does not say
+	buf     *diode.OneToOne[[]byte]
+	batcher *batch.Batcher[[]byte]
+	dec     dropsonde.Decoder
+	pool    *routerpool.Pool
+	metrics *metrics.Server // nil when disabled
+}
+
+// Run is the forwarder's command.RunFunc: it builds the forwarder and runs it until ctx ends.
+func Run(ctx context.Context, cfg *Config, log *slog.Logger) error {
+	f, err := New(cfg, log)
+	if err != nil {
+		return err
+	}
+	return f.Run(ctx)
+}
+
+// New loads the certificates, binds the UDP socket with its receive buffer
+// (warning when the kernel grants less than asked) and the metrics
+// listener, and wires the pipeline.
+func New(cfg *Config, log *slog.Logger) (*Forwarder, error) {
+	f := &Forwarder{
+		cfg: cfg,
+		log: log,
+		reg: metrics.NewRegistry(),
+		dec: dropsonde.Decoder{Deployment: cfg.Deployment, Job: cfg.Job, Index: cfg.Index, IP: cfg.IP},
+	}
+	f.m = newMetrics(f.reg)
+	drop := func(n int) { f.m.bufferFull.Add(float64(n)) }
+	f.buf = diode.NewOneToOne[[]byte](cfg.UDP.BufferSize, drop)
+	f.batcher = batch.New[[]byte](f.buf, cfg.Batch.Size, cfg.Batch.FlushInterval.D(), drop)
+	f.batcher.SetLinger(cfg.Batch.Linger.D())
+
+	pool, err := routerpool.New(cfg.Agent, routerpool.NewMetrics(f.reg, Destination), routerpool.Options{
+		Release: f.batcher.Release,
+		Log:     log,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("agent client: %w", err)
+	}
+	f.pool = pool
+
+	addr, err := net.ResolveUDPAddr("udp", cfg.UDP.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("udp.addr %s: %w", cfg.UDP.Addr, err)
+	}
+	if f.conn, err = net.ListenUDP("udp", addr); err != nil {
+		return nil, fmt.Errorf("udp listen %s: %w", cfg.UDP.Addr, err)
+	}
+	f.checkReceiveBuffer()
+	if f.inode, err = socketInode(f.conn); err != nil {
+		log.Warn("cannot find the socket in /proc/net/udp; udp_socket_drops stays 0", "error", err.Error())
+	}
+	if f.metrics, err = cfg.Metrics.Listen(f.reg); err != nil {
+		f.conn.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// checkReceiveBuffer sets the socket's receive buffer and warns, loudly and
+// once, when the kernel granted less than configured: the forwarder still
+// runs (losing bursts the smaller buffer cannot hold is better than losing
+// everything), and the warning says what to raise.
+func (f *Forwarder) checkReceiveBuffer() {
+	want := f.cfg.UDP.ReceiveBufferBytes
+	got, err := setReceiveBuffer(f.conn, want)
+	if err != nil {
+		f.log.Warn("cannot set or read the UDP receive buffer; the kernel default applies",
+			"udp.receive_buffer_bytes", want, "error", err.Error())
+		return
+	}
+	f.m.receiveBuffer.Set(float64(got))
+	if got >= want {
+		return
+	}
+	limit, err := rmemMax()
+	attrs := []any{"udp.receive_buffer_bytes", want, "effective_bytes", got}
+	if err == nil {
+		attrs = append(attrs, "net.core.rmem_max", limit)
+	}
+	f.log.Warn("UDP RECEIVE BUFFER SMALLER THAN CONFIGURED: the kernel caps it at net.core.rmem_max, "+
+		"so bursts the effective size cannot hold are dropped by the kernel (udp_socket_drops); "+
+		"raise net.core.rmem_max (sysctl) to at least udp.receive_buffer_bytes", attrs...)
+}
+
+// UDPAddr is the address emitters send datagrams to.
+func (f *Forwarder) UDPAddr() string { return f.conn.LocalAddr().String() }
+
+// MetricsAddr is the /metrics address, or "" when disabled.
+func (f *Forwarder) MetricsAddr() string { return f.metrics.Addr() }
+
+// Run forwards until ctx ends, then stops as the package doc describes. It
+// returns an error only if the socket or a side server failed.
+func (f *Forwarder) Run(ctx context.Context) error {
+	f.log.Info("udp forwarder running",
+		"udp", f.UDPAddr(), "metrics", f.MetricsAddr(), "agent", f.cfg.Agent.Targets,
+		"receive_buffer_bytes", f.cfg.UDP.ReceiveBufferBytes)
+
+	// Downstream first: the pool, the converter feeding it, the batcher.
+	poolCtx, cutStreams := context.WithCancel(context.Background())
+	defer cutStreams()
+	encoded := make(chan [][]byte)
+	var pipeline sync.WaitGroup
+	pipeline.Go(func() { f.pool.Run(poolCtx, encoded) })
+	pipeline.Go(func() { f.convert(f.batcher.Batches(), encoded) })
+	batchCtx, stopBatching := context.WithCancel(context.Background())
+	defer stopBatching()
+	pipeline.Go(func() { f.batcher.Run(batchCtx) })
+
+	agent := metrics.AgentConfig{Addr: f.cfg.Agent.Targets[0].Addr, TLS: f.cfg.Agent.TLS, ServerName: f.cfg.Agent.ServerName}
+	side := metrics.StartSide(f.metrics,
+		func(sideCtx context.Context) error {
+			return f.reg.EmitToAgent(sideCtx, agent, f.cfg.Agent.CipherSuites, f.cfg.Metrics.EmitInterval.D(), SourceID, f.log)
+		},
+		func(sideCtx context.Context) error { f.sampleKernel(sideCtx); return nil },
+	)
+
+	readErr := make(chan error, 1)
+	readDone := make(chan struct{})
+	go func() {
+		defer close(readDone)
+		if err := f.read(); err != nil {
+			readErr <- err
+		}
+	}()
+
+	var runErr error
+	select {
+	case <-ctx.Done():
+	case <-side.Failed():
+	case runErr = <-readErr:
+	}
+	f.log.Info("udp forwarder stopping")
+
+	// Stop reading, then deliver what was read within the shutdown timeout.
+	f.conn.Close()
+	<-readDone
+	stopBatching()
+	deadline := time.AfterFunc(f.cfg.ShutdownTimeout.D(), cutStreams)
+	pipeline.Wait()
+	deadline.Stop()
+
+	if err := side.Stop(); err != nil && runErr == nil {
+		runErr = err
+	}
+	return runErr
+}
+
+// read is the socket's only reader. It never waits on anything but the
+// socket: each datagram is copied into a slab and put in the drop-oldest
+// diode. It returns nil once the socket is closed.
+func (f *Forwarder) read() error {
+	var s slab
+	buf := make([]byte, 64<<10) // larger than any UDP payload
+	for {
+		n, err := f.conn.Read(buf)
+		if err != nil {
+			if errors.Is(err, net.ErrClosed) {
+				return nil
+			}
+			return fmt.Errorf("udp read: %w", err)
+		}
+		f.m.received.Inc()
+		f.buf.Set(s.keep(buf[:n]))
+	}
+}
+
+// convert turns each batch of datagrams into a batch of encoded v2
+// envelopes, in place, and hands it to the pool; datagrams that are not v1
+// envelopes are counted and left out. It closes out when in is closed. It
+// waits on out while the agent takes nothing; the batcher then drops the
+// oldest batches it holds and counts them.
+func (f *Forwarder) convert(in <-chan [][]byte, out chan<- [][]byte) {
+	defer close(out)
+	for b := range in {
+		kept := b[:0]
+		for _, d := range b {
+			e, err := f.dec.Decode(d)
+			if err != nil {
+				f.m.invalid.Inc()
+				continue
+			}
+			enc, err := proto.Marshal(e)
+			if err != nil {
+				f.m.invalid.Inc()
+				continue
+			}
+			kept = append(kept, enc)
+		}
+		if len(kept) == 0 {
+			f.batcher.Release(b)
+			continue
+		}
+		out <- kept
+	}
+}
+
+// sampleKernel copies the kernel's drop counters into the forwarder's
+// metrics every kernelSampleInterval until ctx ends.
+func (f *Forwarder) sampleKernel(ctx context.Context) {
+	start, startErr := rcvbufErrors()
+	var lastHost, lastSocket uint64
+	t := time.NewTicker(kernelSampleInterval)
+	defer t.Stop()
+	for {
+		if startErr == nil {
+			if cur, err := rcvbufErrors(); err == nil && cur-start > lastHost {
+				f.m.rcvbufErrors.Add(float64(cur - start - lastHost))
+				lastHost = cur - start
+			}
+		}
+		if f.inode != "" {
+			if cur, err := socketDrops(f.inode); err == nil && cur > lastSocket {
+				f.m.socketDrops.Add(float64(cur - lastSocket))
+				lastSocket = cur
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// slabSize is the size of the blocks datagrams are copied into: one
+// allocation per many datagrams instead of one each. A block is collected
+// once every datagram in it has been converted.
+const slabSize = 256 << 10
+
+// slab hands out copies of datagrams carved from shared blocks. Used by the
+// reader only.
+type slab struct{ block []byte }
+
+func (s *slab) keep(p []byte) []byte {
+	if len(p) > cap(s.block)-len(s.block) {
+		s.block = make([]byte, 0, max(slabSize, len(p)))
+	}
+	start := len(s.block)
+	s.block = append(s.block, p...)
+	return s.block[start:len(s.block):len(s.block)]
+}

@@ -1,0 +1,5 @@
+package events
+
+type Event interface {
+	ProtoMessage()
+}

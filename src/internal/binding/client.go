@@ -96,15 +96,15 @@ func (c *Client) get(ctx context.Context, path string) ([]Binding, error) {
 // errTooLarge is wrapped by the error of an answer over the bound.
 var errTooLarge = errors.New("answer too large")
 
-// readBounded reads all of r, or fails once more than max bytes arrive, so
-// that a runaway answer costs at most max bytes of memory.
-func readBounded(r io.Reader, max int64) ([]byte, error) {
-	body, err := io.ReadAll(io.LimitReader(r, max+1))
+// readBounded reads all of r, or fails once more than limit bytes arrive,
+// so that a runaway answer costs at most limit bytes of memory.
+func readBounded(r io.Reader, limit int64) ([]byte, error) {
+	body, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("read answer: %w", err)
 	}
-	if int64(len(body)) > max {
-		return nil, fmt.Errorf("%w: more than %d bytes", errTooLarge, max)
+	if int64(len(body)) > limit {
+		return nil, fmt.Errorf("%w: more than %d bytes", errTooLarge, limit)
 	}
 	return body, nil
 }

@@ -8,4 +8,9 @@
 // built from loggregator/internal/certgen certificates, so the code under
 // test verifies it as it would the real service. Close it when the spec
 // ends; Close also releases requests held by Hang.
+//
+// SyslogDrains stands in for Cloud Controller's internal
+// /internal/v5/syslog_drain_urls, with paging, for the binding cache's
+// suites; besides failing and hanging it can answer garbage, cut a page off
+// halfway, fail from a given page on, or answer late.
 package cfauthtest

@@ -38,6 +38,8 @@ import (
 //	               per delivered datagram
 //	kernel-drops   datagrams the kernel dropped at the forwarder's socket
 //	               (udp_socket_drops)
+//	buffer-full    datagrams the forwarder read but dropped because the
+//	               converter fell behind (dropped{...,reason="buffer_full"})
 //
 // Run with -benchtime Nx (N datagrams), e.g.
 // go test ./cmd/udp-forwarder -run '^$' -bench Forwarder -benchtime 300000x -count 3
@@ -51,7 +53,7 @@ func BenchmarkForwarder(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, rate := range []int{100_000, 0} {
+	for _, rate := range []int{10_000, 100_000, 0} {
 		name := "flat-out"
 		if rate > 0 {
 			name = fmt.Sprintf("rate-%dk", rate/1000)
@@ -135,12 +137,14 @@ func benchForwarder(b *testing.B, bin string, ids map[string]certgen.Files, rate
 	cpu := processCPU(b, cmd.Process.Pid) - cpu0
 	delivered := float64(last)
 	drops, _ := benchMetric(metricsAddr, "udp_socket_drops")
+	full, _ := benchMetric(metricsAddr, `dropped{direction="ingress",reason="buffer_full"}`)
 	b.ReportMetric(delivered/float64(b.N), "delivered")
 	b.ReportMetric(delivered/end.Sub(start).Seconds(), "datagrams/s")
 	if delivered > 0 {
 		b.ReportMetric(float64(cpu.Microseconds())/delivered, "cpu-µs/dgram")
 	}
 	b.ReportMetric(drops, "kernel-drops")
+	b.ReportMetric(full, "buffer-full")
 }
 
 // benchDatagrams is one marshalled envelope of each v1 event type.

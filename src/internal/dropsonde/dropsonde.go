@@ -65,6 +65,18 @@ func (d Decoder) Decode(datagram []byte) (*loggregator_v2.Envelope, error) {
 	return v2, nil
 }
 
+// DecodeAppend decodes datagram as Decode does and appends the v2 envelope,
+// in the v2 wire format, to dst: the UDP forwarder's path, which writes
+// encoded envelopes and so never needs the envelope itself. On error dst is
+// returned unchanged.
+func (d Decoder) DecodeAppend(dst, datagram []byte) ([]byte, error) {
+	e, err := d.Decode(datagram)
+	if err != nil {
+		return dst, err
+	}
+	return appendV2(dst, e)
+}
+
 // carriesItsType reports whether e holds the message its event type names;
 // Cloud Foundry's forwarder refuses the others too.
 func carriesItsType(e *events.Envelope) bool {

@@ -294,7 +294,8 @@ var _ = Describe("Encode", func() {
 		Expect(proto.Unmarshal(out[0], &h)).To(Succeed())
 		Expect(h.GetHttpStartStop().GetMethod()).To(Equal(events.Method_GET))
 		Expect(h.GetHttpStartStop().GetStatusCode()).To(Equal(int32(200)))
-		Expect(h.GetHttpStartStop().GetApplicationId()).To(Equal(appUUID))
+		Expect(h.GetHttpStartStop().GetApplicationId().GetLow()).To(Equal(appUUID.GetLow()))
+		Expect(h.GetHttpStartStop().GetApplicationId().GetHigh()).To(Equal(appUUID.GetHigh()))
 	})
 
 	DescribeTable("gives ErrNoV1 for an envelope without a v1 form",
@@ -315,3 +316,56 @@ var _ = Describe("Encode", func() {
 		}}),
 	)
 })
+
+var _ = Describe("DecodeAppend", func() {
+	It("appends the v2 wire form of what Decode returns, for every event type", func() {
+		d := dropsonde.Decoder{Deployment: "dep", Job: "job", Index: "0", IP: "10.0.0.1"}
+		for _, e := range everyType() {
+			datagram := marshal(e)
+			want, err := d.Decode(datagram)
+			Expect(err).NotTo(HaveOccurred())
+			prefix := []byte("kept")
+			out, err := d.DecodeAppend(prefix, datagram)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(string(out[:4])).To(Equal("kept"))
+			var got loggregator_v2.Envelope
+			Expect(proto.Unmarshal(out[4:], &got)).To(Succeed())
+			Expect(proto.Equal(&got, want)).To(BeTrue(), "%s: got %v, want %v", e.GetEventType(), &got, want)
+			std, err := proto.Marshal(want)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(out[4:]).To(HaveLen(len(std)), e.GetEventType().String())
+		}
+	})
+
+	It("leaves dst unchanged on a bad datagram", func() {
+		out, err := dropsonde.Decoder{}.DecodeAppend([]byte("kept"), []byte("garbage"))
+		Expect(err).To(HaveOccurred())
+		Expect(string(out)).To(Equal("kept"))
+	})
+})
+
+// everyType is one envelope of each v1 event type, zero values included.
+func everyType() []*events.Envelope {
+	logE := base(events.Envelope_LogMessage)
+	logE.LogMessage = &events.LogMessage{Message: []byte("m"), MessageType: events.LogMessage_ERR.Enum(), Timestamp: proto.Int64(2),
+		AppId: proto.String(appGUID), SourceType: proto.String("APP"), SourceInstance: proto.String("0")}
+	emptyLog := base(events.Envelope_LogMessage)
+	emptyLog.LogMessage = &events.LogMessage{Message: []byte{}, MessageType: events.LogMessage_OUT.Enum(), Timestamp: proto.Int64(0)}
+	counter := base(events.Envelope_CounterEvent)
+	counter.CounterEvent = &events.CounterEvent{Name: proto.String("c"), Delta: proto.Uint64(0), Total: proto.Uint64(1 << 40)}
+	value := base(events.Envelope_ValueMetric)
+	value.ValueMetric = &events.ValueMetric{Name: proto.String("g"), Value: proto.Float64(-1.5), Unit: proto.String("")}
+	zero := base(events.Envelope_ValueMetric)
+	zero.ValueMetric = &events.ValueMetric{Name: proto.String(""), Value: proto.Float64(0), Unit: proto.String("ms")}
+	container := base(events.Envelope_ContainerMetric)
+	container.ContainerMetric = &events.ContainerMetric{ApplicationId: proto.String("a"), InstanceIndex: proto.Int32(-1),
+		CpuPercentage: proto.Float64(0), MemoryBytes: proto.Uint64(2), DiskBytes: proto.Uint64(3), MemoryBytesQuota: proto.Uint64(4), DiskBytesQuota: proto.Uint64(5)}
+	httpE := base(events.Envelope_HttpStartStop)
+	httpE.HttpStartStop = &events.HttpStartStop{StartTimestamp: proto.Int64(-5), StopTimestamp: proto.Int64(2), RequestId: appUUID,
+		PeerType: events.PeerType_Client.Enum(), Method: events.Method_GET.Enum(), Uri: proto.String("/"), RemoteAddress: proto.String("r"),
+		UserAgent: proto.String("u"), StatusCode: proto.Int32(200), ContentLength: proto.Int64(3), ApplicationId: appUUID,
+		InstanceIndex: proto.Int32(0), InstanceId: proto.String("x"), Forwarded: []string{"f"}}
+	errE := base(events.Envelope_Error)
+	errE.Error = &events.Error{Source: proto.String("s"), Code: proto.Int32(1), Message: proto.String("m")}
+	return []*events.Envelope{logE, emptyLog, counter, value, zero, container, httpE, errE}
+}

@@ -3,17 +3,18 @@
 // envelopes, to the local agent.
 //
 // Data flow: one goroutine reads datagrams from the UDP socket (127.0.0.1:3457
-// by default), copies each into a slab block and puts it in a drop-oldest
-// OneToOne diode; it never waits on anything but the socket. A batcher reads
-// the diode into batches; one converter goroutine decodes each datagram as a
-// v1 events.Envelope and converts it to v2 (internal/dropsonde, which wraps
-// go-loggregator's conversion package, so fields map as in Cloud Foundry),
-// leaving out and counting datagrams that are not valid envelopes
+// by default; up to 32 per recvmmsg call), copies each into a slab block and
+// puts it in a drop-oldest OneToOne diode; it never waits on anything but the
+// socket. A batcher reads the diode into batches; one converter goroutine
+// decodes each datagram as a v1 events.Envelope and converts it to v2
+// (internal/dropsonde, which wraps go-loggregator's conversion package, so
+// fields map as in Cloud Foundry) and encodes it into a slab, leaving out and
+// counting datagrams that are not valid envelopes
 // (dropped{direction="ingress",reason="invalid"}); a routerpool.Pool keeps a
 // BatchSender stream to the agent's v2 Ingress API over mutual TLS (server
 // name "metron", 127.0.0.1:3458) and writes each batch of encoded envelopes.
-// While the agent is away nothing upstream waits: the batcher drops the
-// oldest batches and the diode its oldest datagrams, counted as
+// While the agent is away nothing upstream waits: the batcher drops the oldest
+// batches and the diode its oldest datagrams, counted as
 // dropped{direction="ingress",reason="buffer_full"}.
 //
 // The kernel's receive buffer holds datagrams while the reader is not

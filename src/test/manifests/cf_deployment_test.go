@@ -125,6 +125,21 @@ var _ = Describe("add-to-cf-deployment.yml applied to cf-deployment (testdata/cf
 		Expect(names).To(ContainElement("loggregator-agent"))
 	})
 
+	It("gives our components cf-deployment's certificates with the names and key usages they check, each from the CA that signs its peers", func() {
+		s := loadCFSwap()
+		store := newVarStore(s.declared.Variables, cfOperatorVars)
+		// The gateway's HTTPS name is cf-deployment's log-stream.<system
+		// domain>, which no peer of ours checks; every other use applies.
+		var uses []certUse
+		for _, u := range certUses {
+			if u.Job == "reverse_log_proxy_gateway" && u.Cert == "http.cert" {
+				continue
+			}
+			uses = append(uses, u)
+		}
+		Expect(checkCertificateUses(s.declared, store, uses)).To(BeEmpty())
+	})
+
 	It("uses only variables cf-deployment generates (and its own system_domain), so operators provide nothing new", func() {
 		s := loadCFSwap()
 		Expect(checkVariables(s.after, s.declared, cfOperatorVars)).To(BeEmpty())

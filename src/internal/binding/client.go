@@ -77,7 +77,7 @@ func (c *Client) get(ctx context.Context, path string) ([]Binding, error) {
 	if err != nil {
 		return nil, fmt.Errorf("binding cache: %w", err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }() // the answer is read or abandoned; a close error changes nothing
 	if resp.StatusCode != http.StatusOK {
 		snippet, _ := io.ReadAll(io.LimitReader(resp.Body, 256))
 		return nil, fmt.Errorf("binding cache %s: status %d: %s", u, resp.StatusCode, bytes.TrimSpace(snippet))

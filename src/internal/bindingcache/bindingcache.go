@@ -163,6 +163,9 @@ func (c *Cache) Handler() http.Handler {
 	})
 }
 
+// pollLoop polls now and then at every tick until ctx ends. A poll longer
+// than the interval delays the next one instead of stacking up behind it:
+// the ticker drops the ticks nobody took.
 func (c *Cache) pollLoop(ctx context.Context) {
 	t := time.NewTicker(c.cfg.CC.PollingInterval.D())
 	defer t.Stop()

@@ -119,7 +119,7 @@ func (c *ccClient) page(ctx context.Context, nextID int, budget int64) (*ccPage,
 	if err != nil {
 		return nil, 0, classify(ctx, fmt.Errorf("cloud controller page next_id=%d: %w", nextID, err))
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }() // the answer is read or abandoned; a close error changes nothing
 	if resp.StatusCode != http.StatusOK {
 		return nil, 0, &pollError{failStatus, fmt.Errorf("cloud controller page next_id=%d: status %d", nextID, resp.StatusCode)}
 	}

@@ -85,7 +85,6 @@ type Drain struct {
 	conn net.Conn // syslog and syslog-tls; nil until dialled
 
 	client *http.Client // https and https-batch
-	bodies [][]byte     // the POST bodies of one batch
 }
 
 // NewDrain returns a Drain for u. It dials nothing until the first Write.

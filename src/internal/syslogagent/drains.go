@@ -66,9 +66,10 @@ type drainSet struct {
 	base syslog.Config
 	lane fanout.Config
 
-	drains map[string]*drain // by key; owned by the caller of update
-	routes atomic.Pointer[routes]
-	wg     sync.WaitGroup // one per running lane
+	drains  map[string]*drain // by key; owned by the caller of update
+	refused summary           // of the last update, logged when it changes; owned likewise
+	routes  atomic.Pointer[routes]
+	wg      sync.WaitGroup // one per running lane
 }
 
 func newDrainSet(cfg *Config, log *slog.Logger, reg *metrics.Registry, m *agentMetrics) (*drainSet, error) {
@@ -134,6 +135,9 @@ func (s *drainSet) update(ctx context.Context, bindings, aggregate []binding.Bin
 				continue
 			}
 			for _, a := range c.Apps {
+				if bound(next.bySource[a.AppID], d) {
+					continue // the same drain bound twice would get every message twice
+				}
 				if perApp[a.AppID] >= s.cfg.BindingCache.MaxDrainsPerApp {
 					sum.overLimit++
 					continue
@@ -169,10 +173,21 @@ func (s *drainSet) update(ctx context.Context, bindings, aggregate []binding.Bin
 	s.m.drains.Set(float64(len(keep)))
 	s.m.invalidDrains.Set(float64(sum.invalid))
 	s.m.overLimit.Set(float64(sum.overLimit))
-	if (sum.invalid > 0 || sum.overLimit > 0) && s.cfg.WarnOnInvalidDrains {
+	changed := sum != s.refused
+	s.refused = sum
+	if changed && (sum.invalid > 0 || sum.overLimit > 0) && s.cfg.WarnOnInvalidDrains {
 		s.log.Warn("some drain bindings were refused; see syslog_invalid_drains and syslog_drains_over_app_limit",
 			"invalid", sum.invalid, "over_app_limit", sum.overLimit, "max_drains_per_app", s.cfg.BindingCache.MaxDrainsPerApp)
 	}
+}
+
+func bound(ts []target, d *drain) bool {
+	for _, t := range ts {
+		if t.drain == d {
+			return true
+		}
+	}
+	return false
 }
 
 // drainFor returns the running drain for url and c, starting it if it is

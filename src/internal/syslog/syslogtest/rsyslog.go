@@ -53,8 +53,9 @@ type Rsyslog struct {
 	Addr string
 	dir  string
 	cmd  *exec.Cmd
-	done chan error
-	log  bytes.Buffer
+	done chan struct{} // closed when rsyslogd has exited
+	err  error         // its exit status, set before done is closed
+	log  string        // rsyslogd's own output file
 }
 
 // Start runs rsyslogd in dir (which it must own). For TLS and MutualTLS,
@@ -71,17 +72,26 @@ func Start(dir string, mode Mode, certs mtls.Files) (*Rsyslog, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Rsyslog{Addr: net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), dir: dir, done: make(chan error, 1)}
+	r := &Rsyslog{Addr: net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), dir: dir, done: make(chan struct{})}
 	conf := filepath.Join(dir, "rsyslog.conf")
 	if err := os.WriteFile(conf, []byte(config(dir, port, mode, certs)), 0o600); err != nil {
 		return nil, fmt.Errorf("write %s: %w", conf, err)
 	}
 	r.cmd = exec.Command(bin, "-n", "-f", conf, "-i", filepath.Join(dir, "rsyslogd.pid"))
-	r.cmd.Stdout, r.cmd.Stderr = &r.log, &r.log
+	r.log = filepath.Join(dir, "rsyslogd.out")
+	out, err := os.Create(r.log)
+	if err != nil {
+		return nil, fmt.Errorf("create %s: %w", r.log, err)
+	}
+	defer out.Close() // the child has its own descriptor
+	r.cmd.Stdout, r.cmd.Stderr = out, out
 	if err := r.cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start rsyslogd: %w", err)
 	}
-	go func() { r.done <- r.cmd.Wait() }()
+	go func() {
+		r.err = r.cmd.Wait()
+		close(r.done)
+	}()
 	if err := r.waitListening(10 * time.Second); err != nil {
 		r.Stop()
 		return nil, err
@@ -109,13 +119,22 @@ func (r *Rsyslog) waitListening(within time.Duration) error {
 			return c.Close()
 		}
 		select {
-		case err := <-r.done:
-			return fmt.Errorf("rsyslogd exited (%v): %s", err, r.log.String())
+		case <-r.done:
+			return fmt.Errorf("rsyslogd exited: %w: %s", r.err, r.output())
 		case <-ctx.Done():
-			return fmt.Errorf("rsyslogd is not listening on %s after %s: %s", r.Addr, within, r.log.String())
+			return fmt.Errorf("rsyslogd is not listening on %s after %s: %s", r.Addr, within, r.output())
 		case <-tick.C:
 		}
 	}
+}
+
+// output is what rsyslogd printed, for errors.
+func (r *Rsyslog) output() string {
+	b, err := os.ReadFile(r.log)
+	if err != nil {
+		return err.Error()
+	}
+	return string(b)
 }
 
 // Messages returns what rsyslogd has written so far.
@@ -147,6 +166,7 @@ func (r *Rsyslog) Stop() {
 		return
 	}
 	_ = r.cmd.Process.Signal(os.Interrupt)
+	// Its exit status after a signal is not news; the wait is the point.
 	select {
 	case <-r.done:
 	case <-time.After(5 * time.Second):

@@ -204,6 +204,32 @@ var _ = Describe("UDP forwarder", func() {
 		}).Should(ContainElement(WithTransform(func(e *loggregator_v2.Envelope) string { return string(e.GetLog().GetPayload()) }, Equal("after"))))
 	})
 
+	It("holds at most udp.buffer_bytes of datagrams while the agent does not read, dropping and counting the rest", func() {
+		agent := startAgent("")
+		f := startForwarder(agent.Addr(), func(c *udpforwarder.Config) {
+			c.UDP.BufferBytes = 256 << 10
+			c.Batch.Size = 1
+		})
+		f.sendV1(logV1("first"))
+		Eventually(func() []*loggregator_v2.Envelope { return forwarded(agent) }).Should(HaveLen(1))
+		agent.Stall()
+
+		big := strings.Repeat("x", 60<<10)
+		const n = 200
+		for i := range n {
+			f.sendV1(logV1(fmt.Sprintf("%d-%s", i, big)))
+			if i%10 == 9 {
+				Eventually(func() float64 { return f.metric("ingress") }).Should(BeNumerically("==", i+2))
+			}
+		}
+		// 256 KiB holds four of them and the stream's 1 MiB window about
+		// sixteen more; the rest are dropped as they arrive (without the
+		// byte bound the diode would hold them all, and the stalled batcher
+		// would drop one a second).
+		Eventually(func() float64 { return f.metric(`dropped{direction="ingress",reason="buffer_full"}`) }).Should(BeNumerically(">=", 150))
+		Expect(f.metric(`dropped{direction="ingress",reason="buffer_full"}`)).To(BeNumerically("<=", n))
+	})
+
 	It("delivers everything it read before SIGTERM, then exits cleanly", func() {
 		agent := startAgent("")
 		f := startForwarder(agent.Addr(), nil)

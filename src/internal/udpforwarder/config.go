@@ -51,6 +51,10 @@ type UDPConfig struct {
 	// BufferSize is the number of datagrams the diode between the reader
 	// and the converter holds; when full the oldest are dropped and counted.
 	BufferSize int `json:"buffer_size"`
+	// BufferBytes bounds the bytes of the datagrams held between the reader
+	// and the converter; a datagram that would exceed it is dropped and
+	// counted. At least 65536, so the largest datagram fits.
+	BufferBytes int `json:"buffer_bytes"`
 }
 
 // BatchConfig groups envelopes into writes to the agent.
@@ -76,6 +80,7 @@ func DefaultConfig() *Config {
 			Addr:               "127.0.0.1:3457",
 			ReceiveBufferBytes: 4 << 20,
 			BufferSize:         50_000,
+			BufferBytes:        32 << 20,
 		},
 		Agent:           agent,
 		Batch:           BatchConfig{Size: 1000, FlushInterval: config.Duration(10 * time.Millisecond), Linger: config.Duration(2 * time.Millisecond)},
@@ -95,6 +100,8 @@ func (c *Config) Validate() error {
 		return errors.New("udp.receive_buffer_bytes: must not be negative")
 	case c.UDP.BufferSize < 1:
 		return errors.New("udp.buffer_size: must be at least 1")
+	case c.UDP.BufferBytes < 1<<16:
+		return errors.New("udp.buffer_bytes: must be at least 65536 (the largest datagram)")
 	case c.Batch.Size < 1:
 		return errors.New("batch.size: must be at least 1")
 	case c.Batch.FlushInterval.D() <= 0:

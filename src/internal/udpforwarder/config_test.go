@@ -42,6 +42,7 @@ var _ = Describe("Config", func() {
 		Entry("udp address", func(c *udpforwarder.Config) { c.UDP.Addr = "nope" }, "udp.addr"),
 		Entry("receive buffer", func(c *udpforwarder.Config) { c.UDP.ReceiveBufferBytes = -1 }, "udp.receive_buffer_bytes"),
 		Entry("diode size", func(c *udpforwarder.Config) { c.UDP.BufferSize = 0 }, "udp.buffer_size"),
+		Entry("byte budget", func(c *udpforwarder.Config) { c.UDP.BufferBytes = 1000 }, "udp.buffer_bytes"),
 		Entry("batch size", func(c *udpforwarder.Config) { c.Batch.Size = 0 }, "batch.size"),
 		Entry("flush interval", func(c *udpforwarder.Config) { c.Batch.FlushInterval = 0 }, "batch.flush_interval"),
 		Entry("linger", func(c *udpforwarder.Config) { c.Batch.Linger = -1 }, "batch.linger"),

@@ -15,7 +15,9 @@
 // name "metron", 127.0.0.1:3458) and writes each batch of encoded envelopes.
 // While the agent is away nothing upstream waits: the batcher drops the oldest
 // batches and the diode its oldest datagrams, counted as
-// dropped{direction="ingress",reason="buffer_full"}.
+// dropped{direction="ingress",reason="buffer_full"}. The bytes held between
+// the reader and the converter are bounded by udp.buffer_bytes: the reader
+// drops (and counts the same way) a datagram that would exceed it.
 //
 // The kernel's receive buffer holds datagrams while the reader is not
 // scheduled; at 100,000 datagrams/s the kernel default (about 208 KiB) fills

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/net/ipv4"
@@ -31,11 +32,17 @@ type Forwarder struct {
 
 	conn    *net.UDPConn
 	inode   string // of conn, "" when the kernel does not say
-	buf     *diode.OneToOne[[]byte]
-	batcher *batch.Batcher[[]byte]
-	dec     dropsonde.Decoder
-	pool    *routerpool.Pool
-	metrics *metrics.Server // nil when disabled
+	buf     *diode.OneToOne[datagram]
+	batcher *batch.Batcher[datagram]
+	// putBytes is the byte offset past the last datagram the reader put in
+	// the diode (reader only); doneBytes the offset past the last one the
+	// converter has finished with. Entries leave the diode in order (read or
+	// overwritten), so putBytes-doneBytes bounds the bytes held between them.
+	putBytes  uint64
+	doneBytes atomic.Uint64
+	dec       dropsonde.Decoder
+	pool      *routerpool.Pool
+	metrics   *metrics.Server // nil when disabled
 }
 
 // Run is the forwarder's command.RunFunc: it builds the forwarder and runs it until ctx ends.
@@ -59,14 +66,11 @@ func New(cfg *Config, log *slog.Logger) (*Forwarder, error) {
 	}
 	f.m = newMetrics(f.reg)
 	drop := func(n int) { f.m.bufferFull.Add(float64(n)) }
-	f.buf = diode.NewOneToOne[[]byte](cfg.UDP.BufferSize, drop)
-	f.batcher = batch.New[[]byte](f.buf, cfg.Batch.Size, cfg.Batch.FlushInterval.D(), drop)
+	f.buf = diode.NewOneToOne[datagram](cfg.UDP.BufferSize, drop)
+	f.batcher = batch.New[datagram](f.buf, cfg.Batch.Size, cfg.Batch.FlushInterval.D(), drop)
 	f.batcher.SetLinger(cfg.Batch.Linger.D())
 
-	pool, err := routerpool.New(cfg.Agent, routerpool.NewMetrics(f.reg, Destination), routerpool.Options{
-		Release: f.batcher.Release,
-		Log:     log,
-	})
+	pool, err := routerpool.New(cfg.Agent, routerpool.NewMetrics(f.reg, Destination), routerpool.Options{Log: log})
 	if err != nil {
 		return nil, fmt.Errorf("agent client: %w", err)
 	}
@@ -84,7 +88,7 @@ func New(cfg *Config, log *slog.Logger) (*Forwarder, error) {
 		log.Warn("cannot find the socket in /proc/net/udp; udp_socket_drops stays 0", "error", err.Error())
 	}
 	if f.metrics, err = cfg.Metrics.Listen(f.reg); err != nil {
-		f.conn.Close()
+		_ = f.conn.Close() // the metrics error is the one to report
 		return nil, err
 	}
 	return f, nil
@@ -166,7 +170,8 @@ func (f *Forwarder) Run(ctx context.Context) error {
 	f.log.Info("udp forwarder stopping")
 
 	// Stop reading, then deliver what was read within the shutdown timeout.
-	f.conn.Close()
+	// Closing the socket is what ends the reader; it has nothing to flush.
+	_ = f.conn.Close()
 	<-readDone
 	stopBatching()
 	deadline := time.AfterFunc(f.cfg.ShutdownTimeout.D(), cutStreams)
@@ -208,7 +213,7 @@ func (f *Forwarder) read() error {
 			return fmt.Errorf("udp read: %w", err)
 		}
 		for _, m := range msgs[:n] {
-			f.buf.Set(s.keep(m.Buffers[0][:m.N]))
+			f.put(&s, m.Buffers[0][:m.N])
 		}
 		f.m.received.Add(float64(n))
 	}
@@ -226,38 +231,61 @@ func (f *Forwarder) readOne(s *slab) error {
 			return fmt.Errorf("udp read: %w", err)
 		}
 		f.m.received.Inc()
-		f.buf.Set(s.keep(buf[:n]))
+		f.put(s, buf[:n])
 	}
 }
 
+// put copies p into the diode unless that would hold more than
+// udp.buffer_bytes between the reader and the converter; then it drops p,
+// the newest, and counts it as buffer_full. (With datagrams of ordinary
+// size the diode's slot count is reached first and it drops the oldest.)
+func (f *Forwarder) put(s *slab, p []byte) {
+	n := uint64(len(p))
+	if f.putBytes+n-f.doneBytes.Load() > uint64(f.cfg.UDP.BufferBytes) {
+		f.m.bufferFull.Inc()
+		return
+	}
+	f.putBytes += n
+	f.buf.Set(datagram{b: s.keep(p), end: f.putBytes})
+}
+
+// datagram is one datagram as the diode holds it: its bytes, and the byte
+// offset just past it in the reader's sequence.
+type datagram struct {
+	b   []byte
+	end uint64
+}
+
 // convert turns each batch of datagrams into a batch of encoded v2
-// envelopes, in place, and hands it to the pool; datagrams that are not v1
+// envelopes and hands it to the pool; datagrams that are not v1
 // envelopes are counted and left out. The envelopes are encoded into a slab
 // (dropsonde.Decoder.DecodeAppend), one allocation per many envelopes. It
 // closes out when in is closed. It waits on out while the agent takes
 // nothing; the batcher then drops the oldest batches it holds and counts them.
-func (f *Forwarder) convert(in <-chan [][]byte, out chan<- [][]byte) {
+func (f *Forwarder) convert(in <-chan []datagram, out chan<- [][]byte) {
 	defer close(out)
 	var arena []byte
 	for b := range in {
-		kept := b[:0]
+		kept := make([][]byte, 0, len(b))
 		for _, d := range b {
-			if cap(arena)-len(arena) < 4*len(d)+1024 {
+			if cap(arena)-len(arena) < 4*len(d.b)+1024 {
 				arena = make([]byte, 0, slabSize)
 			}
 			start := len(arena)
 			var err error
-			if arena, err = f.dec.DecodeAppend(arena, d); err != nil {
+			if arena, err = f.dec.DecodeAppend(arena, d.b); err != nil {
 				f.m.invalid.Inc()
 				continue
 			}
 			kept = append(kept, arena[start:len(arena):len(arena)])
 		}
-		if len(kept) == 0 {
-			f.batcher.Release(b)
-			continue
+		if len(b) > 0 {
+			f.doneBytes.Store(b[len(b)-1].end)
 		}
-		out <- kept
+		f.batcher.Release(b)
+		if len(kept) > 0 {
+			out <- kept
+		}
 	}
 }
 

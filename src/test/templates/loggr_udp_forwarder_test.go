@@ -47,6 +47,7 @@ var _ = Describe("loggr-udp-forwarder job", func() {
 
 		Expect(cfg["udp"]).To(HaveKeyWithValue("addr", "127.0.0.1:3457"))
 		Expect(cfg["udp"]).To(HaveKeyWithValue("receive_buffer_bytes", BeNumerically("==", 4194304)))
+		Expect(cfg["udp"]).To(HaveKeyWithValue("buffer_bytes", BeNumerically("==", 33554432)))
 		Expect(cfg["agent"]).To(HaveKeyWithValue("targets", ConsistOf(HaveKeyWithValue("addr", "127.0.0.1:3458"))))
 		Expect(cfg["agent"]).To(HaveKeyWithValue("server_name", "metron"))
 		Expect(cfg["metrics"]).To(HaveKeyWithValue("addr", "127.0.0.1:14829"))

@@ -91,10 +91,11 @@ func firehoseAtRate(b *testing.B, rate int, dur time.Duration) {
 	}()
 	addr, metricsAddr := waitServing(b, stderr)
 
-	conn, _, err := websocket.DefaultDialer.Dial("ws://"+addr+"/firehose/bench", nil)
+	conn, resp, err := websocket.DefaultDialer.Dial("ws://"+addr+"/firehose/bench", nil)
 	if err != nil {
 		b.Fatal(err)
 	}
+	_ = resp.Body.Close()
 	defer conn.Close()
 	for deadline := time.Now().Add(10 * time.Second); router.Subscriptions() < 1; time.Sleep(10 * time.Millisecond) {
 		if time.Now().After(deadline) {

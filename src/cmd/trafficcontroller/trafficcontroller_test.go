@@ -273,6 +273,19 @@ var _ = Describe("Lifecycle", func() {
 		Eventually(t.session.Err).Should(gbytes.Say(`"msg":"security event".*"path":"/firehose/audited".*"status":401`))
 	})
 
+	It("pings readers, keeps one that answers, and disconnects one that answers nothing for two intervals", func() {
+		e := newEnv()
+		t := e.start(func(cfg map[string]any) { cfg["websocket"].(map[string]any)["ping_interval"] = "200ms" })
+		answering, _ := t.dial("/firehose/answers", admin)
+		r := read(answering) // reading makes gorilla answer pings
+		t.dial("/firehose/silent", admin)
+		e.subscribed(2)
+
+		Eventually(e.routers[0].Subscriptions, 5*time.Second).Should(Equal(1))
+		Consistently(r.ended, time.Second).Should(Succeed())
+		Expect(t.metrics()).To(ContainSubstring("\nfirehoses 1\n"))
+	})
+
 	It("refuses readers beyond max_streams with 503", func() {
 		e := newEnv()
 		t := e.start(func(cfg map[string]any) { cfg["websocket"].(map[string]any)["max_streams"] = 1 })

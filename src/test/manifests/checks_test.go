@@ -120,6 +120,11 @@ var certUses = []certUse{
 // check, the key usages it needs, and verifies peers with the CA that signs
 // the mesh.
 func checkCertificates(m Manifest, store *varStore) []string {
+	return checkCertificateUses(m, store, certUses)
+}
+
+// checkCertificateUses is checkCertificates for the given uses.
+func checkCertificateUses(m Manifest, store *varStore, uses []certUse) []string {
 	var problems []string
 	defs := map[string]Variable{}
 	for _, v := range m.Variables {
@@ -158,7 +163,7 @@ func checkCertificates(m Manifest, store *varStore) []string {
 	}
 
 	for _, pj := range m.allJobs() {
-		for _, use := range certUses {
+		for _, use := range uses {
 			if pj.Job.Name != use.Job || pj.Job.Release != ownRelease {
 				continue
 			}

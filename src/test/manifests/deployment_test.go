@@ -22,6 +22,14 @@ const ownRelease = "loggregator"
 // are not in jobs/ and are not rendered.
 var externalReleases = map[string]bool{"bpm": true}
 
+// externalProviders are the links that jobs of other releases provide to
+// ours, by "release/job". The suite knows only their names and types: our
+// templates read nothing from them but their address.
+var externalProviders = map[string][]LinkSpec{
+	// cf-deployment's Cloud Controller, for the binding cache and the gateway.
+	"capi/cloud_controller_ng": {{Name: "cloud_controller", Type: "cloud_controller"}},
+}
+
 // deployment is an interpolated manifest as the director would place it:
 // instances with addresses, job specs, resolved links.
 type deployment struct {
@@ -30,27 +38,48 @@ type deployment struct {
 	// instances per instance group, in index order.
 	instances map[string][]boshtemplate.LinkInstance
 	ips       map[string][]string
+	// missing holds the jobs of this release whose spec could not be read,
+	// when the deployment was placed with newPartialDeployment.
+	missing map[string]error
 }
 
 // newDeployment places the instances of m. Job specs are read for every job
 // of this release; a missing spec is an error.
 func newDeployment(m Manifest) (*deployment, error) {
+	d, err := newPartialDeployment(m)
+	if err != nil {
+		return nil, err
+	}
+	for _, pj := range m.allJobs() {
+		if err := d.missing[pj.Job.Name]; err != nil && pj.Job.Release == ownRelease {
+			return nil, fmt.Errorf("%s: job %s: %w", pj.Where, pj.Job.Name, err)
+		}
+	}
+	return d, nil
+}
+
+// newPartialDeployment places the instances of m like newDeployment, but a
+// job of this release without a spec is only recorded in missing, so the
+// jobs that exist can be rendered and the missing ones named.
+func newPartialDeployment(m Manifest) (*deployment, error) {
 	d := &deployment{
 		manifest:  m,
 		specs:     map[string]JobSpec{},
 		instances: map[string][]boshtemplate.LinkInstance{},
 		ips:       map[string][]string{},
+		missing:   map[string]error{},
 	}
 	for _, pj := range m.allJobs() {
 		if pj.Job.Release != ownRelease {
 			continue
 		}
-		if _, ok := d.specs[pj.Job.Name]; ok {
+		if _, ok := d.specs[pj.Job.Name]; ok || d.missing[pj.Job.Name] != nil {
 			continue
 		}
 		spec, err := loadJobSpec(pj.Job.Name)
 		if err != nil {
-			return nil, fmt.Errorf("%s: job %s: %w", pj.Where, pj.Job.Name, err)
+			d.missing[pj.Job.Name] = err
+			continue
 		}
 		d.specs[pj.Job.Name] = spec
 	}
@@ -101,11 +130,11 @@ func (d *deployment) providers() []provider {
 	var out []provider
 	for _, ig := range d.manifest.InstanceGroups {
 		for _, j := range ig.Jobs {
-			spec, ok := d.specs[j.Name]
-			if !ok || j.Release != ownRelease {
-				continue
+			provides := externalProviders[j.Release+"/"+j.Name]
+			if j.Release == ownRelease {
+				provides = d.specs[j.Name].Provides
 			}
-			for _, l := range spec.Provides {
+			for _, l := range provides {
 				alias := l.Name
 				if cfg, present := j.Provides[l.Name]; present {
 					m, isMap := normalize(cfg).(map[string]any)
@@ -207,6 +236,23 @@ type renderedJob struct {
 // into dirs under root, rewriting /var/vcap/jobs/<job>/ to the output dir so
 // the rendered certificate paths exist.
 func (d *deployment) render(ig InstanceGroup, index int, root string) ([]renderedJob, error) {
+	var out []renderedJob
+	for _, j := range ig.Jobs {
+		if j.Release != ownRelease {
+			continue
+		}
+		rj, err := d.renderJob(ig, index, j, root)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rj)
+	}
+	return out, nil
+}
+
+// renderJob renders job j (of this release) on the given instance of ig
+// into a dir under root, as render does.
+func (d *deployment) renderJob(ig InstanceGroup, index int, j Job, root string) (renderedJob, error) {
 	inst := d.instances[ig.Name][index]
 	ip := d.ips[ig.Name][index]
 	networks := map[string]any{}
@@ -220,41 +266,34 @@ func (d *deployment) render(ig InstanceGroup, index int, root string) ([]rendere
 		}
 		networks[net.Name] = settings
 	}
-	var out []renderedJob
-	for _, j := range ig.Jobs {
-		if j.Release != ownRelease {
-			continue
-		}
-		links, err := d.links(j)
-		if err != nil {
-			return nil, fmt.Errorf("instance group %s: %w", ig.Name, err)
-		}
-		idx := index
-		bootstrap := inst.Bootstrap
-		ctx := boshtemplate.Context{
-			Properties: normalize(j.Properties).(map[string]any),
-			Links:      links,
-			Spec: boshtemplate.Spec{
-				Name: ig.Name, ID: inst.ID, Index: &idx, AZ: inst.AZ, IP: ip, Address: inst.Address,
-				Deployment: d.manifest.Name, Bootstrap: &bootstrap, Networks: networks,
-			},
-		}
-		if j.rawProperties != nil {
-			ctx.Properties = orderedProperties(j.rawProperties)
-		}
-		if ctx.Properties == nil {
-			ctx.Properties = map[string]any{}
-		}
-		dir := filepath.Join(root, fmt.Sprintf("%s-%d", ig.Name, index), j.Name)
-		if err := boshtemplate.Render(filepath.Join(repoRoot, "jobs", j.Name), ctx, dir); err != nil {
-			return nil, fmt.Errorf("instance group %s/%d: %w", ig.Name, index, err)
-		}
-		if err := rewriteJobPaths(dir, j.Name); err != nil {
-			return nil, err
-		}
-		out = append(out, renderedJob{Group: ig.Name, Index: index, Job: j.Name, Dir: dir})
+	links, err := d.links(j)
+	if err != nil {
+		return renderedJob{}, fmt.Errorf("instance group %s: %w", ig.Name, err)
 	}
-	return out, nil
+	idx := index
+	bootstrap := inst.Bootstrap
+	ctx := boshtemplate.Context{
+		Properties: normalize(j.Properties).(map[string]any),
+		Links:      links,
+		Spec: boshtemplate.Spec{
+			Name: ig.Name, ID: inst.ID, Index: &idx, AZ: inst.AZ, IP: ip, Address: inst.Address,
+			Deployment: d.manifest.Name, Bootstrap: &bootstrap, Networks: networks,
+		},
+	}
+	if j.rawProperties != nil {
+		ctx.Properties = orderedProperties(j.rawProperties)
+	}
+	if ctx.Properties == nil {
+		ctx.Properties = map[string]any{}
+	}
+	dir := filepath.Join(root, fmt.Sprintf("%s-%d", ig.Name, index), j.Name)
+	if err := boshtemplate.Render(filepath.Join(repoRoot, "jobs", j.Name), ctx, dir); err != nil {
+		return renderedJob{}, fmt.Errorf("instance group %s/%d: %w", ig.Name, index, err)
+	}
+	if err := rewriteJobPaths(dir, j.Name); err != nil {
+		return renderedJob{}, err
+	}
+	return renderedJob{Group: ig.Name, Index: index, Job: j.Name, Dir: dir}, nil
 }
 
 func rewriteJobPaths(dir, job string) error {

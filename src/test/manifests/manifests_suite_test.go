@@ -118,18 +118,7 @@ func renderAndCheck(m Manifest) {
 			jobs, err := d.render(ig, index, root)
 			Expect(err).NotTo(HaveOccurred())
 			for _, rj := range jobs {
-				procs, err := processes(rj.Dir)
-				Expect(err).NotTo(HaveOccurred(), "%s/%d job %s", rj.Group, rj.Index, rj.Job)
-				Expect(procs).NotTo(BeEmpty(), "%s/%d job %s runs no process", rj.Group, rj.Index, rj.Job)
-				for _, p := range procs {
-					cfg, ok := p.configPath()
-					Expect(ok).To(BeTrue(), "%s/%d job %s process %s has no --config", rj.Group, rj.Index, rj.Job, p.Name)
-					bin, err := binary(filepath.Base(p.Executable))
-					Expect(err).NotTo(HaveOccurred(), "job %s runs %s, which is not a binary under src/cmd", rj.Job, p.Executable)
-					out, err := checkConfig(bin, cfg)
-					Expect(err).NotTo(HaveOccurred(), "%s/%d job %s: %s --check-config rejected %s:\n%s", rj.Group, rj.Index, rj.Job, filepath.Base(p.Executable), cfg, out)
-					rendered++
-				}
+				rendered += checkRenderedJob(rj)
 			}
 		}
 	}

@@ -90,4 +90,17 @@ var _ = Describe("doppler job", func() {
 		Expect(ok).To(BeTrue(), out)
 		Expect(cfg["agent"]).To(HaveKeyWithValue("addr", ""))
 	})
+
+	It("accepts Cloud Foundry's doppler.enabled, doppler.pprof_port and logging.format.timestamp, and with doppler.enabled false monit starts nothing", func() {
+		props := dopplerProperties()
+		props["doppler"] = map[string]any{"enabled": false, "pprof_port": 6060}
+		props["logging"] = map[string]any{"format": map[string]any{"timestamp": "rfc3339"}}
+		dir, _ := dopplerConfig(boshtemplate.Context{Properties: props})
+		out, ok := checkConfig("router", filepath.Join(dir, "config/router.json"))
+		Expect(ok).To(BeTrue(), out)
+		Expect(readFile(dir, "monit")).NotTo(ContainSubstring("check process"))
+
+		dir, _ = dopplerConfig(boshtemplate.Context{Properties: dopplerProperties()})
+		Expect(readFile(dir, "monit")).To(ContainSubstring("check process doppler"))
+	})
 })

@@ -169,4 +169,18 @@ var _ = Describe("reverse_log_proxy job", func() {
 		Expect(drain).To(ContainSubstring("/var/vcap/sys/run/bpm/reverse_log_proxy/reverse_log_proxy.pid"))
 		Expect(readFile(dir, "bin/dns/healthy")).To(ContainSubstring("/dev/tcp/127.0.0.1/8123"))
 	})
+
+	It("accepts Cloud Foundry's reverse_log_proxy.enabled, reverse_log_proxy.pprof.port and logging.format.timestamp, and with reverse_log_proxy.enabled false monit starts nothing", func() {
+		links := map[string]boshtemplate.Link{"doppler": dopplerLink(8082, "10.0.0.1")}
+		props := rlpProperties()
+		props["reverse_log_proxy"] = map[string]any{"enabled": false, "pprof": map[string]any{"port": 6061}}
+		props["logging"] = map[string]any{"format": map[string]any{"timestamp": "rfc3339"}}
+		dir, _ := rlpConfig(boshtemplate.Context{Properties: props, Links: links})
+		out, ok := checkConfig("rlp", filepath.Join(dir, "config/rlp.json"))
+		Expect(ok).To(BeTrue(), out)
+		Expect(readFile(dir, "monit")).NotTo(ContainSubstring("check process"))
+
+		dir, _ = rlpConfig(boshtemplate.Context{Properties: rlpProperties(), Links: links})
+		Expect(readFile(dir, "monit")).To(ContainSubstring("check process reverse_log_proxy"))
+	})
 })

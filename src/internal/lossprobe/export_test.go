@@ -6,4 +6,6 @@ var (
 	ParseStatusField = parseStatusField
 	CPUSeconds       = cpuSeconds
 	PeakRSSKB        = peakRSSKB
+	ReadEvents       = readEvents
+	ErrClosing       = errClosing
 )

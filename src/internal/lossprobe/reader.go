@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"context"
 	"crypto/tls"
+	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -171,8 +173,12 @@ func (r *reader) readGateway(ctx context.Context, cfg *Config) error {
 		if ctx.Err() != nil {
 			return nil
 		}
-		r.errs.Add(1)
-		r.log.Warn("gateway stream ended; reconnecting", "path", r.name, "error", err.Error())
+		if errors.Is(err, errClosing) {
+			r.log.Info("gateway ended the stream; reconnecting", "path", r.name, "reason", err.Error())
+		} else {
+			r.errs.Add(1)
+			r.log.Warn("gateway stream ended; reconnecting", "path", r.name, "error", err.Error())
+		}
 		if !pause(ctx, 200*time.Millisecond) {
 			return nil
 		}
@@ -206,26 +212,52 @@ func (r *reader) sse(ctx context.Context, client *http.Client, u, token string) 
 	if resp.StatusCode != http.StatusOK {
 		return fmt.Errorf("GET %s: %s", u, resp.Status)
 	}
-	sc := bufio.NewScanner(resp.Body)
-	sc.Buffer(make([]byte, 64<<10), 16<<20)
-	var data []byte
-	for sc.Scan() {
-		line := sc.Bytes()
-		switch {
-		case bytes.HasPrefix(line, []byte("data:")):
-			data = append(data, bytes.TrimSpace(line[len("data:"):])...)
-		case len(line) == 0 && len(data) > 0:
-			now := time.Now()
-			var b loggregator_v2.EnvelopeBatch
-			if err := protojson.Unmarshal(data, &b); err != nil {
-				return fmt.Errorf("decode event: %w", err)
-			}
-			r.record(b.GetBatch(), now)
-			data = data[:0]
+	err = readEvents(resp.Body, func(data []byte) error {
+		now := time.Now()
+		var b loggregator_v2.EnvelopeBatch
+		if err := protojson.Unmarshal(data, &b); err != nil {
+			return fmt.Errorf("decode event: %w", err)
 		}
-	}
-	if err := sc.Err(); err != nil {
+		r.record(b.GetBatch(), now)
+		return nil
+	})
+	if err != nil {
 		return err
 	}
 	return fmt.Errorf("GET %s: stream ended", u)
+}
+
+// errClosing is the end of a stream the gateway announced with `event:
+// closing` (it is stopping, or the stream reached its maximum duration):
+// the reader reconnects without counting an error.
+var errClosing = errors.New("the gateway closed the stream")
+
+// readEvents reads server-sent events from body and hands the data of each
+// unnamed event (an envelope batch) to batch. Named events are the gateway's
+// own: `heartbeat` is skipped and `closing` ends the read with errClosing.
+func readEvents(body io.Reader, batch func(data []byte) error) error {
+	sc := bufio.NewScanner(body)
+	sc.Buffer(make([]byte, 64<<10), 16<<20)
+	var data []byte
+	event := ""
+	for sc.Scan() {
+		line := sc.Bytes()
+		switch {
+		case bytes.HasPrefix(line, []byte("event:")):
+			event = string(bytes.TrimSpace(line[len("event:"):]))
+		case bytes.HasPrefix(line, []byte("data:")):
+			data = append(data, bytes.TrimSpace(line[len("data:"):])...)
+		case len(line) == 0:
+			switch {
+			case event == "closing":
+				return fmt.Errorf("%w: %s", errClosing, data)
+			case event == "" && len(data) > 0:
+				if err := batch(data); err != nil {
+					return err
+				}
+			}
+			data, event = data[:0], ""
+		}
+	}
+	return sc.Err()
 }

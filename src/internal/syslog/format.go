@@ -448,25 +448,9 @@ func (f *Formatter) appendMetricEnd(dst []byte, opts Options) []byte {
 }
 
 func (f *Formatter) formatCounter(e *envelope, host []byte, opts Options) ([][]byte, error) {
-	var name []byte
-	var delta, total uint64
-	it := wire.NewFieldIter(e.body)
-	for {
-		num, v, b, ok := it.Next()
-		if !ok {
-			break
-		}
-		switch {
-		case num == 1 && b != nil:
-			name = b
-		case num == 2 && b == nil:
-			delta = v
-		case num == 3 && b == nil:
-			total = v
-		}
-	}
-	if err := it.Err(); err != nil {
-		return nil, invalid(err.Error())
+	name, delta, total, err := readNamed(e.body)
+	if err != nil {
+		return nil, err
 	}
 	dst := f.appendHeader(f.buf, "<14>", e, host, false)
 	dst = append(dst, "[counter"+enterprise...)
@@ -480,10 +464,10 @@ func (f *Formatter) formatCounter(e *envelope, host []byte, opts Options) ([][]b
 	return f.msgs, nil
 }
 
-func (f *Formatter) formatTimer(e *envelope, host []byte, opts Options) ([][]byte, error) {
-	var name []byte
-	var start, stop int64
-	it := wire.NewFieldIter(e.body)
+// readNamed reads a Counter (name, delta, total) or a Timer (name, start,
+// stop): the string field 1 and the varint fields 2 and 3.
+func readNamed(body []byte) (name []byte, two, three uint64, err error) {
+	it := wire.NewFieldIter(body)
 	for {
 		num, v, b, ok := it.Next()
 		if !ok {
@@ -493,21 +477,29 @@ func (f *Formatter) formatTimer(e *envelope, host []byte, opts Options) ([][]byt
 		case num == 1 && b != nil:
 			name = b
 		case num == 2 && b == nil:
-			start = int64(v)
+			two = v
 		case num == 3 && b == nil:
-			stop = int64(v)
+			three = v
 		}
 	}
 	if err := it.Err(); err != nil {
-		return nil, invalid(err.Error())
+		return nil, 0, 0, invalid(err.Error())
+	}
+	return name, two, three, nil
+}
+
+func (f *Formatter) formatTimer(e *envelope, host []byte, opts Options) ([][]byte, error) {
+	name, start, stop, err := readNamed(e.body)
+	if err != nil {
+		return nil, err
 	}
 	dst := f.appendHeader(f.buf, "<14>", e, host, false)
 	dst = append(dst, "[timer"+enterprise...)
 	dst = appendParam(dst, "name", name)
 	dst = append(dst, ` start="`...)
-	dst = strconv.AppendInt(dst, start, 10)
+	dst = strconv.AppendInt(dst, int64(start), 10)
 	dst = append(dst, `" stop="`...)
-	dst = strconv.AppendInt(dst, stop, 10)
+	dst = strconv.AppendInt(dst, int64(stop), 10)
 	dst = append(dst, `"]`...)
 	f.finish(f.appendMetricEnd(dst, opts), 0)
 	return f.msgs, nil

@@ -119,8 +119,10 @@ jobs:
 // startForwarderSystem starts forwarderManifest on free ports, with an
 // OpenTelemetry collector (otlptest.Receiver, certified by the system's CA
 // as otel-collector) announced by an ingress_port.yml beside the jobs'; the
-// caller stops the system.
-func startForwarderSystem() (*system, *otlptest.Receiver) {
+// caller stops the system. more, when not nil, appends further jobs to the
+// manifest text and adjusts the parsed manifest (it may be called with a
+// nil manifest only for the text); every job it adds must run too.
+func startForwarderSystem(more func(buf *bytes.Buffer, port func() int, m *topology.Manifest)) (*system, *otlptest.Receiver) {
 	GinkgoHelper()
 	port := func() int {
 		l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -136,8 +138,14 @@ func startForwarderSystem() (*system, *otlptest.Receiver) {
 		"Agent": port(), "AgentMetrics": port(), "Forwarder": port(), "ForwarderMetrics": port(),
 		"Work": work,
 	})).To(Succeed())
+	if more != nil {
+		more(&buf, port, nil)
+	}
 	m, err := topology.ParseManifest(buf.Bytes())
 	Expect(err).NotTo(HaveOccurred())
+	if more != nil {
+		more(nil, nil, m)
+	}
 	sys, err := topology.New(repo, binDir, work, m)
 	Expect(err).NotTo(HaveOccurred())
 	certs := filepath.Join(work, "certs")
@@ -158,14 +166,14 @@ func startForwarderSystem() (*system, *otlptest.Receiver) {
 		sys.Stop()
 		Fail(fmt.Sprintf("start topology: %v\n%s", err, logs(sys)))
 	}
-	Expect(sys.Procs()).To(HaveLen(4), "every job of the topology runs")
+	Expect(sys.Procs()).To(HaveLen(len(m.Jobs)), "every job of the topology runs")
 	Expect(filepath.Join(work, "jobs", "loggregator_agent", "config", "ingress_port.yml")).To(BeAnExistingFile())
 	return &system{System: sys}, collector
 }
 
 var _ = Describe("Forwarder → agent → router → rlp → consumer", func() {
 	It("delivers every envelope written once to the forwarder exactly once to a firehose consumer, and to an OpenTelemetry collector", func() {
-		s, collector := startForwarderSystem()
+		s, collector := startForwarderSystem(nil)
 		DeferCleanup(s.Stop)
 		Eventually(s.metricFunc("forwarder_metrics", "destinations")).Should(BeNumerically("==", 2))
 		con := s.consume(request("", logsOf("via-forwarder")))

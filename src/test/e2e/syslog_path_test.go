@@ -2,15 +2,11 @@ package e2e_test
 
 import (
 	"bytes"
-	"context"
 	"fmt"
-	"net"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"text/template"
-	"time"
 
 	"github.com/influxdata/go-syslog/v3/rfc5424"
 	. "github.com/onsi/ginkgo/v2"
@@ -73,53 +69,19 @@ func startSyslogPath() *syslogPath {
 	}
 	DeferCleanup(rs.Stop)
 
-	port := func() int {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		Expect(err).NotTo(HaveOccurred())
-		defer l.Close()
-		return l.Addr().(*net.TCPAddr).Port
-	}
-	work, err := os.MkdirTemp("", "e2e-syslog-")
-	Expect(err).NotTo(HaveOccurred())
-	var buf bytes.Buffer
-	Expect(forwarderManifest.Execute(&buf, map[string]any{
-		"Router": port(), "RouterMetrics": port(), "RLP": port(), "RLPMetrics": port(),
-		"Agent": port(), "AgentMetrics": port(), "Forwarder": port(), "ForwarderMetrics": port(),
-		"Work": work,
-	})).To(Succeed())
-	Expect(syslogAgentJob.Execute(&buf, map[string]any{"Port": port(), "Metrics": port(), "Drain": rs.Addr})).To(Succeed())
-	m, err := topology.ParseManifest(buf.Bytes())
-	Expect(err).NotTo(HaveOccurred())
-	for i := range m.Jobs {
-		if m.Jobs[i].Binary == "syslog-agent" {
-			m.Jobs[i].Bin = bin
+	s, collector := startForwarderSystem(func(buf *bytes.Buffer, port func() int, m *topology.Manifest) {
+		if buf != nil {
+			Expect(syslogAgentJob.Execute(buf, map[string]any{"Port": port(), "Metrics": port(), "Drain": rs.Addr})).To(Succeed())
+			return
 		}
-	}
-	sys, err := topology.New(repo, binDir, work, m)
-	Expect(err).NotTo(HaveOccurred())
-
-	certs := filepath.Join(work, "certs")
-	collector, err := otlptest.NewReceiver(mtls.Files{
-		CA: sys.Certs.CA, Cert: filepath.Join(certs, "otel.crt"), Key: filepath.Join(certs, "otel.key"),
+		for i := range m.Jobs {
+			if m.Jobs[i].Binary == "syslog-agent" {
+				m.Jobs[i].Bin = bin
+			}
+		}
 	})
-	Expect(err).NotTo(HaveOccurred())
-	DeferCleanup(collector.Close)
-	_, collectorPort, err := net.SplitHostPort(collector.Addr())
-	Expect(err).NotTo(HaveOccurred())
-	announce := filepath.Join(work, "jobs", "otel-collector", "config")
-	Expect(os.MkdirAll(announce, 0o755)).To(Succeed())
-	Expect(os.WriteFile(filepath.Join(announce, "ingress_port.yml"), []byte("ingress: "+collectorPort+"\nprotocol: otelcol\n"), 0o600)).To(Succeed())
-
-	sys.Progress = GinkgoWriter
-	s := &system{System: sys}
 	DeferCleanup(s.Stop)
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	if err := sys.Start(ctx); err != nil {
-		Fail(fmt.Sprintf("start topology: %v\n%s", err, logs(sys)))
-	}
-	Expect(sys.Procs()).To(HaveLen(5), "every job of the topology runs")
-	Expect(filepath.Join(work, "jobs", "loggr-syslog-agent", "config", "ingress_port.yml")).To(BeAnExistingFile())
+	Expect(filepath.Join(s.Work, "jobs", "loggr-syslog-agent", "config", "ingress_port.yml")).To(BeAnExistingFile())
 	return &syslogPath{system: s, rsyslog: rs, collector: collector}
 }
 

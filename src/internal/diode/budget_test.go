@@ -108,7 +108,7 @@ var _ = Describe("Budget", func() {
 		Expect(survivors).To(BeNumerically(">", 0))
 		Expect(budget.Held()).To(BeZero(), "reading gives every byte back")
 		Expect(budgetDrops.Load()).To(BeNumerically(">", 0))
-		Expect(int(budgetDrops.Load()+fullDrops.Load()) + survivors).To(Equal(rings*perWriter))
+		Expect(int(budgetDrops.Load()+fullDrops.Load()) + survivors).To(Equal(rings * perWriter))
 	})
 
 	It("bounds many writers into one ring while a reader takes entries", func() {

@@ -70,7 +70,7 @@ func New(cfg *Config, log *slog.Logger) (*Agent, error) {
 	a.buf = diode.NewManyToOne(cfg.Ingress.BufferSize, func(n int) {
 		im.bufferFull.Add(float64(n))
 	}, diode.WithBudget(a.budget, diode.Len, func(n int) { im.budget.Add(float64(n)) }))
-	a.batcher = batch.New[[]byte](a.buf, cfg.Batch.Size, cfg.Batch.FlushInterval.D(), func(n int) {
+	a.batcher = batch.New[[]byte](byteCapped{d: a.buf, max: maxBatchBytes}, cfg.Batch.Size, cfg.Batch.FlushInterval.D(), func(n int) {
 		im.bufferFull.Add(float64(n))
 	})
 	a.batcher.SetLinger(cfg.Batch.Linger.D())

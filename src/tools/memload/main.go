@@ -24,6 +24,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
@@ -61,9 +62,10 @@ func main() {
 
 	start := rss(ep.PIDs)
 	var wg sync.WaitGroup
+	var sent atomic.Int64
 	switch *load {
 	case "agent":
-		wg.Go(func() { produce(ctx, files, ep.Endpoints["agent_ingress"], 5000, 20_000) })
+		wg.Go(func() { produce(ctx, files, ep.Endpoints["agent_ingress"], 5000, 20_000, &sent) })
 	case "rlp", "router":
 		addr, name := ep.Endpoints["rlp_egress"], "reverselogproxy"
 		if *load == "router" {
@@ -72,14 +74,14 @@ func main() {
 		for i := range 1000 {
 			wg.Go(func() { subscribe(ctx, files, addr, name, "memload-"+strconv.Itoa(i)) })
 		}
-		wg.Go(func() { produce(ctx, files, ep.Endpoints["agent_ingress"], 10_000, 200) })
+		wg.Go(func() { produce(ctx, files, ep.Endpoints["agent_ingress"], 10_000, 200, &sent) })
 	case "sse":
 		u := ep.Endpoints["gateway_url"]
 		u = u[:strings.Index(u, "?")] + "?log&counter&gauge&event&timer&source_id=memload"
 		for range 500 {
 			wg.Go(func() { readSSE(ctx, u) })
 		}
-		wg.Go(func() { produce(ctx, files, ep.Endpoints["agent_ingress"], 10_000, 200) })
+		wg.Go(func() { produce(ctx, files, ep.Endpoints["agent_ingress"], 10_000, 200, &sent) })
 	default:
 		log.Fatalf("unknown load %q", *load)
 	}
@@ -101,7 +103,7 @@ func main() {
 		jobs = append(jobs, j)
 	}
 	sort.Strings(jobs)
-	fmt.Printf("load=%s duration=%s\n", *load, *duration)
+	fmt.Printf("load=%s duration=%s sent=%d envelopes (%.0f/s)\n", *load, *duration, sent.Load(), float64(sent.Load())/duration.Seconds())
 	for _, j := range jobs {
 		fmt.Printf("%-28s start %5d MiB  peak %5d MiB\n", j, start[j]>>10, peak[j]>>10)
 	}
@@ -138,7 +140,7 @@ func dial(files mtls.Files, addr, serverName string) *grpc.ClientConn {
 
 // produce sends log envelopes of size bytes with source id "memload" at
 // rate per second, in unary batches every 10 ms.
-func produce(ctx context.Context, files mtls.Files, addr string, rate, size int) {
+func produce(ctx context.Context, files mtls.Files, addr string, rate, size int, sent *atomic.Int64) {
 	conn := dial(files, addr, "metron")
 	defer conn.Close()
 	c := loggregator_v2.NewIngressClient(conn)
@@ -158,7 +160,9 @@ func produce(ctx context.Context, files mtls.Files, addr string, rate, size int)
 		for _, e := range batch.Batch {
 			e.Timestamp = now
 		}
-		if _, err := c.Send(ctx, batch); err != nil && ctx.Err() == nil {
+		if _, err := c.Send(ctx, batch); err == nil {
+			sent.Add(int64(len(batch.Batch)))
+		} else if ctx.Err() == nil {
 			log.Printf("send: %v", err)
 		}
 		select {

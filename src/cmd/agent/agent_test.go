@@ -108,6 +108,41 @@ var _ = Describe("Agent", func() {
 		Expect(router.Count()).To(Equal(0))
 	})
 
+	It("holds no more bytes than its buffer budget while the router stops reading large envelopes, and counts what that costs", func() {
+		router := startRouter("", true)
+		a := startAgent([]string{router.addr}, func(c *agent.Config) {
+			c.MemoryLimitMiB = 16 // a budget of 8 MiB; the 50,000 slots would hold 10 GB of these
+			c.Ingress.MaxEnvelopeBytes = 8 << 20
+			c.Routers.Streams = 1
+		})
+		const budget = 8 << 20
+		Expect(a.metric("buffer_budget_bytes")).To(BeNumerically("==", budget))
+		c := a.ingressClient(clientTLS(files("client")))
+		payload := strings.Repeat("x", 200_000)
+
+		// Each call carries 12 MB: more than the budget and the two batches
+		// of 1 MiB the agent can have taken out of it, so each overflows it
+		// however fast the agent runs.
+		most := 0.0
+		for i := range 5 {
+			batch := make([]*loggregator_v2.Envelope, 60)
+			for j := range batch {
+				batch[j] = logEnvelope(fmt.Sprintf("%d-%d-%s", i, j, payload))
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute) // 12 MB through a -race binary
+			_, err := c.Send(ctx, &loggregator_v2.EnvelopeBatch{Batch: batch})
+			cancel()
+			Expect(err).NotTo(HaveOccurred())
+			held := a.metric("buffer_bytes")
+			Expect(held).To(BeNumerically("<=", budget))
+			most = max(most, held)
+		}
+
+		Expect(most).To(BeNumerically(">", budget/2), "the budget is what bounds the ingress diode, not its slots")
+		Expect(a.metric("ingress")).To(BeNumerically("==", 5*60))
+		Eventually(func() float64 { return a.metric(`dropped{direction="ingress",reason="budget"}`) }, 5*time.Second).Should(BeNumerically(">", 0))
+	})
+
 	It("reconnects to a router that was killed and restarted, and drops while it is down", func() {
 		router := startRouter("", false)
 		addr := router.addr

@@ -35,6 +35,7 @@ type Agent struct {
 	log *slog.Logger
 	reg *metrics.Registry
 
+	budget  *diode.Budget // every diode's bytes, together
 	buf     *diode.ManyToOne[[]byte]
 	batcher *batch.Batcher[[]byte]
 	out     output // a *routerpool.Pool, or a *forwarder in the forwarder role
@@ -64,16 +65,18 @@ func New(cfg *Config, log *slog.Logger) (*Agent, error) {
 		return nil, err
 	}
 	im := newIngressMetrics(a.reg)
-	a.buf = diode.NewManyToOne[[]byte](cfg.Ingress.BufferSize, func(n int) {
+	a.budget = diode.NewBudget(cfg.BufferBudgetBytes())
+	a.reg.BufferBytes(a.budget.Held, a.budget.Limit)
+	a.buf = diode.NewManyToOne(cfg.Ingress.BufferSize, func(n int) {
 		im.bufferFull.Add(float64(n))
-	})
-	a.batcher = batch.New[[]byte](a.buf, cfg.Batch.Size, cfg.Batch.FlushInterval.D(), func(n int) {
+	}, diode.WithBudget(a.budget, diode.Len, func(n int) { im.budget.Add(float64(n)) }))
+	a.batcher = batch.New[[]byte](byteCapped{d: a.buf, max: maxBatchBytes}, cfg.Batch.Size, cfg.Batch.FlushInterval.D(), func(n int) {
 		im.bufferFull.Add(float64(n))
 	})
 	a.batcher.SetLinger(cfg.Batch.Linger.D())
 
 	if cfg.Role == RoleForwarder {
-		if a.out, err = newForwarder(cfg, a.reg, a.batcher.Release, log); err != nil {
+		if a.out, err = newForwarder(cfg, a.reg, a.budget, a.batcher.Release, log); err != nil {
 			return nil, err
 		}
 	} else {

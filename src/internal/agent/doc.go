@@ -37,4 +37,11 @@
 // destination loses only its own envelopes, counted in
 // destination_dropped{destination,reason}; a file that goes away closes its
 // destination after it has delivered what it holds.
+//
+// The ingress diode and every lane's diode share one byte budget
+// (diode.Budget), half of memory_limit_mib: a write that would take their
+// total over it evicts the oldest envelopes of its own diode, counted as
+// dropped{reason="budget"} (destination_dropped{reason="budget"} for a
+// lane); buffer_bytes shows what they hold. Batches already taken from a
+// diode (one in the batcher, one per router stream) are outside it.
 package agent

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"loggregator/internal/diode"
 	"loggregator/internal/fanout"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
@@ -41,6 +42,7 @@ type forwarder struct {
 	shutdown   time.Duration
 	selfPort   int // the agent's own ingress port, never a destination
 	reg        *metrics.Registry
+	budget     *diode.Budget // shared by every lane's diode and the agent's
 	ingressTLS *tls.Config
 	otelTLS    *tls.Config
 	codec      *wire.Codec
@@ -69,7 +71,7 @@ type destination struct {
 	stop context.CancelFunc
 }
 
-func newForwarder(cfg *Config, reg *metrics.Registry, release func([][]byte), log *slog.Logger) (*forwarder, error) {
+func newForwarder(cfg *Config, reg *metrics.Registry, budget *diode.Budget, release func([][]byte), log *slog.Logger) (*forwarder, error) {
 	fc := cfg.Forwarder
 	ingressTLS, err := mtls.Client(fc.TLS, fc.ServerName, fc.CipherSuites)
 	if err != nil {
@@ -89,6 +91,7 @@ func newForwarder(cfg *Config, reg *metrics.Registry, release func([][]byte), lo
 		shutdown:   cfg.ShutdownTimeout.D(),
 		selfPort:   selfPort,
 		reg:        reg,
+		budget:     budget,
 		ingressTLS: ingressTLS,
 		otelTLS:    otelTLS,
 		codec:      wire.NewCodec(),
@@ -247,7 +250,8 @@ func (f *forwarder) start(t target) (*destination, error) {
 		}
 		w, closeWriter = iw, iw.close
 	}
-	lane := fanout.New[[]byte](w, f.cfg.lane(t.otel, f.batch, f.shutdown), m.lane)
+	lane := fanout.New(w, f.cfg.lane(t.otel, f.batch, f.shutdown), m.lane,
+		diode.WithBudget(f.budget, diode.Len, func(n int) { m.budget.Add(float64(n)) }))
 	ctx, stop := context.WithCancel(context.Background())
 	f.m.destinations.Inc()
 	f.lanes.Go(func() {

@@ -44,9 +44,14 @@ func newForwarderMetrics(r *metrics.Registry) *forwarderMetrics {
 // destinationMetrics are one destination's. Every envelope written to its
 // lane ends in exactly one of destination_egress and
 // destination_dropped{reason="buffer_full"|"destination_unavailable"|"shutdown"},
-// each also added to the process's egress and dropped{direction="egress"}.
+// or "budget", each also added to the process's egress and
+// dropped{direction="egress"}.
 type destinationMetrics struct {
 	lane fanout.Metrics
+	// budget counts envelopes the lane's diode evicted or refused to keep
+	// the process within its buffer budget:
+	// destination_dropped{reason="budget"}.
+	budget prometheus.Counter
 	// connections counts streams opened to the destination
 	// (destination_connections).
 	connections prometheus.Counter
@@ -70,6 +75,7 @@ func newDestinationMetrics(r *metrics.Registry, name string) *destinationMetrics
 			Failed:   drop(reasonDestinationUnavailable),
 			Shutdown: drop(metrics.ReasonShutdown),
 		},
+		budget:          drop(metrics.ReasonBudget),
 		connections:     counter("destination_connections", "Streams opened to a local destination."),
 		connectFailures: counter("destination_connection_failures", "Failed attempts to reach a local destination."),
 	}

@@ -21,6 +21,10 @@ type ingressMetrics struct {
 	// bufferFull counts envelopes the full diode overwrote:
 	// dropped{direction="ingress",reason="buffer_full"}.
 	bufferFull prometheus.Counter
+	// budget counts envelopes the ingress diode evicted or refused to stay
+	// within the process's buffer budget:
+	// dropped{direction="ingress",reason="budget"}.
+	budget prometheus.Counter
 	// invalid counts envelopes without a message:
 	// dropped{direction="ingress",reason="invalid"}.
 	invalid prometheus.Counter
@@ -44,6 +48,7 @@ func newIngressMetrics(r *metrics.Registry) *ingressMetrics {
 	m := &ingressMetrics{
 		accepted:     r.Ingress,
 		bufferFull:   r.Dropped(metrics.Ingress, metrics.ReasonBufferFull),
+		budget:       r.Dropped(metrics.Ingress, metrics.ReasonBudget),
 		invalid:      r.Dropped(metrics.Ingress, metrics.ReasonInvalid),
 		tooLarge:     r.Dropped(metrics.Ingress, metrics.ReasonTooLarge),
 		logsDisabled: r.Dropped(metrics.Ingress, reasonLogsDisabled),

@@ -56,3 +56,18 @@ func (r *Runtime) Apply() {
 		debug.SetGCPercent(gcPercent)
 	}
 }
+
+// defaultBufferBudgetMiB is the buffer budget of a component run without a
+// memory limit.
+const defaultBufferBudgetMiB = 64
+
+// BufferBudgetBytes is the byte budget shared by every envelope buffer of
+// the process (diode.Budget): half of memory_limit_mib, leaving the other
+// half to batches in flight, connections and the collector's headroom; 64
+// MiB when memory_limit_mib is 0.
+func (r *Runtime) BufferBudgetBytes() int64 {
+	if r.MemoryLimitMiB > 0 {
+		return int64(r.MemoryLimitMiB) << 20 / 2
+	}
+	return defaultBufferBudgetMiB << 20
+}

@@ -313,3 +313,58 @@ func BenchmarkDiodeBurst(b *testing.B) {
 		})
 	})
 }
+
+// BenchmarkDiodeBytes measures []byte entries with and without a Budget:
+// bursts of 100 Sets then 100 TryNexts from one goroutine (ns/op per
+// envelope written and read), under a budget that is never reached, and
+// under one that holds 50 entries, so every Set past them evicts. The
+// writers=4 cases Set only, from four goroutines, into a ring whose budget
+// is full, which is the eviction path under contention.
+func BenchmarkDiodeBytes(b *testing.B) {
+	e := make([]byte, 200)
+	const burst = 100
+	burstRun := func(b *testing.B, d *diode.ManyToOne[[]byte]) {
+		var sink int
+		b.ReportAllocs()
+		for i := 0; i < b.N; i += burst {
+			for range burst {
+				d.Set(e)
+			}
+			for range burst {
+				if got, ok := d.TryNext(); ok {
+					sink += len(got)
+				}
+			}
+		}
+		_ = sink
+	}
+	b.Run("burst/no-budget", func(b *testing.B) {
+		burstRun(b, diode.NewManyToOne[[]byte](benchSize, nil))
+	})
+	b.Run("burst/budget", func(b *testing.B) {
+		burstRun(b, diode.NewManyToOne(benchSize, nil, diode.WithBudget(diode.NewBudget(1<<30), diode.Len, nil)))
+	})
+	b.Run("burst/budget-full", func(b *testing.B) {
+		burstRun(b, diode.NewManyToOne(benchSize, nil, diode.WithBudget(diode.NewBudget(50*200), diode.Len, nil)))
+	})
+	b.Run("writers=4/no-budget", func(b *testing.B) {
+		d := diode.NewManyToOne[[]byte](benchSize, nil)
+		b.ReportAllocs()
+		b.SetParallelism(4)
+		b.RunParallel(func(pb *testing.PB) {
+			for pb.Next() {
+				d.Set(e)
+			}
+		})
+	})
+	b.Run("writers=4/budget-full", func(b *testing.B) {
+		d := diode.NewManyToOne(benchSize, nil, diode.WithBudget(diode.NewBudget(50*200), diode.Len, nil))
+		b.ReportAllocs()
+		b.SetParallelism(4)
+		b.RunParallel(func(pb *testing.PB) {
+			for pb.Next() {
+				d.Set(e)
+			}
+		})
+	})
+}

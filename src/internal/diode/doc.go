@@ -12,8 +12,9 @@
 //
 // Every write gets a sequence number (ManyToOne hands them out with one
 // atomic increment) and goes to slot seq % size. Each slot carries a state
-// word, (seq+1)<<1 | lock: the sequence number of the entry it holds, and a
-// bit set while a goroutine copies the value in or out. Writers and the
+// word, (seq+1)<<2 | empty | lock: the sequence number of the entry it
+// holds, a bit set once the entry has left the slot (taken, or evicted for
+// a budget), and a bit set while a goroutine copies the value in or out. Writers and the
 // reader take the bit with CompareAndSwap and release it with a Store, so a
 // value is never read half-written and the race detector sees every copy
 // ordered. The reader keeps the sequence number it expects next, read, and
@@ -40,6 +41,29 @@
 // value. A writer that finds a later sequence number already in its slot (it
 // was lapped while descheduled) discards its value, and the reader counts it
 // among the overwritten.
+//
+// A Budget bounds bytes rather than entries, over every diode given it
+// (WithBudget). A writer charges its entry's size before it stores it. If
+// the total would pass the limit it evicts the oldest entries of its own
+// ring: it takes the lock bit of the oldest slot that holds an entry not
+// yet taken, moves the value out, gives its bytes back and stores the state
+// with the empty bit, so the reader, finding its expected entry empty,
+// counts it as lost to the budget and moves on. If nothing older is left to
+// evict the writer stores an empty entry under its own sequence number
+// instead of its value, which the reader counts the same way:
+//
+//	budget 100 bytes, one ring, entries of 30 bytes, nothing read yet:
+//
+//	    Set e0, e1, e2    held 90
+//	    Set e3            90+30 > 100: evict e0 (slot 0 becomes e0|empty),
+//	                      held 60, charge e3, held 90
+//	    TryNext, read 0   slot 0 holds e0, empty: lost one to the budget,
+//	                      read 1, return e1, held 60
+//
+// The reader publishes read (taken) and writers that found a run of
+// entries gone raise evictFrom, so an eviction starts near the oldest live
+// entry rather than a lap back. Without a budget none of this runs: a
+// writer pays one nil check, the reader one more Store of the empty bit.
 //
 // Next parks the reader on a one-token channel only after setting a waiting
 // flag and looking at the ring once more; writers check the flag after each

@@ -17,10 +17,11 @@ type ManyToOne[T any] struct {
 
 // NewManyToOne returns a ManyToOne that holds the newest size entries.
 // onDrop, which may be nil, is called by the reader with the number of
-// entries overwritten since it last read. It panics if size is less than 1.
-func NewManyToOne[T any](size int, onDrop func(dropped int)) *ManyToOne[T] {
+// entries overwritten since it last read. opts (WithBudget) may bound the
+// bytes it holds. It panics if size is less than 1.
+func NewManyToOne[T any](size int, onDrop func(dropped int), opts ...Option[T]) *ManyToOne[T] {
 	d := &ManyToOne[T]{}
-	d.r.init(size, onDrop)
+	d.r.init(size, onDrop, opts)
 	return d
 }
 

@@ -15,10 +15,11 @@ type OneToOne[T any] struct {
 
 // NewOneToOne returns a OneToOne that holds the newest size entries.
 // onDrop, which may be nil, is called by the reader with the number of
-// entries overwritten since it last read. It panics if size is less than 1.
-func NewOneToOne[T any](size int, onDrop func(dropped int)) *OneToOne[T] {
+// entries overwritten since it last read. opts (WithBudget) may bound the
+// bytes it holds. It panics if size is less than 1.
+func NewOneToOne[T any](size int, onDrop func(dropped int), opts ...Option[T]) *OneToOne[T] {
 	d := &OneToOne[T]{}
-	d.r.init(size, onDrop)
+	d.r.init(size, onDrop, opts)
 	return d
 }
 

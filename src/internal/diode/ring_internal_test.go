@@ -12,7 +12,7 @@ var _ = Describe("ring", func() {
 	It("discards the value of a writer lapped before it stored, and counts it as dropped", func() {
 		var dropped int
 		r := &ring[int]{}
-		r.init(4, func(n int) { dropped += n })
+		r.init(4, func(n int) { dropped += n }, nil)
 		for _, seq := range []uint64{0, 2, 3, 4, 5} {
 			r.put(seq, int(seq))
 		}
@@ -32,7 +32,7 @@ var _ = Describe("ring", func() {
 
 	It("makes a writer wait while the slot it overwrites is being copied", func() {
 		r := &ring[int]{}
-		r.init(1, nil)
+		r.init(1, nil, nil)
 		r.put(0, 0)
 		s := &r.slots[0]
 		locked := s.state.Load() | lockBit
@@ -54,7 +54,7 @@ var _ = Describe("ring", func() {
 
 	It("waits for an entry claimed but not yet stored rather than skip it", func() {
 		r := &ring[int]{}
-		r.init(4, nil)
+		r.init(4, nil, nil)
 		r.put(1, 1) // entry 0 is claimed by a writer that has not stored it yet
 		_, ok := r.tryNext()
 		Expect(ok).To(BeFalse())

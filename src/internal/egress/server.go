@@ -14,6 +14,7 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
+	"loggregator/internal/diode"
 	"loggregator/internal/subscription"
 )
 
@@ -46,6 +47,11 @@ type Config struct {
 	// OnSlowConsumer, if set, is called (from the subscriber's handler) with
 	// a description each time a slow consumer is disconnected.
 	OnSlowConsumer func(description string)
+	// Budget, if set, bounds the bytes of every subscriber's diode together
+	// with the process's other buffers; BudgetDropped, if set, counts the
+	// envelopes that costs them (dropped{reason="budget"}).
+	Budget        *diode.Budget
+	BudgetDropped func(n int)
 }
 
 var (

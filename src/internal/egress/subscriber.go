@@ -43,10 +43,14 @@ type subscriber struct {
 func newSubscriber(s *Server, req *loggregator_v2.EgressBatchRequest, batched bool) *subscriber {
 	sub := &subscriber{s: s, batched: batched, legacyTags: !req.GetUsePreferredTags(), slow: make(chan struct{})}
 	size := max(s.cfg.BufferSize, 1)
+	var opts []diode.Option[[]byte]
+	if s.cfg.Budget != nil {
+		opts = append(opts, diode.WithBudget(s.cfg.Budget, diode.Len, sub.onBudgetDrop))
+	}
 	if s.cfg.ConcurrentWriters {
-		sub.ring = diode.NewManyToOne[[]byte](size, sub.onDrop)
+		sub.ring = diode.NewManyToOne(size, sub.onDrop, opts...)
 	} else {
-		sub.ring = diode.NewOneToOne[[]byte](size, sub.onDrop)
+		sub.ring = diode.NewOneToOne(size, sub.onDrop, opts...)
 	}
 	return sub
 }
@@ -57,6 +61,19 @@ func (sub *subscriber) write(env []byte) { sub.ring.Set(env) }
 // onDrop is called by the diode, in run, with the envelopes it overwrote.
 func (sub *subscriber) onDrop(n int) {
 	sub.s.m.SlowConsumer.Add(float64(n))
+	sub.lost.Add(int64(n))
+	if sub.behindSince == 0 {
+		sub.behindSince = time.Now().UnixNano()
+	}
+}
+
+// onBudgetDrop is called by the diode, in run, with the envelopes the
+// process's buffer budget cost this subscriber. Like overwrites, they mark
+// it as behind.
+func (sub *subscriber) onBudgetDrop(n int) {
+	if f := sub.s.cfg.BudgetDropped; f != nil {
+		f(n)
+	}
 	sub.lost.Add(int64(n))
 	if sub.behindSince == 0 {
 		sub.behindSince = time.Now().UnixNano()

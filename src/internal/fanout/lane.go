@@ -77,11 +77,13 @@ type Lane[T any] struct {
 	batcher *batch.Batcher[T]
 }
 
-// New returns a lane that writes to w once Run is called.
-func New[T any](w Writer[T], cfg Config, m Metrics) *Lane[T] {
+// New returns a lane that writes to w once Run is called. opts are given
+// to the lane's diode (diode.WithBudget bounds its bytes with the
+// process's other buffers).
+func New[T any](w Writer[T], cfg Config, m Metrics, opts ...diode.Option[T]) *Lane[T] {
 	l := &Lane[T]{cfg: cfg, w: w, m: m}
 	drop := func(n int) { m.Dropped.Add(float64(n)) }
-	l.diode = diode.NewManyToOne[T](max(cfg.BufferSize, 1), drop)
+	l.diode = diode.NewManyToOne[T](max(cfg.BufferSize, 1), drop, opts...)
 	l.batcher = batch.New[T](l.diode, cfg.BatchSize, cfg.FlushInterval, drop)
 	l.batcher.SetLinger(cfg.Linger)
 	return l

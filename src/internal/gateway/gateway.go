@@ -67,7 +67,10 @@ func New(cfg *Config, log *slog.Logger) (*Gateway, error) {
 	if err != nil {
 		return nil, fmt.Errorf("logs_provider.tls: %w", err)
 	}
-	conn, err := grpc.NewClient(cfg.LogsProvider.Addr, grpc.WithTransportCredentials(credentials.NewTLS(upstreamTLS)))
+	window := streamWindow(cfg.BufferBudgetBytes(), cfg.MaxStreams)
+	g.reg.BufferBytes(func() int64 { return int64(len(g.slots)) * int64(window) }, cfg.BufferBudgetBytes)
+	conn, err := grpc.NewClient(cfg.LogsProvider.Addr, grpc.WithTransportCredentials(credentials.NewTLS(upstreamTLS)),
+		grpc.WithInitialWindowSize(window), grpc.WithInitialConnWindowSize(4*maxStreamWindow))
 	if err != nil {
 		return nil, fmt.Errorf("logs provider %s: %w", cfg.LogsProvider.Addr, err)
 	}
@@ -158,4 +161,21 @@ func (g *Gateway) Run(ctx context.Context) error {
 		err = sideErr
 	}
 	return err
+}
+
+// Bounds of the upstream stream window: gRPC's smallest, and the
+// transport's own (wire.streamWindow).
+const (
+	minStreamWindow = 64 << 10
+	maxStreamWindow = 1 << 20
+)
+
+// streamWindow is the HTTP/2 window of each upstream stream: the byte
+// budget shared by max_streams readers, within gRPC's limits. The
+// gateway's per-reader buffers are these windows (what the proxy may send
+// ahead of the reader) and the one batch a reader relays; a fixed window
+// also turns off gRPC's BDP estimation, which grows each stream's window to
+// as much as 16 MiB.
+func streamWindow(budget int64, maxStreams int) int32 {
+	return int32(min(max(budget/int64(max(maxStreams, 1)), minStreamWindow), maxStreamWindow))
 }

@@ -29,6 +29,9 @@ const (
 	ReasonInvalid      = "invalid"
 	ReasonTooLarge     = "too_large"
 	ReasonShutdown     = "shutdown"
+	// ReasonBudget is an envelope evicted or refused to keep the process's
+	// buffers within their byte budget (diode.Budget).
+	ReasonBudget = "budget"
 )
 
 // Registry holds one component's metrics. The zero value is not usable; call
@@ -75,6 +78,22 @@ func (r *Registry) Gauge(name, help string) prometheus.Gauge {
 	g := prometheus.NewGauge(prometheus.GaugeOpts{Name: name, Help: help})
 	r.register(name, g)
 	return g
+}
+
+// BufferBytes registers the gauges buffer_bytes and buffer_budget_bytes,
+// read from held and limit at each collection: the bytes of envelopes the
+// process's buffers hold and the most they may hold.
+func (r *Registry) BufferBytes(held, limit func() int64) {
+	for _, g := range []struct {
+		name, help string
+		f          func() int64
+	}{
+		{"buffer_bytes", "Bytes of envelopes held by this process's buffers.", held},
+		{"buffer_budget_bytes", "The byte budget of this process's buffers: buffer_bytes never exceeds it.", limit},
+	} {
+		f := g.f
+		r.register(g.name, prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: g.name, Help: g.help}, func() float64 { return float64(f()) }))
+	}
 }
 
 // CounterVec registers a counter with labels. Asked again for the same

@@ -22,6 +22,11 @@
 // streams ended, and a stream that breaks (a router restarting) is re-opened
 // with backoff (see internal/routerset).
 //
+// Every consumer's diode (where its router streams merge) draws on one byte
+// budget (diode.Budget), half of memory_limit_mib: a write that would take
+// their total over it evicts the oldest envelopes of its own consumer,
+// counted as dropped{direction="egress",reason="budget"}.
+//
 // On stop the proxy refuses new streams, ends its router streams, delivers
 // what consumers' buffers hold within shutdown_timeout, and closes the streams.
 package rlp

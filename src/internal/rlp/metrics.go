@@ -1,6 +1,8 @@
 package rlp
 
 import (
+	"github.com/prometheus/client_golang/prometheus"
+
 	"loggregator/internal/egress"
 	"loggregator/internal/metrics"
 	"loggregator/internal/routerset"
@@ -21,11 +23,17 @@ type rlpMetrics struct {
 	// subscriptions (open consumer streams), slow_consumer_disconnects, and
 	// rejected_subscriptions (streams refused at egress.max_subscriptions).
 	egress egress.Metrics
+
+	// budget counts envelopes the consumers' diodes evicted or refused to
+	// stay within the process's buffer budget:
+	// dropped{direction="egress",reason="budget"}.
+	budget prometheus.Counter
 }
 
 func newMetrics(r *metrics.Registry) *rlpMetrics {
 	return &rlpMetrics{
 		routers: routerset.NewMetrics(r),
 		egress:  egress.NewMetrics(r),
+		budget:  r.Dropped(metrics.Egress, metrics.ReasonBudget),
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/keepalive"
 
+	"loggregator/internal/diode"
 	"loggregator/internal/egress"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
@@ -67,6 +68,11 @@ func New(cfg *Config, log *slog.Logger, lookup resolve.LookupFunc) (*Proxy, erro
 	}
 	egressCfg := cfg.Egress.Config()
 	egressCfg.ConcurrentWriters = true // one stream per router writes into each consumer's diode
+	// The consumers' diodes are the proxy's buffers: the router streams
+	// merge straight into them.
+	egressCfg.Budget = diode.NewBudget(cfg.BufferBudgetBytes())
+	egressCfg.BudgetDropped = func(n int) { m.budget.Add(float64(n)) }
+	reg.BufferBytes(egressCfg.Budget.Held, egressCfg.Budget.Limit)
 	p.egress = egress.NewServer(p.routers, egressCfg, m.egress, log)
 
 	p.srv = grpc.NewServer(wire.ServerOptions(serverTLS,

@@ -12,6 +12,11 @@
 // same port (egress.Server) gives each subscriber its own diode and sender,
 // so a slow subscriber loses only its own envelopes.
 //
+// The ingress diode and every subscriber's diode share one byte budget
+// (diode.Budget), half of memory_limit_mib: a write that would take their
+// total over it evicts the oldest envelopes of its own diode, counted as
+// dropped{reason="budget"}; buffer_bytes shows what they hold.
+//
 // Stopping (context canceled) refuses new streams, ends agent streams with
 // Unavailable so agents move to another router, routes what the ingress
 // diode holds, lets every subscriber send what it buffered, and returns

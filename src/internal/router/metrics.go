@@ -14,6 +14,10 @@ type routerMetrics struct {
 	ingress prometheus.Counter
 	// bufferFull counts envelopes the ingress diode overwrote: routing fell behind.
 	bufferFull prometheus.Counter
+	// ingressBudget and egressBudget count envelopes the ingress diode and
+	// the subscribers' diodes evicted or refused to stay within the
+	// process's buffer budget: dropped{direction="ingress"|"egress",reason="budget"}.
+	ingressBudget, egressBudget prometheus.Counter
 	// invalid counts malformed envelopes (or unframeable batch remainders) dropped at ingress.
 	invalid prometheus.Counter
 	// shutdown counts envelopes refused because they arrived while stopping.
@@ -22,9 +26,11 @@ type routerMetrics struct {
 
 func newRouterMetrics(r *metrics.Registry) routerMetrics {
 	return routerMetrics{
-		ingress:    r.Ingress,
-		bufferFull: r.Dropped(metrics.Ingress, metrics.ReasonBufferFull),
-		invalid:    r.Dropped(metrics.Ingress, metrics.ReasonInvalid),
-		shutdown:   r.Dropped(metrics.Ingress, metrics.ReasonShutdown),
+		ingress:       r.Ingress,
+		bufferFull:    r.Dropped(metrics.Ingress, metrics.ReasonBufferFull),
+		invalid:       r.Dropped(metrics.Ingress, metrics.ReasonInvalid),
+		ingressBudget: r.Dropped(metrics.Ingress, metrics.ReasonBudget),
+		egressBudget:  r.Dropped(metrics.Egress, metrics.ReasonBudget),
+		shutdown:      r.Dropped(metrics.Ingress, metrics.ReasonShutdown),
 	}
 }

@@ -59,13 +59,18 @@ func New(cfg Config, log *slog.Logger) (*Router, error) {
 	}
 	r := &Router{cfg: cfg, log: log, reg: metrics.NewRegistry(), registry: subscription.NewRegistry()}
 	r.m = newRouterMetrics(r.reg)
-	r.diode = diode.NewManyToOne[[]byte](cfg.Ingress.BufferSize, func(n int) { r.m.bufferFull.Add(float64(n)) })
+	budget := diode.NewBudget(cfg.BufferBudgetBytes())
+	r.reg.BufferBytes(budget.Held, budget.Limit)
+	r.diode = diode.NewManyToOne(cfg.Ingress.BufferSize, func(n int) { r.m.bufferFull.Add(float64(n)) },
+		diode.WithBudget(budget, diode.Len, func(n int) { r.m.ingressBudget.Add(float64(n)) }))
 	r.ingress = ingress.NewServer(ingress.SinkFunc(r.accept), ingress.Config{
 		Stopping: ingressStopping,
 		Dropped:  func(n int) { r.m.shutdown.Add(float64(n)) },
 	})
 	egressCfg := cfg.Egress.Config()
 	egressCfg.OnSlowConsumer = r.announce
+	egressCfg.Budget = budget
+	egressCfg.BudgetDropped = func(n int) { r.m.egressBudget.Add(float64(n)) }
 	r.egress = egress.NewServer(r.registry, egressCfg, egress.NewMetrics(r.reg), log)
 	r.grpc = grpc.NewServer(wire.ServerOptions(tlsCfg,
 		grpc.MaxRecvMsgSize(cfg.Ingress.MaxMessageBytes),

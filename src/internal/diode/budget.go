@@ -1,0 +1,78 @@
+package diode
+
+import "sync/atomic"
+
+// Budget is a byte limit shared by the diodes of one process: the bytes of
+// every entry they hold, summed, never exceed it. A diode given a budget
+// (WithBudget) charges an entry's size before it stores it and credits it
+// when the entry leaves: taken by the reader, overwritten, or evicted. When
+// a charge would take the total over the limit, the writer evicts the oldest
+// entries of its own diode until the new one fits; if its diode holds
+// nothing older to evict, or the entry alone exceeds the limit, it drops the
+// new entry. Either way the reader counts the loss through the budget's
+// drop callback, not onDrop. The zero Budget is not usable; call NewBudget.
+//
+// A diode evicts only its own entries, so a diode whose reader has stalled
+// keeps what it holds while others drop their newest: a stalled reader must
+// be cut off (as egress does with slow consumers) for the others to recover
+// their share.
+type Budget struct {
+	held  atomic.Int64
+	limit int64
+}
+
+// NewBudget returns a budget of limit bytes. It panics if limit is less
+// than 1.
+func NewBudget(limit int64) *Budget {
+	if limit < 1 {
+		panic("diode: budget limit must be at least 1")
+	}
+	return &Budget{limit: limit}
+}
+
+// Held is the bytes the budget's diodes hold now.
+func (b *Budget) Held() int64 { return b.held.Load() }
+
+// Limit is the most bytes the budget's diodes may hold.
+func (b *Budget) Limit() int64 { return b.limit }
+
+// charge adds n to the held bytes if that keeps them within the limit.
+func (b *Budget) charge(n int64) bool {
+	for {
+		h := b.held.Load()
+		if h+n > b.limit {
+			return false
+		}
+		if b.held.CompareAndSwap(h, h+n) {
+			return true
+		}
+	}
+}
+
+// release gives back n bytes.
+func (b *Budget) release(n int64) {
+	if n != 0 {
+		b.held.Add(-n)
+	}
+}
+
+// Option configures a diode at construction.
+type Option[T any] func(*ring[T])
+
+// WithBudget makes a diode hold its entries within b, measuring each with
+// size (Len for []byte entries). onDrop, which may be nil, is called by the
+// reader, like the constructor's onDrop, with the number of entries lost to
+// the budget: evicted to make room, or refused because nothing older could
+// be evicted.
+func WithBudget[T any](b *Budget, size func(T) int, onDrop func(dropped int)) Option[T] {
+	return func(r *ring[T]) {
+		r.budget = b
+		r.sizeOf = size
+		r.onBudgetDrop = onDrop
+	}
+}
+
+// Len is the size of a []byte entry for WithBudget: its length. Bytes
+// beyond the length that the slice's array holds are not counted, so a
+// diode of slices into larger buffers pins more than its budget says.
+func Len(b []byte) int { return len(b) }

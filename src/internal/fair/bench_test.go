@@ -56,7 +56,7 @@ func BenchmarkHandOff(b *testing.B) {
 			return handOff{d.Set, d.NextBatch}
 		}},
 		{"fair", func() handOff {
-			f := fair.New(benchSize, fair.DefaultLanes, nil, nil)
+			f := fair.New(benchSize, fair.Options{Lanes: fair.DefaultLanes})
 			return handOff{f.Set, f.NextBatch}
 		}},
 	}
@@ -130,7 +130,7 @@ func BenchmarkQuietBesideNoisy(b *testing.B) {
 			return handOff{d.Set, d.NextBatch}
 		}},
 		{"fair", func() handOff {
-			f := fair.New(size, fair.DefaultLanes, nil, nil)
+			f := fair.New(size, fair.Options{Lanes: fair.DefaultLanes})
 			return handOff{f.Set, f.NextBatch}
 		}},
 	}
@@ -181,4 +181,3 @@ func BenchmarkQuietBesideNoisy(b *testing.B) {
 		})
 	}
 }
-

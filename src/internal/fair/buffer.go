@@ -2,7 +2,6 @@ package fair
 
 import (
 	"context"
-	"hash/maphash"
 	"sync/atomic"
 
 	"loggregator/internal/diode"
@@ -24,7 +23,7 @@ const quantum = 16
 // NextBatch from one goroutine at a time (the reader).
 type Buffer struct {
 	lanes []lane
-	seed  maphash.Seed
+	salt  uint64
 	wake  chan struct{} // capacity 1; a token means "look again"
 	// onDrop and onSource are called by the reader; see New.
 	onDrop   func(n int)
@@ -48,25 +47,40 @@ type lane struct {
 	pending int
 }
 
-// New returns a Buffer of size entries in all, split into lanes lanes of
-// ceil(size/lanes) entries each (fewer lanes when size is smaller than
-// lanes). onDrop, which may be nil, is called by the reader with every
-// count of entries overwritten, as soon as it learns of them; onSource,
-// which may be nil, is then told the source the same entries are charged
-// to (see the package doc for how it is chosen), or an empty source when
-// none could be read. It panics if size or lanes is less than 1.
-func New(size, lanes int, onDrop func(n int), onSource func(source []byte, n int)) *Buffer {
-	if size < 1 || lanes < 1 {
-		panic("fair: size and lanes must be at least 1")
+// Options are a Buffer's settings besides its size.
+type Options struct {
+	// Lanes is the number of lanes, DefaultLanes if 0. A Buffer smaller
+	// than Lanes has one lane per entry.
+	Lanes int
+	// Salt picks which sources share a lane (see Lane); give each process
+	// its own, for example Salt of its identity.
+	Salt uint64
+	// OnDrop, which may be nil, is called by the reader with every count
+	// of entries overwritten, as soon as it learns of them.
+	OnDrop func(n int)
+	// OnSource, which may be nil, is then told the source the same entries
+	// are charged to (see the package doc for how it is chosen).
+	OnSource func(source []byte, n int)
+}
+
+// New returns a Buffer of size entries in all, split into o.Lanes lanes
+// of ceil(size/lanes) entries each. It panics if size is less than 1.
+func New(size int, o Options) *Buffer {
+	if size < 1 {
+		panic("fair: size must be at least 1")
+	}
+	lanes := o.Lanes
+	if lanes < 1 {
+		lanes = DefaultLanes
 	}
 	lanes = min(lanes, size)
 	per := (size + lanes - 1) / lanes
 	b := &Buffer{
 		lanes:    make([]lane, lanes),
-		seed:     maphash.MakeSeed(),
+		salt:     o.Salt,
 		wake:     make(chan struct{}, 1),
-		onDrop:   onDrop,
-		onSource: onSource,
+		onDrop:   o.OnDrop,
+		onSource: o.OnSource,
 	}
 	for i := range b.lanes {
 		l := &b.lanes[i]
@@ -104,8 +118,44 @@ func (b *Buffer) laneOf(source []byte) int {
 	if len(b.lanes) == 1 {
 		return 0
 	}
-	return int(maphash.Bytes(b.seed, source) % uint64(len(b.lanes)))
+	return Lane(b.salt, len(b.lanes), source)
 }
+
+// Lane is the lane of lanes that a Buffer with salt puts source's
+// envelopes in: FNV-1a of source started from salt, finished with a
+// 64-bit mixer so every bit of the hash decides the lane.
+func Lane(salt uint64, lanes int, source []byte) int {
+	h := salt ^ fnvOffset
+	for _, c := range source {
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	return int(h % uint64(lanes))
+}
+
+// Salt is a salt made of a process's identity (deployment, job, index,
+// address, ...), so that processes of a fleet put two given sources
+// together in different places and each keeps its choice across restarts.
+func Salt(identity ...string) uint64 {
+	h := uint64(fnvOffset)
+	for _, s := range identity {
+		for i := 0; i < len(s); i++ {
+			h ^= uint64(s[i])
+			h *= fnvPrime
+		}
+		h ^= 0xff // a separator: ("ab", "c") and ("a", "bc") differ
+		h *= fnvPrime
+	}
+	return h
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
 
 // TryNext returns the oldest entry of the next lane that holds one, or
 // false at once if every lane is empty.

@@ -92,7 +92,7 @@ func (d *dropLog) onSource(source []byte, n int) {
 
 var _ = Describe("Buffer", func() {
 	It("keeps each source's envelopes in the order they were written", func() {
-		b := fair.New(16_000, 8, nil, nil) // room for all even if the four share a lane
+		b := fair.New(16_000, fair.Options{Lanes: 8}) // room for all even if the four share a lane
 		var wg sync.WaitGroup
 		for _, s := range []string{"a", "b", "c", "d"} {
 			wg.Go(func() {
@@ -116,7 +116,7 @@ var _ = Describe("Buffer", func() {
 
 	It("drops the oldest envelopes of the source that floods its lane and none of a quiet source", func() {
 		drops := newDropLog()
-		b := fair.New(64, 4, drops.onDrop, drops.onSource)
+		b := fair.New(64, fair.Options{Lanes: 4, OnDrop: drops.onDrop, OnSource: drops.onSource})
 		_, quiet := collidingSource(b, "noisy")
 		for i := range 10 {
 			b.Set(env(quiet, i))
@@ -142,7 +142,7 @@ var _ = Describe("Buffer", func() {
 
 	It("makes a source that shares the noisy source's lane share its losses", func() {
 		drops := newDropLog()
-		b := fair.New(64, 4, drops.onDrop, drops.onSource)
+		b := fair.New(64, fair.Options{Lanes: 4, OnDrop: drops.onDrop, OnSource: drops.onSource})
 		neighbour, _ := collidingSource(b, "noisy")
 		for i := range 10 {
 			b.Set(env(neighbour, i))
@@ -157,7 +157,7 @@ var _ = Describe("Buffer", func() {
 	})
 
 	It("takes from the lanes in turn, so a quiet source's envelopes do not wait behind a noisy source's backlog", func() {
-		b := fair.New(4000, 4, nil, nil)
+		b := fair.New(4000, fair.Options{Lanes: 4})
 		_, quiet := collidingSource(b, "noisy")
 		for i := range 900 {
 			b.Set(env("noisy", i))
@@ -177,7 +177,7 @@ var _ = Describe("Buffer", func() {
 	})
 
 	It("fills a batch from one busy lane", func() {
-		b := fair.New(1600, 16, nil, nil)
+		b := fair.New(1600, fair.Options{Lanes: 16})
 		for i := range 100 {
 			b.Set(env("one", i))
 		}
@@ -187,7 +187,7 @@ var _ = Describe("Buffer", func() {
 	})
 
 	It("parks an empty reader until a writer sets an envelope", func() {
-		b := fair.New(100, 4, nil, nil)
+		b := fair.New(100, fair.Options{Lanes: 4})
 		got := make(chan decoded, 1)
 		go func() {
 			defer GinkgoRecover()
@@ -201,7 +201,7 @@ var _ = Describe("Buffer", func() {
 	})
 
 	It("wakes a reader parked in NextBatch for a write to any lane", func() {
-		b := fair.New(100, 4, nil, nil)
+		b := fair.New(100, fair.Options{Lanes: 4})
 		for _, s := range []string{"a", "b", "c", "d", "e", "f"} {
 			got := make(chan int, 1)
 			go func() {
@@ -214,7 +214,7 @@ var _ = Describe("Buffer", func() {
 	})
 
 	It("returns what it holds after the context ends, then false", func() {
-		b := fair.New(100, 4, nil, nil)
+		b := fair.New(100, fair.Options{Lanes: 4})
 		b.Set(env("a", 0))
 		b.Set(env("b", 0))
 		ctx, cancel := context.WithCancel(context.Background())
@@ -226,7 +226,7 @@ var _ = Describe("Buffer", func() {
 	})
 
 	It("loses nothing to a race between writers and a parking reader", func() {
-		b := fair.New(100_000, 16, nil, nil)
+		b := fair.New(100_000, fair.Options{Lanes: 16})
 		const writers, each = 4, 5000
 		var wg sync.WaitGroup
 		for w := range writers {
@@ -258,9 +258,25 @@ var _ = Describe("Buffer", func() {
 		Eventually(done).Should(Receive(Equal(writers * each)))
 	})
 
+	It("pairs sources in a lane by its salt, so processes with other salts pair them otherwise", func() {
+		together, apart := 0, 0
+		for i := range 1000 {
+			salt := fair.Salt("cf", "diego-cell", fmt.Sprint(i))
+			if fair.Lane(salt, 16, []byte("noisy")) == fair.Lane(salt, 16, []byte("quiet")) {
+				together++
+			} else {
+				apart++
+			}
+		}
+		Expect(together).To(BeNumerically("~", 1000/16, 30))
+		Expect(fair.Salt("ab", "c")).NotTo(Equal(fair.Salt("a", "bc")))
+		b := fair.New(160, fair.Options{Salt: 7})
+		Expect(b.LaneOf([]byte("app"))).To(Equal(fair.Lane(7, 16, []byte("app"))))
+	})
+
 	It("uses fewer lanes than asked when the buffer is smaller", func() {
-		Expect(fair.New(3, 16, nil, nil).Lanes()).To(Equal(3))
-		Expect(func() { fair.New(0, 16, nil, nil) }).To(Panic())
+		Expect(fair.New(3, fair.Options{Lanes: 16}).Lanes()).To(Equal(3))
+		Expect(func() { fair.New(0, fair.Options{}) }).To(Panic())
 	})
 
 	It("reads the source id without decoding, and nil when there is none", func() {

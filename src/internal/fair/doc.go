@@ -3,8 +3,8 @@
 // its own oldest envelopes, and quiet sources lose none.
 //
 // A Buffer is K lanes, each a diode.ManyToOne, and one reader. A writer
-// hashes the envelope's source_id (read in place with wire.FieldIter; the
-// hash is seeded per Buffer) to pick a lane and sets the envelope there, so
+// hashes the envelope's source_id (read in place with wire.FieldIter) with
+// the Buffer's salt to pick a lane (Lane) and sets the envelope there, so
 // a write costs what a diode write costs plus the hash: no lock, no
 // allocation, never a wait for the reader. Each lane overwrites its own
 // oldest entries when full, so a flood fills and overwrites only the lane
@@ -22,8 +22,9 @@
 //
 // Collisions. With K lanes, a given quiet source shares its lane with a
 // given noisy one with probability 1/K, and then loses as the noisy one
-// does. The seed differs per process, so two sources that collide on one
-// agent or router are apart on the others and after a restart.
+// does. Each process salts the hash its own way (the agent with Salt of
+// its identity, a router at random), so two sources that collide on one
+// agent or router are apart on most others.
 //
 // The reader takes from the lanes in turn, up to 16 entries from each
 // before moving on, so a quiet source's envelopes never wait behind a

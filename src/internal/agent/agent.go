@@ -13,7 +13,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	"loggregator/internal/batch"
-	"loggregator/internal/diode"
+	"loggregator/internal/fair"
 	"loggregator/internal/ingress"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
@@ -35,7 +35,7 @@ type Agent struct {
 	log *slog.Logger
 	reg *metrics.Registry
 
-	buf     *diode.ManyToOne[[]byte]
+	buf     *fair.Buffer
 	batcher *batch.Batcher[[]byte]
 	out     output // a *routerpool.Pool, or a *forwarder in the forwarder role
 	sink    *sink
@@ -64,13 +64,16 @@ func New(cfg *Config, log *slog.Logger) (*Agent, error) {
 		return nil, err
 	}
 	im := newIngressMetrics(a.reg)
-	a.buf = diode.NewManyToOne[[]byte](cfg.Ingress.BufferSize, func(n int) {
-		im.bufferFull.Add(float64(n))
+	a.buf = fair.New(cfg.Ingress.BufferSize, fair.Options{
+		Salt:     LaneSalt(cfg),
+		OnDrop:   func(n int) { im.bufferFull.Add(float64(n)) },
+		OnSource: im.bySource.Add,
 	})
 	a.batcher = batch.New[[]byte](a.buf, cfg.Batch.Size, cfg.Batch.FlushInterval.D(), func(n int) {
 		im.bufferFull.Add(float64(n))
 	})
 	a.batcher.SetLinger(cfg.Batch.Linger.D())
+	a.batcher.SetHoldOnStall() // the buffer drops per source; a swap would not
 
 	if cfg.Role == RoleForwarder {
 		if a.out, err = newForwarder(cfg, a.reg, a.batcher.Release, log); err != nil {
@@ -110,6 +113,13 @@ func New(cfg *Config, log *slog.Logger) (*Agent, error) {
 		return nil, err
 	}
 	return a, nil
+}
+
+// LaneSalt is the salt of the agent's ingress buffer (see fair.Salt): its
+// identity, so that agents put two given sources in one lane in different
+// places.
+func LaneSalt(cfg *Config) uint64 {
+	return fair.Salt(cfg.Deployment, cfg.Job, cfg.Index, cfg.IP)
 }
 
 // IngressAddr is the address producers connect to.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"net"
 	"sync"
 	"time"
@@ -13,8 +14,8 @@ import (
 	"google.golang.org/grpc/keepalive"
 	"google.golang.org/protobuf/proto"
 
-	"loggregator/internal/diode"
 	"loggregator/internal/egress"
+	"loggregator/internal/fair"
 	"loggregator/internal/ingress"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
@@ -33,7 +34,7 @@ type Router struct {
 
 	reg      *metrics.Registry
 	m        routerMetrics
-	diode    *diode.ManyToOne[[]byte]
+	diode    *fair.Buffer // the ingress buffer: drop-oldest, a lane per source
 	registry *subscription.Registry
 	ingress  *ingress.Server
 	egress   *egress.Server
@@ -59,7 +60,11 @@ func New(cfg Config, log *slog.Logger) (*Router, error) {
 	}
 	r := &Router{cfg: cfg, log: log, reg: metrics.NewRegistry(), registry: subscription.NewRegistry()}
 	r.m = newRouterMetrics(r.reg)
-	r.diode = diode.NewManyToOne[[]byte](cfg.Ingress.BufferSize, func(n int) { r.m.bufferFull.Add(float64(n)) })
+	r.diode = fair.New(cfg.Ingress.BufferSize, fair.Options{
+		Salt:     rand.Uint64(), // routers see the same sources: each pairs them its own way
+		OnDrop:   func(n int) { r.m.bufferFull.Add(float64(n)) },
+		OnSource: r.m.bySource.Add,
+	})
 	r.ingress = ingress.NewServer(ingress.SinkFunc(r.accept), ingress.Config{
 		Stopping: ingressStopping,
 		Dropped:  func(n int) { r.m.shutdown.Add(float64(n)) },

@@ -18,6 +18,7 @@ import (
 	"loggregator/internal/agent"
 	"loggregator/internal/certgen"
 	"loggregator/internal/config"
+	"loggregator/internal/fair"
 )
 
 var _ = Describe("Agent", func() {
@@ -141,6 +142,61 @@ var _ = Describe("Agent", func() {
 		Expect(most).To(BeNumerically(">", budget/2), "the budget is what bounds the ingress diode, not its slots")
 		Expect(a.metric("ingress")).To(BeNumerically("==", 5*60))
 		Eventually(func() float64 { return a.metric(`dropped{direction="ingress",reason="budget"}`) }, 5*time.Second).Should(BeNumerically(">", 0))
+	})
+
+	It("drops a flooding source's envelopes and none of a quiet one's while the router is stalled", func() {
+		router := startRouter("", true)
+		var salt uint64
+		a := startAgent([]string{router.addr}, func(c *agent.Config) {
+			c.Routers.Streams = 1
+			salt = agent.LaneSalt(c)
+		})
+		// A source that shares the noisy one's lane loses with it (see
+		// internal/fair); this one has a lane of its own.
+		quietID := "quiet"
+		for i := 0; fair.Lane(salt, fair.DefaultLanes, []byte(quietID)) == fair.Lane(salt, fair.DefaultLanes, []byte("noisy")); i++ {
+			quietID = fmt.Sprint("quiet-", i)
+		}
+		c := a.ingressClient(clientTLS(files("client")))
+		flood := func() {
+			batch := make([]*loggregator_v2.Envelope, 100_000)
+			for i := range batch {
+				batch[i] = &loggregator_v2.Envelope{SourceId: "noisy", Message: &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{}}}
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			_, err := c.Send(ctx, &loggregator_v2.EnvelopeBatch{Batch: batch})
+			Expect(err).NotTo(HaveOccurred())
+		}
+
+		flood() // fills what the stalled stream takes, then the buffer
+		var quiet []string
+		for i := range 300 {
+			e := logEnvelope(fmt.Sprint("quiet-", i))
+			e.SourceId = quietID
+			Expect(sendBatch(c, e)).To(Succeed())
+			quiet = append(quiet, fmt.Sprint("quiet-", i))
+		}
+		flood() // one unary Send of 100,000 (2 MB) behind them
+		Expect(a.metric("ingress")).To(BeNumerically("==", 200_300))
+
+		router.sink.Resume()
+		Eventually(func() []string {
+			var got []string
+			for _, e := range router.Logs() {
+				if e.GetSourceId() == quietID {
+					got = append(got, string(e.GetLog().GetPayload()))
+				}
+			}
+			return got
+		}, 30*time.Second).Should(Equal(quiet))
+		Eventually(func() float64 { return a.metric(`dropped_by_source{source_id="noisy"}`) }).Should(BeNumerically(">", 50_000))
+		Eventually(func() float64 {
+			return a.metric(`dropped{direction="ingress",reason="buffer_full"}`) - a.metric(`dropped_by_source{source_id="noisy"}`)
+		}).Should(BeZero(), "every drop charged to noisy")
+		text, err := a.metricsText()
+		Expect(err).NotTo(HaveOccurred())
+		Expect(text).NotTo(ContainSubstring(`source_id="` + quietID + `"`))
 	})
 
 	It("reconnects to a router that was killed and restarted, and drops while it is down", func() {

@@ -14,6 +14,7 @@ import (
 
 	"loggregator/internal/batch"
 	"loggregator/internal/diode"
+	"loggregator/internal/fair"
 	"loggregator/internal/ingress"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
@@ -36,7 +37,7 @@ type Agent struct {
 	reg *metrics.Registry
 
 	budget  *diode.Budget // every diode's bytes, together
-	buf     *diode.ManyToOne[[]byte]
+	buf     *fair.Buffer
 	batcher *batch.Batcher[[]byte]
 	out     output // a *routerpool.Pool, or a *forwarder in the forwarder role
 	sink    *sink
@@ -67,13 +68,17 @@ func New(cfg *Config, log *slog.Logger) (*Agent, error) {
 	im := newIngressMetrics(a.reg)
 	a.budget = diode.NewBudget(cfg.BufferBudgetBytes())
 	a.reg.BufferBytes(a.budget.Held, a.budget.Limit)
-	a.buf = diode.NewManyToOne(cfg.Ingress.BufferSize, func(n int) {
-		im.bufferFull.Add(float64(n))
-	}, diode.WithBudget(a.budget, diode.Len, func(n int) { im.budget.Add(float64(n)) }))
+	a.buf = fair.New(cfg.Ingress.BufferSize, fair.Options{
+		Salt:     LaneSalt(cfg),
+		OnDrop:   func(n int) { im.bufferFull.Add(float64(n)) },
+		OnSource: im.bySource.Add,
+		Diode:    []diode.Option[[]byte]{diode.WithBudget(a.budget, diode.Len, func(n int) { im.budget.Add(float64(n)) })},
+	})
 	a.batcher = batch.New[[]byte](byteCapped{d: a.buf, max: maxBatchBytes}, cfg.Batch.Size, cfg.Batch.FlushInterval.D(), func(n int) {
 		im.bufferFull.Add(float64(n))
 	})
 	a.batcher.SetLinger(cfg.Batch.Linger.D())
+	a.batcher.SetHoldOnStall() // the buffer drops per source; a swap would not
 
 	if cfg.Role == RoleForwarder {
 		if a.out, err = newForwarder(cfg, a.reg, a.budget, a.batcher.Release, log); err != nil {
@@ -113,6 +118,13 @@ func New(cfg *Config, log *slog.Logger) (*Agent, error) {
 		return nil, err
 	}
 	return a, nil
+}
+
+// LaneSalt is the salt of the agent's ingress buffer (see fair.Salt): its
+// identity, so that agents put two given sources in one lane in different
+// places.
+func LaneSalt(cfg *Config) uint64 {
+	return fair.Salt(cfg.Deployment, cfg.Job, cfg.Index, cfg.IP)
 }
 
 // IngressAddr is the address producers connect to.

@@ -1,10 +1,6 @@
 package agent
 
-import (
-	"context"
-
-	"loggregator/internal/diode"
-)
+import "context"
 
 // maxBatchBytes is the most envelope bytes the batcher puts in one batch.
 // Batches taken from the ingress diode are outside the buffer budget (one
@@ -14,14 +10,17 @@ import (
 // router accepts in one message (doppler.ingress.max_message_bytes, 4 MiB).
 const maxBatchBytes = 1 << 20
 
-// byteCapped is the ingress diode as the batcher's source: it stops adding
+// byteCapped is the ingress buffer as the batcher's source: it stops adding
 // to a batch once the batch holds max bytes.
 type byteCapped struct {
-	d   *diode.ManyToOne[[]byte]
+	d interface {
+		Next(ctx context.Context) ([]byte, bool)
+		TryNext() ([]byte, bool)
+	}
 	max int
 }
 
-// NextBatch is diode.ManyToOne.NextBatch that treats a batch of max bytes
+// NextBatch is the buffer's NextBatch that treats a batch of max bytes
 // as full. Asked to add to a batch that is full in bytes, it waits for ctx
 // to end (the batcher asks so only with its flush deadline, or with a
 // context already done) and returns the batch unchanged, so the batcher

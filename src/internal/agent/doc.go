@@ -8,9 +8,10 @@
 // from the origin tag, replaces a missing, negative or far-future timestamp
 // (over an hour ahead) with the receive time and counts it by reason, copies
 // the batch's good envelopes with the VM's identity tags appended as encoded
-// map entries into one buffer, puts them in a drop-oldest ManyToOne diode
+// map entries into one buffer, puts them in a fair.Buffer (drop-oldest in
+// 16 lanes by source id, so a flooding app loses only its own envelopes)
 // and returns; it never waits on anything downstream. One batcher reads the
-// diode into batches (by size, and by the flush interval when every stream
+// buffer into batches (by size, and by the flush interval when every stream
 // is busy); a pool of long-lived BatchSender streams (internal/routerpool)
 // writes each batch to a router (server name "doppler") without re-encoding
 // it. The agent's own metrics are served at /metrics (port 14824 by default)

@@ -6,7 +6,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	dto "github.com/prometheus/client_model/go"
 
-	"loggregator/internal/diode"
+	"loggregator/internal/fair"
 	"loggregator/internal/metrics"
 )
 
@@ -37,7 +37,7 @@ func ingest(cfg *Config, envs [][]byte) ([][]byte, *ingressMetrics, error) {
 		return nil, nil, err
 	}
 	im := newIngressMetrics(metrics.NewRegistry())
-	d := diode.NewManyToOne[[]byte](len(envs)+1, nil)
+	d := fair.New(len(envs)+1, fair.Options{Lanes: 1}) // one lane: the order they were sent
 	in := &sink{buf: d, maxSize: cfg.Ingress.MaxEnvelopeBytes, noLogs: cfg.Ingress.DisableLogs, tags: tags, m: im}
 	in.Accept(envs, 0)
 	ctx, cancel := context.WithCancel(context.Background())

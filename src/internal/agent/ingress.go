@@ -8,16 +8,16 @@ import (
 	"google.golang.org/protobuf/encoding/protowire"
 	"google.golang.org/protobuf/proto"
 
-	"loggregator/internal/diode"
+	"loggregator/internal/fair"
 	"loggregator/internal/wire"
 )
 
 // sink is the agent's ingress.Sink: it checks what producers send with
 // wire.Scan, copies the accepted envelopes with the agent's tags appended
-// into one buffer per batch, puts them in the diode and returns; it never
-// waits on the forwarding side.
+// into one buffer per batch, puts them in the fair buffer (a lane per
+// source) and returns; it never waits on the forwarding side.
 type sink struct {
-	buf     *diode.ManyToOne[[]byte]
+	buf     *fair.Buffer
 	maxSize int
 	noLogs  bool // drop log envelopes (Config.Ingress.DisableLogs)
 	tags    *tagger

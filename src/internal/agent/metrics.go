@@ -3,6 +3,7 @@ package agent
 import (
 	"github.com/prometheus/client_golang/prometheus"
 
+	"loggregator/internal/fair"
 	"loggregator/internal/metrics"
 )
 
@@ -18,13 +19,17 @@ const reasonLogsDisabled = "logs_disabled"
 type ingressMetrics struct {
 	// accepted counts envelopes put in the diode (ingress).
 	accepted prometheus.Counter
-	// bufferFull counts envelopes the full diode overwrote:
+	// bufferFull counts envelopes the full buffer overwrote:
 	// dropped{direction="ingress",reason="buffer_full"}.
 	bufferFull prometheus.Counter
 	// budget counts envelopes the ingress diode evicted or refused to stay
 	// within the process's buffer budget:
 	// dropped{direction="ingress",reason="budget"}.
 	budget prometheus.Counter
+	// bySource charges the same drops to the sources that flooded the
+	// buffer: dropped_by_source{source_id}, at most fair.TopSources of
+	// them plus source_id="_other".
+	bySource *fair.DropTable
 	// invalid counts envelopes without a message:
 	// dropped{direction="ingress",reason="invalid"}.
 	invalid prometheus.Counter
@@ -53,6 +58,7 @@ func newIngressMetrics(r *metrics.Registry) *ingressMetrics {
 		tooLarge:     r.Dropped(metrics.Ingress, metrics.ReasonTooLarge),
 		logsDisabled: r.Dropped(metrics.Ingress, reasonLogsDisabled),
 		shutdown:     r.Dropped(metrics.Ingress, metrics.ReasonShutdown),
+		bySource:     fair.NewDropTable(fair.TopSources, r.CounterVec(fair.MetricName, fair.MetricHelp, fair.MetricLabel)),
 	}
 	replaced := r.CounterVec("replaced_timestamps",
 		"Envelopes whose timestamp was replaced by the receive time, by reason (missing, negative, future: over an hour ahead).", "reason")

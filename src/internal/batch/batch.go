@@ -21,6 +21,7 @@ type Batcher[T any] struct {
 	interval time.Duration
 	onDrop   func(n int)
 	linger   time.Duration
+	hold     bool        // SetHoldOnStall
 	wait     *time.Timer // for linger; used by Run only
 	out      chan []T
 	free     chan []T // batch buffers handed back by Release
@@ -59,6 +60,13 @@ func New[T any](src Source[T], size int, interval time.Duration, onDrop func(n i
 // wake-ups downstream). 0, the default, hands a batch on at once. Call it
 // before Run.
 func (b *Batcher[T]) SetLinger(d time.Duration) { b.linger = d }
+
+// SetHoldOnStall makes the Batcher keep the batch it holds while the
+// writers are stalled instead of swapping it for the newest entries every
+// StallTimeout: for a source that drops per source itself (fair.Buffer),
+// where a swap would drop a batch of every source's envelopes, quiet ones
+// included. Call it before Run.
+func (b *Batcher[T]) SetHoldOnStall() { b.hold = true }
 
 // Batches is the channel the writers receive batches from. It is closed when
 // Run returns. A writer owns a batch it received until it calls Release.
@@ -142,6 +150,10 @@ func (b *Batcher[T]) deliver(ctx context.Context, batch []T) {
 // send waits for a writer to take batch. While the writers stay stalled it
 // swaps batch for the newest entries every StallTimeout, dropping the older.
 func (b *Batcher[T]) send(batch []T) {
+	if b.hold {
+		b.out <- batch
+		return
+	}
 	stall := time.NewTimer(StallTimeout)
 	defer stall.Stop()
 	for {

@@ -124,6 +124,37 @@ var _ = Describe("Batcher", func() {
 		}).Should(ContainElement(99))
 		Expect(int64(len(got)) + dropped.Load()).To(BeNumerically("==", 100))
 	})
+
+	It("keeps the batch it holds while writers stay stalled when told to hold, leaving the drops to the source", func() {
+		var sourceDropped, batcherDropped atomic.Int64
+		d := diode.NewManyToOne[int](10, func(n int) { sourceDropped.Add(int64(n)) })
+		b := batch.New[int](d, 5, time.Millisecond, func(n int) { batcherDropped.Add(int64(n)) })
+		b.SetHoldOnStall()
+		ctx, cancel := context.WithCancel(context.Background())
+		var wg sync.WaitGroup
+		wg.Go(func() { b.Run(ctx) })
+		DeferCleanup(func() {
+			cancel()
+			for range b.Batches() {
+			}
+			wg.Wait()
+		})
+		for i := range 100 {
+			d.Set(i)
+		}
+		Consistently(batcherDropped.Load, 3*batch.StallTimeout/2).Should(BeZero())
+		var got []int
+		Eventually(func() []int {
+			select {
+			case batch := <-b.Batches():
+				got = append(got, batch...)
+			default:
+			}
+			return got
+		}).Should(ContainElement(99))
+		Expect(int64(len(got)) + sourceDropped.Load()).To(BeNumerically("==", 100))
+		Expect(batcherDropped.Load()).To(BeZero())
+	})
 })
 
 // receive waits for one batch, as a writer does.

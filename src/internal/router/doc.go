@@ -4,8 +4,10 @@
 // Agents stream EnvelopeBatches to the v2 Ingress API (BatchSender, Sender,
 // Send) over mutual TLS on Addr (8082; server name "doppler"). Batches
 // arrive as encoded envelopes (wire.Codec) and go, still encoded, into one
-// ManyToOne diode (ingress.buffer_size, drop-oldest, counted as
-// dropped{direction="ingress",reason="buffer_full"}). One routing goroutine
+// fair.Buffer (ingress.buffer_size in 16 lanes by source id, drop-oldest per
+// lane, counted as dropped{direction="ingress",reason="buffer_full"} and by
+// source in dropped_by_source), so a flooding app loses only its own
+// envelopes. One routing goroutine
 // reads it in batches, scans each envelope for its source id, type and names
 // (malformed ones are counted as reason="invalid") and hands it to the
 // matching subscriptions of a subscription.Registry. The v2 Egress API on the

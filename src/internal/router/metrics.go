@@ -3,6 +3,7 @@ package router
 import (
 	"github.com/prometheus/client_golang/prometheus"
 
+	"loggregator/internal/fair"
 	"loggregator/internal/metrics"
 )
 
@@ -12,12 +13,15 @@ import (
 type routerMetrics struct {
 	// ingress counts envelopes accepted from agents.
 	ingress prometheus.Counter
-	// bufferFull counts envelopes the ingress diode overwrote: routing fell behind.
+	// bufferFull counts envelopes the ingress buffer overwrote: routing fell behind.
 	bufferFull prometheus.Counter
 	// ingressBudget and egressBudget count envelopes the ingress diode and
 	// the subscribers' diodes evicted or refused to stay within the
 	// process's buffer budget: dropped{direction="ingress"|"egress",reason="budget"}.
 	ingressBudget, egressBudget prometheus.Counter
+	// bySource charges the same drops to the sources that flooded the
+	// buffer: dropped_by_source{source_id}, fair.TopSources of them and "_other".
+	bySource *fair.DropTable
 	// invalid counts malformed envelopes (or unframeable batch remainders) dropped at ingress.
 	invalid prometheus.Counter
 	// shutdown counts envelopes refused because they arrived while stopping.
@@ -32,5 +36,6 @@ func newRouterMetrics(r *metrics.Registry) routerMetrics {
 		ingressBudget: r.Dropped(metrics.Ingress, metrics.ReasonBudget),
 		egressBudget:  r.Dropped(metrics.Egress, metrics.ReasonBudget),
 		shutdown:      r.Dropped(metrics.Ingress, metrics.ReasonShutdown),
+		bySource:      fair.NewDropTable(fair.TopSources, r.CounterVec(fair.MetricName, fair.MetricHelp, fair.MetricLabel)),
 	}
 }

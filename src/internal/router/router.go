@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"net"
 	"sync"
 	"time"
@@ -15,6 +16,7 @@ import (
 
 	"loggregator/internal/diode"
 	"loggregator/internal/egress"
+	"loggregator/internal/fair"
 	"loggregator/internal/ingress"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
@@ -33,7 +35,7 @@ type Router struct {
 
 	reg      *metrics.Registry
 	m        routerMetrics
-	diode    *diode.ManyToOne[[]byte]
+	diode    *fair.Buffer // the ingress buffer: drop-oldest, a lane per source
 	registry *subscription.Registry
 	ingress  *ingress.Server
 	egress   *egress.Server
@@ -61,8 +63,12 @@ func New(cfg Config, log *slog.Logger) (*Router, error) {
 	r.m = newRouterMetrics(r.reg)
 	budget := diode.NewBudget(cfg.BufferBudgetBytes())
 	r.reg.BufferBytes(budget.Held, budget.Limit)
-	r.diode = diode.NewManyToOne(cfg.Ingress.BufferSize, func(n int) { r.m.bufferFull.Add(float64(n)) },
-		diode.WithBudget(budget, diode.Len, func(n int) { r.m.ingressBudget.Add(float64(n)) }))
+	r.diode = fair.New(cfg.Ingress.BufferSize, fair.Options{
+		Salt:     rand.Uint64(), // routers see the same sources: each pairs them its own way
+		OnDrop:   func(n int) { r.m.bufferFull.Add(float64(n)) },
+		OnSource: r.m.bySource.Add,
+		Diode:    []diode.Option[[]byte]{diode.WithBudget(budget, diode.Len, func(n int) { r.m.ingressBudget.Add(float64(n)) })},
+	})
 	r.ingress = ingress.NewServer(ingress.SinkFunc(r.accept), ingress.Config{
 		Stopping: ingressStopping,
 		Dropped:  func(n int) { r.m.shutdown.Add(float64(n)) },

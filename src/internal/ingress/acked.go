@@ -96,6 +96,8 @@ func (s *Server) ackedBatchSender(_ any, st grpc.ServerStream) error {
 				return err
 			}
 			return answer()
+		case <-st.Context().Done(): // the connection is gone; the reader ends with it
+			return st.Context().Err()
 		case <-s.stopCh:
 			_ = answer() // best effort: the stream ends either way, and the sender re-sends what it lacks
 			return s.errStop

@@ -17,6 +17,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -54,6 +55,7 @@ var scenarios = []scenario{
 	{Name: "slow-consumer", What: "10,000/s; a second consumer takes one batch per 50 ms", Rate: 10_000, Emitters: 1, SlowDelay: 50 * time.Millisecond},
 	{Name: "mix", What: "10,000/s of logs, counters and gauges in turn", Rate: 10_000, Emitters: 1, Types: []string{"log", "counter", "gauge"}},
 	{Name: "router-restart", What: "10,000/s; the (first) router is killed a third in and restarted 1 s later", Rate: 10_000, Emitters: 1, KillRouter: true},
+	{Name: "router-kill-20k", What: "20,000/s; the (first) router is killed (SIGKILL) a third in and restarted 1 s later (run with --routers 2)", Rate: 20_000, Emitters: 1, KillRouter: true},
 }
 
 type result struct {
@@ -238,12 +240,35 @@ func runScenario(ctx context.Context, sys *topology.System, sc scenario, duratio
 		return result{}, fmt.Errorf("lossprobe exited %d without a report (see %s): %w", exit, logPath, err)
 	}
 	if sc.KillRouter {
+		// What the agent counted for the break, beside what the probe missed.
+		printAgentLoss(ctx, sys.Endpoints().Endpoints["agent_metrics"])
 		// Wait for the restarted router before the next scenario.
 		if err := sleepUntilListening(ctx, sys.Proc("doppler")); err != nil {
 			return result{}, err
 		}
 	}
 	return result{Scenario: sc, Report: rep, Exit: exit}, nil
+}
+
+// printAgentLoss prints the agent's egress drop and re-send counters.
+func printAgentLoss(ctx context.Context, url string) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		fmt.Printf("   agent metrics: %v\n", err)
+		return
+	}
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, `dropped{direction="egress"`) || strings.HasPrefix(line, "router_resent_envelopes") || strings.HasPrefix(line, "router_acked_streams") {
+			fmt.Println("   agent " + line)
+		}
+	}
 }
 
 func sleepUntilListening(ctx context.Context, p *topology.Proc) error {

@@ -46,7 +46,7 @@ var _ = Describe("Acknowledged BatchSender", func() {
 		Expect(payloads(h.sink.Envelopes())).To(Equal([]string{"1", "2"}), "acknowledged only once the sink has it")
 
 		for i := range 3 {
-			Expect(st.SendMsg(&wire.Batch{Envelopes: [][]byte{encode(logEnv("a", string(rune('3' + i))))}})).To(Succeed())
+			Expect(st.SendMsg(&wire.Batch{Envelopes: [][]byte{encode(logEnv("a", string(rune('3'+i))))}})).To(Succeed())
 		}
 		Expect(st.CloseSend()).To(Succeed())
 		var last uint64

@@ -32,7 +32,8 @@ type Options struct {
 	Zone string
 	// Lookup resolves names; nil means the system resolver.
 	Lookup resolve.LookupFunc
-	// Release is called once a worker is done with a batch, written or dropped.
+	// Release is called once a worker is done with a batch: written (and
+	// acknowledged, on a stream with acknowledgements) or dropped.
 	Release func(batch [][]byte)
 	// Log receives connection state changes; nil discards them.
 	Log *slog.Logger

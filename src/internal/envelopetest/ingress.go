@@ -52,6 +52,17 @@ func NewIngressSink(files mtls.Files) (*IngressSink, error) {
 // NewIngressSinkOn is NewIngressSink on addr, for a sink that comes back
 // where an earlier one was.
 func NewIngressSinkOn(addr string, files mtls.Files) (*IngressSink, error) {
+	return newIngressSink(addr, files, false)
+}
+
+// NewAckedIngressSink is NewIngressSink that also offers acknowledged
+// ingress (ingress.AckService) as routers of this release do: a batch is
+// acknowledged once recorded, so a Stall holds acknowledgements back too.
+func NewAckedIngressSink(files mtls.Files) (*IngressSink, error) {
+	return newIngressSink("127.0.0.1:0", files, true)
+}
+
+func newIngressSink(addr string, files mtls.Files, acks bool) (*IngressSink, error) {
 	tlsCfg, err := mtls.Server(files, nil)
 	if err != nil {
 		return nil, fmt.Errorf("ingress sink tls: %w", err)
@@ -68,6 +79,9 @@ func NewIngressSinkOn(addr string, files mtls.Files) (*IngressSink, error) {
 	}
 	s.server = ingress.NewServer(ingress.SinkFunc(s.accept), ingress.Config{Stopping: "ingress sink is stopping"})
 	s.server.Register(s.grpc)
+	if acks {
+		s.server.RegisterAcks(s.grpc)
+	}
 	go func() {
 		defer close(s.served)
 		// Serve returns when Stop or Close ends it, or the listener fails;
@@ -202,8 +216,8 @@ func (s *IngressSink) Stop() {
 // every connection close at once, without a status. What it recorded stays
 // readable. Close and Stop may be called in any order, more than once.
 func (s *IngressSink) Close() {
+	s.grpc.Stop() // first: a stalled message released below must not be acknowledged
 	s.quitOnce.Do(func() { close(s.quit) })
-	s.grpc.Stop()
 	s.server.Stop()
 	<-s.served
 }

@@ -104,6 +104,7 @@ func newHarness(cfg ingress.Config) *harness {
 	h.server = ingress.NewServer(h.sink, cfg)
 	g := grpc.NewServer(wire.ServerOptions(serverTLS)...)
 	h.server.Register(g)
+	h.server.RegisterAcks(g)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	Expect(err).NotTo(HaveOccurred())
 	h.addr = ln.Addr().String()

@@ -83,6 +83,7 @@ func New(cfg Config, log *slog.Logger) (*Router, error) {
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
 	)...)
 	r.ingress.Register(r.grpc)
+	r.ingress.RegisterAcks(r.grpc)
 	r.egress.Register(r.grpc)
 
 	if r.ln, err = net.Listen("tcp", cfg.Addr); err != nil {

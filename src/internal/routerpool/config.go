@@ -34,6 +34,16 @@ type Config struct {
 	DialTimeout config.Duration `json:"dial_timeout"`
 	// MaxBackoff caps the wait between failed connection attempts.
 	MaxBackoff config.Duration `json:"max_backoff"`
+	// MaxUnackedBytes bounds, per stream, the envelope bytes written to a
+	// router that offers acknowledgements and not yet acknowledged by it:
+	// what the pool keeps to send again if the stream breaks. A stream
+	// with this much outstanding takes no new batch until the router
+	// answers.
+	MaxUnackedBytes int `json:"max_unacked_bytes"`
+	// DisableAcknowledgements makes the pool use plain
+	// loggregator.v2.Ingress/BatchSender even with routers that offer
+	// acknowledgements.
+	DisableAcknowledgements bool `json:"disable_acknowledgements,omitempty"`
 }
 
 // DefaultConfig returns the defaults: five streams to routers named "doppler".
@@ -45,6 +55,7 @@ func DefaultConfig() Config {
 		DNSRefreshInterval:    config.Duration(30 * time.Second),
 		DialTimeout:           config.Duration(5 * time.Second),
 		MaxBackoff:            config.Duration(5 * time.Second),
+		MaxUnackedBytes:       4 << 20,
 	}
 }
 
@@ -70,6 +81,8 @@ func (c Config) Validate(field string) error {
 		return errors.New(field + ".dial_timeout: must be positive")
 	case c.MaxBackoff.D() <= 0:
 		return errors.New(field + ".max_backoff: must be positive")
+	case c.MaxUnackedBytes <= 0:
+		return errors.New(field + ".max_unacked_bytes: must be positive")
 	}
 	return nil
 }

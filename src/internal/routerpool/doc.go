@@ -1,5 +1,5 @@
-// Package routerpool keeps a pool of long-lived v2 Ingress BatchSender
-// streams to a tier of routers and writes batches of envelopes over them.
+// Package routerpool keeps a pool of long-lived streams to a tier of
+// routers and writes batches of envelopes over them.
 //
 // The pool is given router targets (host:port, optionally with an
 // availability zone). A resolve.Resolver turns them into addresses through
@@ -14,6 +14,22 @@
 // streams carry the traffic. When every router is down no worker takes
 // batches, the buffer upstream fills, and it drops its oldest entries:
 // nothing ever waits on a router.
+//
+// Acknowledgements. A stream is acknowledged (loggr.ack.v1, see
+// ingress.AckService) when the router answers that service within
+// DialTimeout, else a plain loggregator.v2 BatchSender on the same
+// connection; each new connection asks again, so a fleet of mixed routers
+// works. On an acknowledged stream the worker keeps each batch until the
+// router's cumulative acknowledgement covers it (Options.Release is called
+// then), at most MaxUnackedBytes per stream; when the stream breaks, the
+// unacknowledged batches go first to a fresh stream to another router:
+// at least once, counted in router_resent_envelopes, and
+// dropped{reason="unacknowledged"} only for what no second stream takes. A
+// plain stream says nothing until it is closed, so the worker remembers the
+// sizes of the writes within the stream's last flow-control window
+// (wire.StreamWindow) and, when it breaks, counts those envelopes as
+// dropped{reason="unconfirmed"}: they may be unread, everything earlier was
+// read.
 //
 // A pool's metrics carry a destination label, so several pools (one per
 // destination) can share one metrics.Registry.

@@ -19,6 +19,23 @@ type Metrics struct {
 	// shutdown counts envelopes still undelivered when the stop deadline
 	// passed: dropped{direction="egress",reason="shutdown"}.
 	shutdown prometheus.Counter
+	// unacknowledged counts envelopes written to a router that acknowledges,
+	// not acknowledged when their stream broke, and not sent again because
+	// no other stream would take them: dropped{direction="egress",reason="unacknowledged"}.
+	unacknowledged prometheus.Counter
+	// unconfirmed counts envelopes written to a plain BatchSender stream
+	// (a router without acknowledgements) that then broke, within the
+	// stream's last flow-control window, so not known to have been read:
+	// an upper bound of what the break lost, some may have arrived
+	// (dropped{direction="egress",reason="unconfirmed"}).
+	unconfirmed prometheus.Counter
+	// resent counts envelopes written again to another stream because the
+	// stream they were first written to broke before acknowledging them
+	// (router_resent_envelopes); the router may have taken some of them
+	// already, so each is a possible duplicate.
+	resent prometheus.Counter
+	// acked is the number of open streams with acknowledgements (router_acked_streams).
+	acked prometheus.Gauge
 	// batches counts batches written to routers (router_batches_sent).
 	batches prometheus.Counter
 	// dials counts successful connections to a router (router_connections).
@@ -35,8 +52,15 @@ type Metrics struct {
 	routers prometheus.Gauge
 }
 
-// ReasonUnavailable is the dropped reason for envelopes no router would take.
-const ReasonUnavailable = "router_unavailable"
+// Dropped reasons of the pool.
+const (
+	// ReasonUnavailable: no router would take the envelopes.
+	ReasonUnavailable = "router_unavailable"
+	// ReasonUnacknowledged: written, unacknowledged when the stream broke, and no other stream took them.
+	ReasonUnacknowledged = "unacknowledged"
+	// ReasonUnconfirmed: written to a plain stream that broke, within its last flow-control window.
+	ReasonUnconfirmed = "unconfirmed"
+)
 
 // DestinationLabel is the label every pool metric but egress and dropped carries.
 const DestinationLabel = "destination"
@@ -52,16 +76,20 @@ func NewMetrics(r *metrics.Registry, destination string) *Metrics {
 		return r.GaugeVec(name, help, DestinationLabel).WithLabelValues(destination)
 	}
 	return &Metrics{
-		egress:       r.Egress,
-		unavailable:  r.Dropped(metrics.Egress, ReasonUnavailable),
-		shutdown:     r.Dropped(metrics.Egress, metrics.ReasonShutdown),
-		batches:      counter("router_batches_sent", "Batches written to router streams."),
-		dials:        counter("router_connections", "Successful connections to a router."),
-		dialFailures: counter("router_connection_failures", "Failed attempts to connect to a router."),
-		streams:      gauge("router_streams", "Open BatchSender streams to routers."),
-		recycles:     counter("router_stream_recycles", "Streams closed and re-dialled after carrying their quota of envelopes."),
-		refreshes:    counter("router_dns_refreshes", "Re-resolutions of the router addresses."),
-		routers:      gauge("routers", "Router addresses currently known."),
+		egress:         r.Egress,
+		unavailable:    r.Dropped(metrics.Egress, ReasonUnavailable),
+		shutdown:       r.Dropped(metrics.Egress, metrics.ReasonShutdown),
+		unacknowledged: r.Dropped(metrics.Egress, ReasonUnacknowledged),
+		unconfirmed:    r.Dropped(metrics.Egress, ReasonUnconfirmed),
+		resent:         counter("router_resent_envelopes", "Envelopes written again to another router because their stream broke before the router acknowledged them (possible duplicates)."),
+		acked:          gauge("router_acked_streams", "Open streams to routers that acknowledge what they take (the rest are plain BatchSender streams)."),
+		batches:        counter("router_batches_sent", "Batches written to router streams."),
+		dials:          counter("router_connections", "Successful connections to a router."),
+		dialFailures:   counter("router_connection_failures", "Failed attempts to connect to a router."),
+		streams:        gauge("router_streams", "Open BatchSender streams to routers."),
+		recycles:       counter("router_stream_recycles", "Streams closed and re-dialled after carrying their quota of envelopes."),
+		refreshes:      counter("router_dns_refreshes", "Re-resolutions of the router addresses."),
+		routers:        gauge("routers", "Router addresses currently known."),
 	}
 }
 

@@ -13,10 +13,14 @@ import (
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/connectivity"
 	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/keepalive"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/types/known/wrapperspb"
 
+	"loggregator/internal/ingress"
 	"loggregator/internal/mtls"
 	"loggregator/internal/resolve"
 	"loggregator/internal/wire"
@@ -28,7 +32,8 @@ type Options struct {
 	Zone string
 	// Lookup resolves names; nil means the system resolver.
 	Lookup resolve.LookupFunc
-	// Release is called once a worker is done with a batch, written or dropped.
+	// Release is called once a worker is done with a batch: written (and
+	// acknowledged, on a stream with acknowledgements) or dropped.
 	Release func(batch [][]byte)
 	// Log receives connection state changes; nil discards them.
 	Log *slog.Logger
@@ -91,7 +96,7 @@ func (p *Pool) worker(ctx context.Context, in <-chan [][]byte) {
 	var s *stream
 	defer func() {
 		if s != nil {
-			p.close(s)
+			p.last(ctx, s)
 		}
 	}()
 	// Waits between failed attempts grow from resolve.MinBackoff to
@@ -119,54 +124,137 @@ func (p *Pool) worker(ctx context.Context, in <-chan [][]byte) {
 			backoff.Reset()
 		}
 
-		var batch [][]byte
-		var ok bool
+		// An acknowledged stream is watched while idle too: a break is
+		// repaired at once, and acknowledged batches go back to the batcher.
+		var broken, acks <-chan struct{}
+		if s.acked != nil {
+			broken, acks = s.broken, s.ackCh
+		}
 		select {
-		case batch, ok = <-in:
+		case batch, ok := <-in:
 			if !ok {
 				return
 			}
+			s = p.deliver(ctx, s, []queued{{batch: batch}}, "")
+		case <-acks:
+			s.trim(p.release)
+		case <-broken:
+			addr := s.addr
+			s = p.deliver(ctx, nil, p.fail(s), addr)
 		case <-ctx.Done():
 			p.discard(in)
 			return
 		}
-		s = p.write(ctx, s, batch)
-		p.release(batch)
 		if s != nil && p.due(s) {
 			p.m.recycles.Inc()
-			p.close(s)
+			addr, left := s.addr, p.finish(s)
 			s = nil
+			if len(left) > 0 {
+				s = p.deliver(ctx, nil, left, addr)
+			}
 		}
 	}
 }
 
-// write sends batch on s. If s has broken it tries once more on a fresh
-// stream, preferably to another router, before dropping the batch. It
-// returns the stream to use next, or nil.
-func (p *Pool) write(ctx context.Context, s *stream, batch [][]byte) *stream {
-	failed := ""
-	for attempt := 0; attempt < 2; attempt++ {
+// queued is a batch to write: new from the batcher, or taken back from a
+// broken acknowledged stream (resent).
+type queued struct {
+	batch  [][]byte
+	resent bool
+}
+
+// deliver writes queue, oldest first, starting on s, or when s is nil on a
+// fresh stream to a router other than failed if there is one. When a
+// stream breaks, the batches it had not acknowledged go back to the front
+// of the queue and the rest goes to a fresh stream, preferably to another
+// router; after two broken streams or a failed connection, what is left is
+// dropped and counted. It returns the stream to use next, or nil.
+func (p *Pool) deliver(ctx context.Context, s *stream, queue []queued, failed string) *stream {
+	breaks := 0
+	for len(queue) > 0 && breaks < 2 {
 		if s == nil {
 			var err error
 			if s, err = p.connect(ctx, true, failed); err != nil {
 				break
 			}
 		}
-		if err := s.send(batch); err == nil {
-			p.m.egress.Add(float64(len(batch)))
-			p.m.batches.Inc()
-			return s
+		q := queue[0]
+		if err := p.send(ctx, s, q.batch); err != nil {
+			failed = s.addr
+			queue = append(p.fail(s), queue...)
+			s = nil
+			breaks++
+			continue
 		}
-		failed = s.addr
-		p.abort(s)
-		s = nil
+		queue = queue[1:]
+		if q.resent {
+			p.m.resent.Add(float64(len(q.batch)))
+		} else {
+			p.m.egress.Add(float64(len(q.batch)))
+			p.m.batches.Inc()
+		}
 	}
-	if ctx.Err() != nil {
-		p.m.shutdown.Add(float64(len(batch)))
-	} else {
-		p.m.unavailable.Add(float64(len(batch)))
+	for _, q := range queue {
+		n := float64(len(q.batch))
+		switch {
+		case ctx.Err() != nil:
+			p.m.shutdown.Add(n)
+		case q.resent:
+			p.m.unacknowledged.Add(n)
+		default:
+			p.m.unavailable.Add(n)
+		}
+		p.release(q.batch)
+	}
+	return s
+}
+
+// send writes batch on s. On an acknowledged stream it first waits, while
+// s holds MaxUnackedBytes unacknowledged, for the router to acknowledge
+// more; a plain stream is done with the batch once written.
+func (p *Pool) send(ctx context.Context, s *stream, batch [][]byte) error {
+	size := wireSize(batch)
+	for s.acked != nil {
+		s.trim(p.release)
+		if len(s.pending) == 0 || s.pendingBytes+size <= p.cfg.MaxUnackedBytes {
+			break
+		}
+		select {
+		case <-s.ackCh:
+		case <-s.broken:
+			return errBroken
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	if err := s.send(batch, size); err != nil {
+		return err
+	}
+	if s.plain != nil {
+		p.release(batch)
 	}
 	return nil
+}
+
+// fail ends a broken stream. It returns the batches an acknowledged stream
+// had not had acknowledged, to be written again; for a plain stream it
+// counts the envelopes that may be unread as unconfirmed.
+func (p *Pool) fail(s *stream) []queued {
+	p.abort(s)
+	if s.plain != nil {
+		p.m.unconfirmed.Add(float64(s.unconfirmed()))
+		s.recent = nil
+		return nil
+	}
+	return resend(s.unacked(p.release))
+}
+
+func resend(batches [][][]byte) []queued {
+	out := make([]queued, len(batches))
+	for i, b := range batches {
+		out[i] = queued{batch: b, resent: true}
+	}
+	return out
 }
 
 // due reports whether s should be recycled: it has carried its quota, or
@@ -209,6 +297,9 @@ func (p *Pool) connect(ctx context.Context, anyZone bool, avoid string) (*stream
 	s.gen = cur.Gen
 	p.m.dials.Inc()
 	p.m.streams.Inc()
+	if s.acked != nil {
+		p.m.acked.Inc()
+	}
 	return s, nil
 }
 
@@ -232,29 +323,95 @@ func (p *Pool) dial(ctx context.Context, addr string) (*stream, error) {
 		}
 	}
 	sctx, scancel := context.WithCancel(ctx)
-	bs, err := loggregator_v2.NewIngressClient(conn).BatchSender(sctx, grpc.ForceCodecV2(p.codec))
-	if err != nil {
+	s := &stream{addr: addr, conn: conn, cancel: scancel}
+	if err := p.open(sctx, s); err != nil {
 		scancel()
 		conn.Close()
-		return nil, fmt.Errorf("open stream: %w", err)
+		return nil, err
 	}
-	return &stream{addr: addr, conn: conn, bs: bs, cancel: scancel}, nil
+	return s, nil
 }
 
-// close ends s gracefully: it half-closes the stream and waits, at most
-// DialTimeout, for the router to confirm it has read everything.
-func (p *Pool) close(s *stream) {
-	t := time.AfterFunc(p.cfg.DialTimeout.D(), s.cancel)
-	_, err := s.bs.CloseAndRecv()
-	t.Stop()
+// open opens s's stream on its connection: an acknowledged one if the
+// router answers loggr.ack.v1 within DialTimeout, else, if it answers that
+// it does not know the service, a plain BatchSender.
+func (p *Pool) open(ctx context.Context, s *stream) error {
+	if !p.cfg.DisableAcknowledgements {
+		cs, err := s.conn.NewStream(ctx, &ingress.AckStreamDesc, ingress.AckMethod, grpc.ForceCodecV2(p.codec))
+		if err == nil {
+			t := time.AfterFunc(p.cfg.DialTimeout.D(), s.cancel)
+			var first wrapperspb.UInt64Value
+			err = cs.RecvMsg(&first)
+			t.Stop()
+			if err == nil {
+				s.acked = cs
+				s.ackCh = make(chan struct{}, 1)
+				s.broken = make(chan struct{})
+				go s.readAcks()
+				return nil
+			}
+		}
+		if status.Code(err) != codes.Unimplemented {
+			return fmt.Errorf("open acknowledged stream: %w", err)
+		}
+	}
+	bs, err := loggregator_v2.NewIngressClient(s.conn).BatchSender(ctx, grpc.ForceCodecV2(p.codec))
 	if err != nil {
+		return fmt.Errorf("open stream: %w", err)
+	}
+	s.plain = bs
+	return nil
+}
+
+// finish ends s gracefully: it half-closes the stream and waits, at most
+// DialTimeout, for the router to confirm it has read everything. It
+// returns what an acknowledged stream's router did not acknowledge, to be
+// written again; a plain stream's router that does not confirm costs the
+// envelopes that may be unread, counted as unconfirmed.
+func (p *Pool) finish(s *stream) []queued {
+	t := time.AfterFunc(p.cfg.DialTimeout.D(), s.cancel)
+	defer t.Stop()
+	if s.acked != nil {
+		if err := s.acked.CloseSend(); err == nil {
+			<-s.broken // the router's last acknowledgement, then the end of the stream
+		}
+		return p.fail(s)
+	}
+	if _, err := s.plain.CloseAndRecv(); err != nil {
 		p.opts.Log.Debug("router stream close", "router", s.addr, "error", err.Error())
+		return p.fail(s)
 	}
 	p.abort(s)
+	return nil
 }
 
+// last ends a worker's stream when the worker stops: what its router did
+// not acknowledge goes once more to another router, and that stream ends too.
+func (p *Pool) last(ctx context.Context, s *stream) {
+	left := p.finish(s)
+	if len(left) == 0 {
+		return
+	}
+	if s = p.deliver(ctx, nil, left, s.addr); s != nil {
+		for _, q := range p.finish(s) {
+			n := float64(len(q.batch))
+			if ctx.Err() != nil {
+				p.m.shutdown.Add(n)
+			} else {
+				p.m.unacknowledged.Add(n)
+			}
+			p.release(q.batch)
+		}
+	}
+}
+
+// abort cuts s and waits for its acknowledgement reader.
 func (p *Pool) abort(s *stream) {
 	s.cancel()
+	if s.acked != nil {
+		<-s.broken
+		p.m.acked.Dec()
+	}
 	s.conn.Close()
 	p.m.streams.Dec()
 }
@@ -271,26 +428,4 @@ func (p *Pool) release(batch [][]byte) {
 	if p.opts.Release != nil {
 		p.opts.Release(batch)
 	}
-}
-
-// stream is one BatchSender stream and the connection under it, owned by one worker.
-type stream struct {
-	addr   string
-	conn   *grpc.ClientConn
-	bs     loggregator_v2.Ingress_BatchSenderClient
-	cancel context.CancelFunc
-	msg    wire.Batch // reused; SendMsg encodes before returning
-	sent   uint64     // envelopes written
-	gen    uint64     // resolution generation last checked
-}
-
-func (s *stream) send(batch [][]byte) error {
-	s.msg.Envelopes = batch
-	err := s.bs.SendMsg(&s.msg)
-	s.msg.Envelopes = nil
-	if err != nil {
-		return err
-	}
-	s.sent += uint64(len(batch))
-	return nil
 }

@@ -21,6 +21,11 @@ const (
 	ioBuffer     = 256 << 10
 )
 
+// StreamWindow is the flow-control window of one envelope stream: at most
+// this many bytes of messages (with their 5-byte gRPC prefixes) written to a
+// stream to a peer using ServerOptions can be unread by the peer.
+const StreamWindow = streamWindow
+
 // ServerOptions are the options every envelope server uses: mTLS with
 // tlsCfg, the envelope codec and the transport settings above, followed by
 // the server's own options, more.

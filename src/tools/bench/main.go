@@ -17,6 +17,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -39,8 +40,12 @@ type scenario struct {
 	Types      []string
 	SlowDelay  time.Duration
 	// KillRouter kills the router a third into the run and restarts it a
-	// second later.
+	// second later (after the run when StayDown).
 	KillRouter bool
+	// StayDown leaves the killed router down until the run ends, so a
+	// restarted router's own losses (agents reaching it before the rlp
+	// has subscribed) stay out of the figure.
+	StayDown bool
 }
 
 var scenarios = []scenario{
@@ -54,6 +59,7 @@ var scenarios = []scenario{
 	{Name: "slow-consumer", What: "10,000/s; a second consumer takes one batch per 50 ms", Rate: 10_000, Emitters: 1, SlowDelay: 50 * time.Millisecond},
 	{Name: "mix", What: "10,000/s of logs, counters and gauges in turn", Rate: 10_000, Emitters: 1, Types: []string{"log", "counter", "gauge"}},
 	{Name: "router-restart", What: "10,000/s; the (first) router is killed a third in and restarted 1 s later", Rate: 10_000, Emitters: 1, KillRouter: true},
+	{Name: "router-kill-20k", What: "20,000/s; the (first) router is killed (SIGKILL) a third in and stays down (run with --routers 2)", Rate: 20_000, Emitters: 1, KillRouter: true, StayDown: true},
 }
 
 type result struct {
@@ -203,7 +209,7 @@ func runScenario(ctx context.Context, sys *topology.System, sc scenario, duratio
 			}
 			fmt.Println("   killing the router")
 			router.Kill()
-			if !sleep(ctx, time.Second) {
+			if sc.StayDown || !sleep(ctx, time.Second) {
 				return
 			}
 			if err := router.Start(ctx); err != nil {
@@ -238,12 +244,35 @@ func runScenario(ctx context.Context, sys *topology.System, sc scenario, duratio
 		return result{}, fmt.Errorf("lossprobe exited %d without a report (see %s): %w", exit, logPath, err)
 	}
 	if sc.KillRouter {
+		// What the agent counted for the break, beside what the probe missed.
+		printAgentLoss(ctx, sys.Endpoints().Endpoints["agent_metrics"])
 		// Wait for the restarted router before the next scenario.
 		if err := sleepUntilListening(ctx, sys.Proc("doppler")); err != nil {
 			return result{}, err
 		}
 	}
 	return result{Scenario: sc, Report: rep, Exit: exit}, nil
+}
+
+// printAgentLoss prints the agent's egress drop and re-send counters.
+func printAgentLoss(ctx context.Context, url string) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		fmt.Printf("   agent metrics: %v\n", err)
+		return
+	}
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, `dropped{direction="egress"`) || strings.HasPrefix(line, "router_resent_envelopes") || strings.HasPrefix(line, "router_acked_streams") {
+			fmt.Println("   agent " + line)
+		}
+	}
 }
 
 func sleepUntilListening(ctx context.Context, p *topology.Proc) error {

@@ -1,0 +1,157 @@
+package routerpool_test
+
+import (
+	"encoding/binary"
+	"time"
+
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+	"google.golang.org/protobuf/proto"
+
+	"loggregator/internal/envelopetest"
+	"loggregator/internal/metrics"
+	"loggregator/internal/routerpool"
+)
+
+// numbered is a producer of envelopes whose payloads are their numbers.
+type numbered struct{ next uint64 }
+
+func (n *numbered) batch(size int) [][]byte {
+	out := make([][]byte, size)
+	for i := range out {
+		payload := binary.BigEndian.AppendUint64(nil, n.next)
+		n.next++
+		b, err := proto.Marshal(&loggregator_v2.Envelope{
+			SourceId: "app",
+			Message:  &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{Payload: payload}},
+		})
+		Expect(err).NotTo(HaveOccurred())
+		out[i] = b
+	}
+	return out
+}
+
+// missing is how many of the numbers 0..n-1 none of sinks recorded.
+func missing(n uint64, sinks ...*envelopetest.IngressSink) int {
+	seen := make(map[uint64]bool, n)
+	for _, s := range sinks {
+		for _, e := range s.Envelopes() {
+			seen[binary.BigEndian.Uint64(e.GetLog().GetPayload())] = true
+		}
+	}
+	lost := 0
+	for i := range n {
+		if !seen[i] {
+			lost++
+		}
+	}
+	return lost
+}
+
+// vanishMidStream sends batches through a pool of two streams over sinks a
+// and b while a stops reading and then vanishes like a killed router with
+// what it had not read still in flight, then sends more. It returns how
+// many envelopes it sent.
+func vanishMidStream(p *runningPool, a, b *envelopetest.IngressSink) uint64 {
+	var n numbered
+	Eventually(func() bool {
+		if !p.offer(n.batch(5)) {
+			n.next -= 5 // not sent: the numbers are used again
+		}
+		return a.Count() > 0 && b.Count() > 0
+	}).Should(BeTrue(), "the streams spread over both sinks")
+	for range 50 {
+		p.in <- n.batch(5)
+	}
+	a.Stall()
+	for range 200 {
+		p.in <- n.batch(5)
+	}
+	a.Close()
+	for range 200 {
+		p.in <- n.batch(5)
+	}
+	p.closeIn()
+	Eventually(p.done, 10*time.Second).Should(BeClosed())
+	return n.next
+}
+
+var _ = Describe("Pool with acknowledgements", func() {
+	var c certs
+
+	BeforeEach(func() {
+		c = newCerts()
+	})
+
+	It("uses acknowledged streams to routers of this release", func() {
+		r := c.startRouter("127.0.0.1:0")
+		reg := metrics.NewRegistry()
+		p := startPool(c.poolConfig(r.Addr()), routerpool.NewMetrics(reg, "router"), 0)
+		for range 20 {
+			p.in <- batch(5)
+		}
+		Eventually(r.ingress).Should(Equal(100.0))
+		Eventually(p.released.Load).Should(Equal(int64(20)), "each batch goes back once acknowledged")
+		Expect(value(reg, `router_acked_streams{destination="router"}`)).To(Equal(2.0))
+		Expect(value(reg, `router_resent_envelopes{destination="router"}`)).To(Equal(0.0))
+	})
+
+	It("falls back to plain BatchSender with a router that offers no acknowledgements, beside one that does", func() {
+		plain, err := envelopetest.NewIngressSink(c["doppler"])
+		Expect(err).NotTo(HaveOccurred())
+		DeferCleanup(plain.Stop)
+		r := c.startRouter("127.0.0.1:0")
+		reg := metrics.NewRegistry()
+		cfg := c.poolConfig(plain.Addr(), r.Addr())
+		p := startPool(cfg, routerpool.NewMetrics(reg, "router"), 0)
+		sent := 0
+		Eventually(func() bool {
+			if p.offer(batch(1)) {
+				sent++
+			}
+			return plain.Count() > 0 && r.ingress() > 0
+		}).Should(BeTrue(), "both routers get envelopes")
+		Expect(value(reg, `router_acked_streams{destination="router"}`)).To(Equal(1.0))
+		Expect(value(reg, `router_streams{destination="router"}`)).To(Equal(2.0))
+		p.closeIn()
+		Eventually(p.done, 10*time.Second).Should(BeClosed())
+		Expect(float64(plain.Count()) + r.ingress()).To(Equal(float64(sent)))
+	})
+
+	It("sends what a vanished router had not acknowledged to another, so every envelope arrives at least once", func() {
+		a, err := envelopetest.NewAckedIngressSink(c["doppler"])
+		Expect(err).NotTo(HaveOccurred())
+		DeferCleanup(a.Close)
+		b, err := envelopetest.NewAckedIngressSink(c["doppler"])
+		Expect(err).NotTo(HaveOccurred())
+		DeferCleanup(b.Stop)
+		reg := metrics.NewRegistry()
+		p := startPool(c.poolConfig(a.Addr(), b.Addr()), routerpool.NewMetrics(reg, "router"), 0)
+
+		sent := vanishMidStream(p, a, b)
+		Expect(missing(sent, a, b)).To(Equal(0))
+		Expect(value(reg, `router_resent_envelopes{destination="router"}`)).To(BeNumerically(">=", 5),
+			"what the stalled sink held was sent again")
+		Expect(value(reg, `dropped{direction="egress",reason="unacknowledged"}`)).To(Equal(0.0))
+		Expect(value(reg, "egress")).To(Equal(float64(sent)))
+	})
+
+	It("counts what a plain stream to a vanished router may have lost as unconfirmed", func() {
+		a, err := envelopetest.NewIngressSink(c["doppler"])
+		Expect(err).NotTo(HaveOccurred())
+		DeferCleanup(a.Close)
+		b, err := envelopetest.NewIngressSink(c["doppler"])
+		Expect(err).NotTo(HaveOccurred())
+		DeferCleanup(b.Stop)
+		reg := metrics.NewRegistry()
+		p := startPool(c.poolConfig(a.Addr(), b.Addr()), routerpool.NewMetrics(reg, "router"), 0)
+
+		sent := vanishMidStream(p, a, b)
+		lost := missing(sent, a, b)
+		Expect(lost).To(BeNumerically(">", 0), "a plain stream cannot get back what it wrote")
+		unconfirmed := value(reg, `dropped{direction="egress",reason="unconfirmed"}`)
+		Expect(unconfirmed).To(BeNumerically(">=", lost), "the count covers the loss")
+		Expect(unconfirmed).To(BeNumerically("<=", sent), "and is bounded by what was written")
+	})
+})

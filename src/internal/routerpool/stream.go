@@ -1,0 +1,162 @@
+package routerpool
+
+import (
+	"context"
+	"errors"
+	"sync/atomic"
+
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	"google.golang.org/grpc"
+	"google.golang.org/protobuf/types/known/wrapperspb"
+
+	"loggregator/internal/wire"
+)
+
+// errBroken is a send on an acknowledged stream whose acknowledgements
+// have stopped: the stream is gone even if gRPC has not said so yet.
+var errBroken = errors.New("router stream broken")
+
+// stream is one stream to a router and the connection under it, owned by
+// one worker. It is either acknowledged (acked is set: loggr.ack.v1) or
+// plain (plain is set: loggregator.v2 BatchSender).
+//
+// On an acknowledged stream the worker keeps every batch it wrote until the
+// router acknowledges it (pending), so that a break costs nothing but a
+// re-send. A plain stream gives no answer until it is closed, so the worker
+// keeps only the sizes of its recent writes: those within the last
+// flow-control window (wire.StreamWindow) of the stream may be unread by
+// the router; everything written before was read, as the window had to
+// open for the later writes to go out.
+type stream struct {
+	addr   string
+	conn   *grpc.ClientConn
+	cancel context.CancelFunc
+	msg    wire.Batch // reused; SendMsg encodes before returning
+	sent   uint64     // envelopes written
+	gen    uint64     // resolution generation last checked
+
+	plain       loggregator_v2.Ingress_BatchSenderClient
+	recent      []write // plain: writes possibly unread, oldest first
+	recentBytes int     // plain: sum of recent's bytes
+
+	acked        grpc.ClientStream
+	acks         atomic.Uint64 // batches acknowledged; written by readAcks
+	ackCh        chan struct{} // signalled (cap 1) by readAcks on each acknowledgement
+	broken       chan struct{} // closed when readAcks ends
+	pending      []write       // acked: written and not yet released, oldest first
+	pendingBytes int           // acked: sum of pending's bytes
+	released     uint64        // acked: batches acknowledged and released
+}
+
+// write is one batch written to a stream: the batch itself while it may
+// have to be sent again, its size on the wire and its envelope count.
+type write struct {
+	batch [][]byte
+	bytes int
+	envs  int
+}
+
+// wireSize is the size of batch as one gRPC message on the stream.
+func wireSize(batch [][]byte) int {
+	n := 5 // gRPC message prefix
+	for _, e := range batch {
+		n += wire.BatchRecordSize(e)
+	}
+	return n
+}
+
+// readAcks reads acknowledgements until the stream ends; it is the only
+// goroutine besides the worker that touches s, and only acks, ackCh and
+// broken.
+func (s *stream) readAcks() {
+	defer close(s.broken)
+	var v wrapperspb.UInt64Value
+	for {
+		if err := s.acked.RecvMsg(&v); err != nil {
+			return
+		}
+		if v.Value > s.acks.Load() {
+			s.acks.Store(v.Value)
+		}
+		select {
+		case s.ackCh <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// send writes batch, whose wire size is size. On an acknowledged stream the
+// batch is kept in pending; the caller releases it on a plain one.
+func (s *stream) send(batch [][]byte, size int) error {
+	if s.acked != nil {
+		select {
+		case <-s.broken:
+			return errBroken
+		default:
+		}
+	}
+	s.msg.Envelopes = batch
+	var err error
+	if s.acked != nil {
+		err = s.acked.SendMsg(&s.msg)
+	} else {
+		err = s.plain.SendMsg(&s.msg)
+	}
+	s.msg.Envelopes = nil
+	if err != nil {
+		return err
+	}
+	s.sent += uint64(len(batch))
+	w := write{bytes: size, envs: len(batch)}
+	if s.acked != nil {
+		w.batch = batch
+		s.pending = append(s.pending, w)
+		s.pendingBytes += size
+		return nil
+	}
+	s.recent = append(s.recent, w)
+	s.recentBytes += size
+	for len(s.recent) > 1 && s.recentBytes-s.recent[0].bytes >= wire.StreamWindow {
+		s.recentBytes -= s.recent[0].bytes
+		s.recent[0] = write{}
+		s.recent = s.recent[1:]
+	}
+	return nil
+}
+
+// trim releases the pending batches the router has acknowledged.
+func (s *stream) trim(release func([][]byte)) {
+	acked := s.acks.Load()
+	for s.released < acked && len(s.pending) > 0 {
+		release(s.pending[0].batch)
+		s.pendingBytes -= s.pending[0].bytes
+		s.pending[0] = write{}
+		s.pending = s.pending[1:]
+		s.released++
+	}
+}
+
+// unacked takes the pending batches the router has not acknowledged, oldest
+// first, after releasing those it has.
+func (s *stream) unacked(release func([][]byte)) [][][]byte {
+	s.trim(release)
+	if len(s.pending) == 0 {
+		return nil
+	}
+	out := make([][][]byte, len(s.pending))
+	for i, w := range s.pending {
+		out[i] = w.batch
+	}
+	s.pending, s.pendingBytes = nil, 0
+	return out
+}
+
+// unconfirmed is the number of envelopes of a plain stream's writes that
+// may be unread.
+func (s *stream) unconfirmed() int {
+	n := 0
+	for _, w := range s.recent {
+		n += w.envs
+	}
+	return n
+}

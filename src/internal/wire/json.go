@@ -29,7 +29,8 @@ import (
 // nothing once warm. It is not safe for concurrent use: give each goroutine
 // its own. The zero value is ready to use.
 type JSONEncoder struct {
-	entries []jsonMapEntry
+	// Map entries of the envelope being written, in wire order, reused.
+	deprecatedTags, tags, metrics []jsonMapEntry
 }
 
 type jsonMapEntry struct {
@@ -126,6 +127,7 @@ func want(f jsonField, typ uint64) error {
 }
 
 func (e *JSONEncoder) appendEnvelope(out, env []byte) ([]byte, error) {
+	e.deprecatedTags, e.tags, e.metrics = e.deprecatedTags[:0], e.tags[:0], e.metrics[:0]
 	var (
 		timestamp            uint64
 		sourceID, instanceID []byte
@@ -148,8 +150,18 @@ func (e *JSONEncoder) appendEnvelope(out, env []byte) ([]byte, error) {
 		case fieldInstanceID:
 			err = want(f, wireBytes)
 			instanceID = f.data
-		case fieldDeprecatedTags, fieldTags:
-			err = want(f, wireBytes)
+		case fieldDeprecatedTags:
+			var ent jsonMapEntry
+			if err = want(f, wireBytes); err == nil {
+				ent, err = parseEntry(f.data)
+				e.deprecatedTags = append(e.deprecatedTags, ent)
+			}
+		case fieldTags:
+			var ent jsonMapEntry
+			if err = want(f, wireBytes); err == nil {
+				ent, err = parseEntry(f.data)
+				e.tags = append(e.tags, ent)
+			}
 		case fieldLog, fieldCounter, fieldGauge, fieldTimer, fieldEvent:
 			err = want(f, wireBytes)
 			oneof, message = f.num, f.data
@@ -171,11 +183,11 @@ func (e *JSONEncoder) appendEnvelope(out, env []byte) ([]byte, error) {
 		return nil, err
 	}
 	out = append(out, `,"deprecated_tags":`...)
-	if out, err = e.appendMap(out, env, fieldDeprecatedTags, appendValue); err != nil {
+	if out, err = appendMap(out, e.deprecatedTags, appendValue); err != nil {
 		return nil, err
 	}
 	out = append(out, `,"tags":`...)
-	if out, err = e.appendMap(out, env, fieldTags, appendStringValue); err != nil {
+	if out, err = appendMap(out, e.tags, appendStringValue); err != nil {
 		return nil, err
 	}
 	switch oneof {
@@ -187,8 +199,10 @@ func (e *JSONEncoder) appendEnvelope(out, env []byte) ([]byte, error) {
 		out, err = appendCounter(out, message)
 	case fieldGauge:
 		out = append(out, `,"gauge":{"metrics":`...)
-		if out, err = e.appendMap(out, message, fieldGaugeMetrics, appendGaugeValue); err == nil {
-			out = append(out, '}')
+		if e.metrics, err = appendEntries(e.metrics, message, fieldGaugeMetrics); err == nil {
+			if out, err = appendMap(out, e.metrics, appendGaugeValue); err == nil {
+				out = append(out, '}')
+			}
 		}
 	case fieldTimer:
 		out = append(out, `,"timer":`...)
@@ -203,45 +217,63 @@ func (e *JSONEncoder) appendEnvelope(out, env []byte) ([]byte, error) {
 	return append(out, '}'), nil
 }
 
-// appendMap writes the map field num of the message msg as a JSON object:
-// entries sorted by key, the last of equal keys winning as in protobuf, each
-// value written by value (which gets nil for an entry without one).
-func (e *JSONEncoder) appendMap(out, msg []byte, num int, value func(out, v []byte) ([]byte, error)) ([]byte, error) {
-	entries := e.entries[:0]
-	defer func() { e.entries = entries[:0] }()
+// appendEntries appends to entries the entries of the map field num of the
+// message msg, in wire order.
+func appendEntries(entries []jsonMapEntry, msg []byte, num int) ([]jsonMapEntry, error) {
 	for b := msg; len(b) > 0; {
 		f, rest, err := nextField(b)
 		if err != nil {
-			return nil, err
+			return entries, err
 		}
 		b = rest
 		if f.num != num {
 			continue
 		}
-		var ent jsonMapEntry
-		for eb := f.data; len(eb) > 0; {
-			ef, rest, err := nextField(eb)
-			if err != nil {
-				return nil, err
-			}
-			eb = rest
-			switch ef.num {
-			case 1:
-				err = want(ef, wireBytes)
-				ent.key = ef.data
-			case 2:
-				err = want(ef, wireBytes)
-				ent.value = ef.data
-			}
-			if err != nil {
-				return nil, err
-			}
+		if err := want(f, wireBytes); err != nil {
+			return entries, err
+		}
+		ent, err := parseEntry(f.data)
+		if err != nil {
+			return entries, err
 		}
 		entries = append(entries, ent)
 	}
+	return entries, nil
+}
+
+// parseEntry reads an encoded map entry: key (1) and value (2), both
+// length-delimited, the last of each winning; nil when absent.
+func parseEntry(b []byte) (jsonMapEntry, error) {
+	var ent jsonMapEntry
+	for len(b) > 0 {
+		f, rest, err := nextField(b)
+		if err != nil {
+			return ent, err
+		}
+		b = rest
+		switch f.num {
+		case 1:
+			err = want(f, wireBytes)
+			ent.key = f.data
+		case 2:
+			err = want(f, wireBytes)
+			ent.value = f.data
+		}
+		if err != nil {
+			return ent, err
+		}
+	}
+	return ent, nil
+}
+
+// appendMap writes map entries (in wire order) as a JSON object: sorted by
+// key, the last of equal keys winning as in protobuf, each value written by
+// value (which gets nil for an entry without one). It sorts entries in
+// place.
+func appendMap(out []byte, entries []jsonMapEntry, value func(out, v []byte) ([]byte, error)) ([]byte, error) {
 	if len(entries) > 1 {
 		// Stable, so that among equal keys the last in wire order ends last.
-		slices.SortStableFunc(entries, func(a, b jsonMapEntry) int { return bytes.Compare(a.key, b.key) })
+		slices.SortStableFunc(entries, compareKeys)
 	}
 	out = append(out, '{')
 	first := true
@@ -264,6 +296,8 @@ func (e *JSONEncoder) appendMap(out, msg []byte, num int, value func(out, v []by
 	}
 	return append(out, '}'), nil
 }
+
+func compareKeys(a, b jsonMapEntry) int { return bytes.Compare(a.key, b.key) }
 
 // appendStringValue writes a tags value.
 func appendStringValue(out, v []byte) ([]byte, error) {

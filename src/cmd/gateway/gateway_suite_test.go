@@ -148,11 +148,11 @@ func (e *env) config() map[string]any {
 			"cache_ttl": "1m",
 			"uaa": map[string]any{
 				"addr": e.uaa.URL(), "client_id": uaaClient, "client_secret": uaaSecret,
-				"ca_file": e.certs.files["uaa"].CA, "timeout": "300ms",
+				"ca_file": e.certs.files["uaa"].CA, "timeout": "2s",
 			},
 			"cc": map[string]any{
 				"internal_addr": e.cc.InternalURL(), "external_addr": e.cc.ExternalURL(),
-				"server_name": "cc", "tls": files("gateway-client"), "timeout": "300ms",
+				"server_name": "cc", "tls": files("gateway-client"), "timeout": "2s",
 			},
 		},
 		"heartbeat_interval":  "1h",
@@ -184,7 +184,7 @@ func (e *env) start(mutate func(cfg map[string]any)) *gateway {
 	session, err := gexec.Start(exec.Command(gatewayPath, "--config", path), GinkgoWriter, GinkgoWriter)
 	Expect(err).NotTo(HaveOccurred())
 	DeferCleanup(func() { session.Terminate().Wait(10 * time.Second) })
-	Eventually(session.Err).Should(gbytes.Say(`"msg":"serving"`))
+	Eventually(session.Err, 10*time.Second).Should(gbytes.Say(`"msg":"serving"`))
 	m := servingLine.FindSubmatch(session.Err.Contents())
 	Expect(m).NotTo(BeNil())
 

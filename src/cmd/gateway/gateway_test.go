@@ -33,7 +33,7 @@ var _ = Describe("Streaming", func() {
 		g = e.start(nil)
 	})
 
-	It("relays each batch from the reverse log proxy as one server-sent event of protobuf JSON", func() {
+	It("relays batches from the reverse log proxy as server-sent events of protobuf JSON", func() {
 		resp := g.get("log&source_id=app-1", admin)
 		Expect(resp.StatusCode).To(Equal(http.StatusOK))
 		Expect(resp.Header.Get("Content-Type")).To(Equal("text/event-stream"))

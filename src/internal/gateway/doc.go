@@ -4,8 +4,11 @@
 //
 // Each request is checked, then turned into one v2 EgressBatchRequest and
 // one BatchedReceiver stream to the reverse log proxy (mutual TLS, server
-// name "reverselogproxy"). Every EnvelopeBatch the proxy sends becomes one
-// `data:` event holding the batch as protobuf JSON. An idle stream gets an
+// name "reverselogproxy"), received as encoded envelopes (wire.Codec). The
+// envelopes become `data:` events holding an EnvelopeBatch as protobuf JSON,
+// written from the wire bytes by wire.JSONEncoder; an event carries every
+// batch already received, up to about 64 KiB, and waits up to 10 ms for
+// more while it holds fewer than 100 envelopes. An idle stream gets an
 // `event: heartbeat` every heartbeat interval so proxies keep it open, and
 // after the maximum stream duration the gateway sends `event: closing` and
 // ends the response, so load balancers and expiring tokens never cut a

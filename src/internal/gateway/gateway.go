@@ -10,13 +10,13 @@ import (
 	"net/http"
 	"time"
 
-	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
 
 	"loggregator/internal/cfauth"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
+	"loggregator/internal/wire"
 )
 
 // sourceID is the source id of the gateway's own metrics.
@@ -30,7 +30,7 @@ type Gateway struct {
 	m       *gatewayMetrics
 	auth    *cfauth.Authorizer // nil when auth is disabled
 	conn    *grpc.ClientConn
-	egress  loggregator_v2.EgressClient
+	codec   *wire.Codec
 	slots   chan struct{} // one token per open stream, bounded by MaxStreams
 	ln      net.Listener
 	metrics *metrics.Server
@@ -75,7 +75,7 @@ func New(cfg *Config, log *slog.Logger) (*Gateway, error) {
 		return nil, fmt.Errorf("logs provider %s: %w", cfg.LogsProvider.Addr, err)
 	}
 	g.conn = conn
-	g.egress = loggregator_v2.NewEgressClient(conn)
+	g.codec = wire.NewCodec()
 
 	httpTLS, err := mtls.ServerNoClientAuth(mtls.Identity{Cert: cfg.HTTP.CertFile, Key: cfg.HTTP.KeyFile}, nil)
 	if err != nil {

@@ -22,6 +22,10 @@ type gatewayMetrics struct {
 	// take an event within write_timeout (slow_consumer), or a client went
 	// away while an event was being written (closed).
 	streamErrors *prometheus.CounterVec
+	// invalid counts envelopes from the reverse log proxy that could not be
+	// written as JSON (malformed protobuf, a string that is not UTF-8) and
+	// were dropped: dropped{direction="egress",reason="invalid"}.
+	invalid prometheus.Counter
 	// auth is what the authorizer counts: auth_denied{reason},
 	// auth_errors{service}, auth_cache_hits, auth_cache_misses,
 	// uaa_latency_seconds and cc_latency_seconds.
@@ -34,6 +38,7 @@ func newMetrics(r *metrics.Registry) *gatewayMetrics {
 		streams:         r.Gauge("streams", "Streams open now."),
 		rejectedStreams: r.Counter("rejected_streams", "Requests refused because max_streams streams were open."),
 		streamErrors:    r.CounterVec("stream_errors", "Streams ended by an error, by reason (upstream, slow_consumer, closed).", "reason"),
+		invalid:         r.Dropped(metrics.Egress, metrics.ReasonInvalid),
 		auth:            cfauth.NewMetrics(r),
 	}
 }

@@ -5,6 +5,8 @@ import (
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
+
+	"loggregator/tools/topology"
 )
 
 func names(plan []scenario) []string {
@@ -97,5 +99,19 @@ var _ = Describe("The rate sweep", func() {
 
 	It("covers the rates of the issue, 1k to 200k and flat out", func() {
 		Expect(sweepRates).To(Equal([]int{1_000, 5_000, 20_000, 50_000, 100_000, 200_000, 0}))
+	})
+})
+
+var _ = Describe("Moving the manifest's ports", func() {
+	It("moves every address and port property up by the offset, comments aside", func() {
+		in := "# listens on 3459\nwait_for: 127.0.0.1:8082\nmetrics: http://127.0.0.1:14825/metrics\n  grpc_port: 8082\n  port: 3458\n"
+		Expect(string(shiftPorts([]byte(in), 20000))).To(Equal(
+			"# listens on 3459\nwait_for: 127.0.0.1:28082\nmetrics: http://127.0.0.1:34825/metrics\n  grpc_port: 28082\n  port: 23458\n"))
+		Expect(shiftPorts([]byte(in), 0)).To(Equal([]byte(in)))
+	})
+
+	It("puts extra routers on the moved ports too", func() {
+		j := extraRouter(topology.Job{Name: "doppler"}, 2, 20000)
+		Expect(j.WaitFor).To(Equal("127.0.0.1:28102"))
 	})
 })

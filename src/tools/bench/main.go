@@ -104,6 +104,7 @@ type options struct {
 	sweepFor       time.Duration
 	gateway, write bool
 	routers        int
+	portOffset     int
 	issue          bool
 	plan           []scenario
 	args           string // the flags as the user gave them, without --repo and --bin
@@ -126,6 +127,7 @@ func parseArgs(args []string) (options, error) {
 	list := fs.Bool("list", false, "list the workloads and groups and exit")
 	gateway := fs.Bool("gateway", false, "also start the gateway (the issue set's gateway workloads start it anyway)")
 	routers := fs.Int("routers", 1, "how many routers to run")
+	portOffset := fs.Int("port-offset", 0, "move every port of manifests/local.yml up by this much, to run beside scripts/run-local")
 	write := fs.Bool("write", true, "write the figures into docs/benchmarks.md (and docs/knee.svg for the sweep)")
 	if err := fs.Parse(args); err != nil {
 		return options{}, err
@@ -140,12 +142,15 @@ func parseArgs(args []string) (options, error) {
 	if *routers < 1 {
 		return options{}, errors.New("--routers: at least 1")
 	}
+	if *portOffset < 0 || *portOffset > 40000 {
+		return options{}, errors.New("--port-offset: between 0 and 40000 (ports stay under 65536)")
+	}
 	if *duration <= 0 || *sweepFor <= 0 || *idleFor < 0 {
 		return options{}, errors.New("--duration and --sweep-duration must be positive, --idle not negative")
 	}
 	o := options{
 		repo: *repo, bin: *bin, duration: *duration, sweepFor: *sweepFor, idle: *idleFor,
-		gateway: *gateway, routers: *routers, write: *write,
+		gateway: *gateway, routers: *routers, portOffset: *portOffset, write: *write,
 	}
 	set := setFor(*issue, *only)
 	o.issue = set == setIssue
@@ -192,7 +197,7 @@ func run(ctx context.Context, o options) error {
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return err
 	}
-	sys, err := startSystem(ctx, repo, bin, work, o.gateway, o.routers)
+	sys, err := startSystem(ctx, repo, bin, work, o.gateway, o.routers, o.portOffset)
 	if sys != nil {
 		defer sys.Stop()
 	}

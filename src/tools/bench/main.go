@@ -1,12 +1,15 @@
 // Command bench runs the end-to-end benchmarks for scripts/bench.
 //
 // It starts the local topology of manifests/local.yml (agent, router, rlp;
-// the gateway with --gateway) from job templates rendered with throw-away
-// certificates, runs named scenarios with the lossprobe binary against it,
-// measures each component's idle CPU, and writes the figures as Markdown
-// into the "## End to end" section of docs/benchmarks.md (and raw JSON to
-// tmp/bench/results.json). Figures are measurements, never pass/fail: the
-// command fails only when the system cannot be started or a probe cannot run.
+// the gateway with --gateway or when a workload reads through it) from job
+// templates rendered with throw-away certificates, runs named workloads with
+// the lossprobe binary against it, measures each component's idle CPU, and
+// writes the figures as Markdown into docs/benchmarks.md (and raw JSON to
+// tmp/bench/results.json). There are two sets: the end-to-end one (the
+// default, into "## End to end") and issue 15's (--issue: its tables' rows
+// against its targets, and a sweep of offered rate drawn into
+// docs/knee.svg). Figures are measurements, never pass/fail: the command
+// fails only when the system cannot be started or a probe cannot run.
 package main
 
 import (

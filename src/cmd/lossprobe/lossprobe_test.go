@@ -52,6 +52,24 @@ var _ = Describe("lossprobe against agent, router and rlp", func() {
 		Expect(r.Rate).To(BeZero())
 	})
 
+	DescribeTable("gets back everything it sent through each ingress mode",
+		func(mode string, batchSize int) {
+			s := startSystem()
+			cfg := s.probeConfig()
+			cfg.IngressMode, cfg.BatchSize = mode, batchSize
+			cfg.Duration, cfg.Count, cfg.Rate = 0, 500, 0
+			session := probe(cfg, "--emitters", "2")
+
+			Expect(session.ExitCode()).To(Equal(0), "%s", session.Out.Contents())
+			r := report(session)
+			Expect(r.Sent).To(BeNumerically("==", 500))
+			Expect(r.Received).To(BeNumerically("==", 500))
+		},
+		Entry("a Sender stream, one envelope per message", "sender", 10),
+		Entry("unary Send, one envelope per call", "unary", 1),
+		Entry("unary Send, batches of 10", "unary", 10),
+	)
+
 	It("reports total loss and exits 1 when the rlp address has nothing behind it", func() {
 		s := startSystem()
 		cfg := s.probeConfig()

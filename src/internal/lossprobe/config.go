@@ -34,8 +34,13 @@ type Config struct {
 	// means no count limit (Duration required).
 	Count int `json:"count"`
 	// Emitters is the number of concurrent producers, each with its own
-	// connection and BatchSender stream.
+	// connection and ingress stream.
 	Emitters int `json:"emitters"`
+	// IngressMode is how emitters hand envelopes to the agent: "batch" (a
+	// BatchSender stream, as go-loggregator's IngressClient does), "sender"
+	// (a Sender stream, one envelope per message) or "unary" (one Send call
+	// per batch; with batch_size 1, one envelope per call).
+	IngressMode string `json:"ingress_mode"`
 	// BatchSize is the most envelopes an emitter hands over in one Send.
 	BatchSize int `json:"batch_size"`
 	// FlushInterval is, at a fixed rate, the longest an emitter holds a
@@ -83,6 +88,9 @@ type GatewayConfig struct {
 	CAFile string `json:"ca_file"`
 	// Token is sent as the Authorization header when set.
 	Token string `json:"token"`
+	// Readers is how many SSE readers read the gateway at once, each with
+	// its own shard id, so each gets every envelope; 0 means 1.
+	Readers int `json:"readers"`
 }
 
 // DefaultConfig returns a probe of one emitter sending 1,000 envelopes/s for
@@ -95,6 +103,7 @@ func DefaultConfig() *Config {
 		Rate:          1000,
 		Duration:      config.Duration(10 * time.Second),
 		Emitters:      1,
+		IngressMode:   "batch",
 		BatchSize:     100,
 		FlushInterval: config.Duration(100 * time.Millisecond),
 		PayloadBytes:  64,
@@ -135,6 +144,10 @@ func (c *Config) Validate() error {
 		return errors.New("duration: set a duration, a count or both")
 	case c.Emitters < 1:
 		return errors.New("emitters: must be at least 1")
+	case c.IngressMode != "batch" && c.IngressMode != "sender" && c.IngressMode != "unary":
+		return fmt.Errorf("ingress_mode: %q is not batch, sender or unary", c.IngressMode)
+	case c.Gateway.Readers < 0:
+		return errors.New("gateway.readers: must not be negative")
 	case c.Rate > 0 && c.Rate < c.Emitters:
 		return errors.New("rate: must be at least one envelope per second per emitter")
 	case c.BatchSize < 1:

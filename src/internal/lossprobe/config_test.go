@@ -24,6 +24,7 @@ var _ = Describe("Config", func() {
 		Expect(cfg.Egress.ServerName).To(Equal("reverselogproxy"))
 		Expect(cfg.Rate).To(Equal(1000))
 		Expect(cfg.Emitters).To(Equal(1))
+		Expect(cfg.IngressMode).To(Equal("batch"))
 		Expect(cfg.FlushInterval.D()).To(Equal(100 * time.Millisecond))
 		Expect(cfg.EnvelopeTypes).To(Equal([]string{"log"}))
 	})
@@ -44,6 +45,8 @@ var _ = Describe("Config", func() {
 		Entry("an unknown envelope type", func(c *lossprobe.Config) { c.EnvelopeTypes = []string{"event"} }, "envelope_types[0]"),
 		Entry("a loss threshold over 100", func(c *lossprobe.Config) { c.MaxLossPercent = 101 }, "max_loss_percent"),
 		Entry("a gateway URL that is not http(s)", func(c *lossprobe.Config) { c.Gateway.URL = "grpc://x" }, "gateway.url"),
+		Entry("an unknown ingress mode", func(c *lossprobe.Config) { c.IngressMode = "stream" }, "ingress_mode"),
+		Entry("a negative number of gateway readers", func(c *lossprobe.Config) { c.Gateway.Readers = -1 }, "gateway.readers"),
 		Entry("a pid of 0", func(c *lossprobe.Config) { c.PIDs = map[string]int{"agent": 0} }, "pids"),
 	)
 })

@@ -15,8 +15,8 @@ import (
 	"google.golang.org/grpc/credentials"
 )
 
-// emitter is one producer: its own connection and BatchSender stream to the
-// agent, numbering its envelopes 0, 1, 2, …
+// emitter is one producer: its own connection and ingress stream to the
+// agent (or unary calls), numbering its envelopes 0, 1, 2, …
 type emitter struct {
 	id     int
 	cfg    *Config
@@ -48,12 +48,8 @@ func dialIngress(cfg *Config, tlsCfg *tls.Config) (*grpc.ClientConn, error) {
 func (m *emitter) run(ctx context.Context, deadline time.Time) {
 	slots := m.newSlots()
 	out := make([]*loggregator_v2.Envelope, m.cfg.BatchSize)
-	var stream loggregator_v2.Ingress_BatchSenderClient
-	defer func() {
-		if stream != nil {
-			_, _ = stream.CloseAndRecv()
-		}
-	}()
+	in := &ingress{mode: m.cfg.IngressMode, client: m.client}
+	defer in.close()
 	m.first = time.Now()
 	var wait *time.Timer
 	seq := uint64(0)
@@ -98,15 +94,12 @@ func (m *emitter) run(ctx context.Context, deadline time.Time) {
 			}
 			n = min(n, due)
 		}
-		if stream == nil {
-			var err error
-			if stream, err = m.client.BatchSender(ctx); err != nil {
-				m.log.Warn("open ingress stream", "emitter", m.id, "error", err.Error())
-				if !pause(ctx, 100*time.Millisecond) {
-					return
-				}
-				continue
+		if err := in.open(ctx); err != nil {
+			m.log.Warn("open ingress stream", "emitter", m.id, "error", err.Error())
+			if !pause(ctx, 100*time.Millisecond) {
+				return
 			}
+			continue
 		}
 		b := out[:n]
 		ts := time.Now().UnixNano()
@@ -120,13 +113,12 @@ func (m *emitter) run(ctx context.Context, deadline time.Time) {
 		}
 		start := time.Now()
 		lastSend = start
-		err := stream.Send(&loggregator_v2.EnvelopeBatch{Batch: b})
+		err := in.send(ctx, b)
 		m.sendTimes = append(m.sendTimes, time.Since(start))
 		seq += uint64(n)
 		if err != nil {
 			m.failed += uint64(n)
 			m.log.Warn("send to agent", "emitter", m.id, "error", err.Error())
-			stream = nil
 			continue
 		}
 		m.sent += uint64(n)

@@ -58,7 +58,16 @@ func (p *Probe) Run(ctx context.Context) (*Report, error) {
 	hint := p.expected()
 	readers := []*reader{newReader("rlp", NewTracker(p.runID, hint), true, p.log)}
 	if cfg.Gateway.URL != "" {
-		readers = append(readers, newReader("gateway", NewTracker(p.runID, hint), true, p.log))
+		n := max(cfg.Gateway.Readers, 1)
+		for i := range n {
+			name := "gateway"
+			if n > 1 {
+				name = fmt.Sprintf("gateway-%d", i)
+			}
+			r := newReader(name, NewTracker(p.runID, hint), true, p.log)
+			r.shard = fmt.Sprintf("lossprobe-%s-%d", p.runID, i)
+			readers = append(readers, r)
+		}
 	}
 	if cfg.SlowConsumerDelay > 0 {
 		slow := newReader("slow_consumer", NewTracker(p.runID, hint), false, p.log)
@@ -71,7 +80,7 @@ func (p *Probe) Run(ctx context.Context) (*Report, error) {
 	readErrs := make([]error, len(readers))
 	for i, r := range readers {
 		readWG.Go(func() {
-			if r.name == "gateway" {
+			if r.shard != "" {
 				readErrs[i] = r.readGateway(readCtx, cfg)
 			} else {
 				readErrs[i] = r.readEgress(readCtx, cfg, egressTLS)
@@ -119,6 +128,7 @@ func (p *Probe) Run(ctx context.Context) (*Report, error) {
 	}
 	p.drain(ctx, readers, sent)
 	after := p.sampleCPU()
+	cpuWindow := time.Since(start)
 	stopReading()
 	readWG.Wait()
 	for i, err := range readErrs {
@@ -131,6 +141,9 @@ func (p *Probe) Run(ctx context.Context) (*Report, error) {
 		RunID: p.runID, Rate: cfg.Rate, Emitters: cfg.Emitters,
 		SendSecs: sendEnd.Sub(start).Seconds(), Sent: sent, SendFailed: failed,
 		Paths: map[string]PathReport{}, MaxLossPercent: cfg.MaxLossPercent, Passed: true,
+	}
+	if len(p.cfg.PIDs) > 0 {
+		r.CPUWindowSecs = cpuWindow.Seconds()
 	}
 	if r.SendSecs > 0 {
 		r.OfferedPS = float64(sent) / r.SendSecs

@@ -35,6 +35,7 @@ type reader struct {
 	gating  bool // its loss decides the exit status
 	log     *slog.Logger
 	delay   time.Duration // a deliberately slow consumer waits this after each batch
+	shard   string        // a gateway reader's shard id; empty for an rlp reader
 
 	readyOnce sync.Once
 	ready     chan struct{}
@@ -167,7 +168,7 @@ func (r *reader) readGateway(ctx context.Context, cfg *Config) error {
 	}
 	client := &http.Client{Transport: &http.Transport{TLSClientConfig: tlsCfg, ForceAttemptHTTP2: true}}
 	defer client.CloseIdleConnections()
-	u := gatewayURL(cfg)
+	u := gatewayURL(cfg, r.shard)
 	for ctx.Err() == nil {
 		err := r.sse(ctx, client, u, cfg.Gateway.Token)
 		if ctx.Err() != nil {
@@ -187,9 +188,9 @@ func (r *reader) readGateway(ctx context.Context, cfg *Config) error {
 }
 
 // gatewayURL is /v2/read under the gateway's base URL, selecting the probe's
-// source id and envelope types.
-func gatewayURL(cfg *Config) string {
-	q := url.Values{"source_id": {cfg.SourceID}}
+// source id and envelope types, for the reader of shard id shard.
+func gatewayURL(cfg *Config, shard string) string {
+	q := url.Values{"source_id": {cfg.SourceID}, "shard_id": {shard}}
 	kinds := uniqueTypes(cfg.EnvelopeTypes)
 	slices.Sort(kinds)
 	return strings.TrimSuffix(cfg.Gateway.URL, "/") + "/v2/read?" + strings.Join(kinds, "&") + "&" + q.Encode()

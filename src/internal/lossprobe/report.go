@@ -25,12 +25,17 @@ type Report struct {
 	PathReport
 	Paths map[string]PathReport `json:"paths"`
 
-	// Send latency is the time one BatchSender Send call took.
+	// Send latency is the time one Send call took (one BatchSender or
+	// unary call, or a Sender message per envelope of a batch).
 	SendUsP50 float64 `json:"send_us_p50"`
 	SendUsP99 float64 `json:"send_us_p99"`
 	SendUsMax float64 `json:"send_us_max"`
 
 	Processes map[string]ProcessReport `json:"processes,omitempty"`
+	// CPUWindowSecs is the time over which Processes' CPU was taken, from
+	// the first send to the end of the drain; CPU seconds over it is the
+	// share of a core a process used while the probe ran.
+	CPUWindowSecs float64 `json:"cpu_window_seconds,omitempty"`
 
 	MaxLossPercent float64 `json:"max_loss_percent"`
 	Passed         bool    `json:"passed"`

@@ -1,12 +1,15 @@
 // Command bench runs the end-to-end benchmarks for scripts/bench.
 //
 // It starts the local topology of manifests/local.yml (agent, router, rlp;
-// the gateway with --gateway) from job templates rendered with throw-away
-// certificates, runs named scenarios with the lossprobe binary against it,
-// measures each component's idle CPU, and writes the figures as Markdown
-// into the "## End to end" section of docs/benchmarks.md (and raw JSON to
-// tmp/bench/results.json). Figures are measurements, never pass/fail: the
-// command fails only when the system cannot be started or a probe cannot run.
+// the gateway with --gateway or when a workload reads through it) from job
+// templates rendered with throw-away certificates, runs named workloads with
+// the lossprobe binary against it, measures each component's idle CPU, and
+// writes the figures as Markdown into docs/benchmarks.md (and raw JSON to
+// tmp/bench/results.json). There are two sets: the end-to-end one (the
+// default, into "## End to end") and issue 15's (--issue: its tables' rows
+// against its targets, and a sweep of offered rate drawn into
+// docs/knee.svg). Figures are measurements, never pass/fail: the command
+// fails only when the system cannot be started or a probe cannot run.
 package main
 
 import (
@@ -18,6 +21,7 @@ import (
 	"flag"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -46,9 +50,20 @@ type scenario struct {
 	// restarted router's own losses (agents reaching it before the rlp
 	// has subscribed) stay out of the figure.
 	StayDown bool
+	// Mode is the probe's ingress mode ("" is the probe's default, batch)
+	// and BatchSize its most envelopes per Send (0 is the default, 100).
+	Mode      string `json:",omitempty"`
+	BatchSize int    `json:",omitempty"`
+	// Readers, when positive, reads through the gateway as well: this many
+	// SSE readers, each with its own shard id.
+	Readers int `json:",omitempty"`
+	// Duration overrides the run's --duration when set (the sweep's points
+	// are shorter).
+	Duration time.Duration `json:",omitempty"`
 }
 
-var scenarios = []scenario{
+// endToEnd is the default set, written into "## End to end".
+var endToEnd = []scenario{
 	{Name: "rate-1k", What: "1,000/s, one emitter", Rate: 1_000, Emitters: 1},
 	{Name: "rate-5k", What: "5,000/s, one emitter (latency target)", Rate: 5_000, Emitters: 1},
 	{Name: "rate-10k", What: "10,000/s, one emitter", Rate: 10_000, Emitters: 1},
@@ -75,44 +90,114 @@ type idle struct {
 }
 
 func main() {
-	repo := flag.String("repo", ".", "repository root")
-	bin := flag.String("bin", "tmp/bench/bin", "directory holding the built binaries")
-	quick := flag.Bool("quick", false, "a smoke run: 3 s scenarios, 5 s idle; docs/benchmarks.md is not written")
-	duration := flag.Duration("duration", 10*time.Second, "how long each scenario sends")
-	idleFor := flag.Duration("idle", 30*time.Second, "how long idle CPU is measured")
-	only := flag.String("only", "", "comma-separated scenario names to run (default all)")
-	gateway := flag.Bool("gateway", false, "also start the gateway")
-	routers := flag.Int("routers", 1, "how many routers to run")
-	write := flag.Bool("write", true, "write the figures into docs/benchmarks.md")
-	flag.Parse()
-	if *quick {
-		*duration, *idleFor, *write = 3*time.Second, 5*time.Second, false
+	o, err := parseArgs(os.Args[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		return
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "bench: %v\n", err)
+		os.Exit(2)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, *repo, *bin, *duration, *idleFor, *only, *gateway, *routers, *write, userArgs()); err != nil {
+	if err := run(ctx, o); err != nil {
 		fmt.Fprintf(os.Stderr, "bench: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-// userArgs are the flags as the user gave them to scripts/bench, without
-// the --repo and --bin that the script adds.
-func userArgs() string {
-	var out []string
-	flag.Visit(func(f *flag.Flag) {
-		if f.Name != "repo" && f.Name != "bin" {
-			out = append(out, "--"+f.Name+"="+f.Value.String())
-		}
-	})
-	return strings.Join(out, " ")
+// options are the command line of the bench.
+type options struct {
+	repo, bin      string
+	duration, idle time.Duration
+	sweepFor       time.Duration
+	gateway, write bool
+	routers        int
+	portOffset     int
+	issue          bool
+	plan           []scenario
+	args           string // the flags as the user gave them, without --repo and --bin
 }
 
-func run(ctx context.Context, repo, bin string, duration, idleFor time.Duration, only string, gateway bool, routers int, write bool, args string) error {
-	repo, err := filepath.Abs(repo)
+// parseArgs reads the command line. --issue (or an --only that names an
+// issue-15 workload) picks the issue's set instead of the end-to-end one;
+// --only narrows either set by workload or group name, and an unknown name
+// is an error.
+func parseArgs(args []string) (options, error) {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	repo := fs.String("repo", ".", "repository root")
+	bin := fs.String("bin", "tmp/bench/bin", "directory holding the built binaries")
+	quick := fs.Bool("quick", false, "a smoke run: 3 s workloads (2 s sweep points), 5 s idle; docs are not written")
+	duration := fs.Duration("duration", 10*time.Second, "how long each workload sends")
+	sweepFor := fs.Duration("sweep-duration", 5*time.Second, "how long each point of the issue set's rate sweep sends")
+	idleFor := fs.Duration("idle", 0, "how long idle CPU is measured (default 30 s, 10 s with --issue)")
+	only := fs.String("only", "", "comma-separated workload or group names to run (default all of the set; see --list)")
+	issue := fs.Bool("issue", false, "run issue 15's workloads (the 1,000/s unary, 100,000/s, saturation, gateway, ingress modes and the rate sweep) and write their section and docs/knee.svg")
+	list := fs.Bool("list", false, "list the workloads and groups and exit")
+	gateway := fs.Bool("gateway", false, "also start the gateway (the issue set's gateway workloads start it anyway)")
+	routers := fs.Int("routers", 1, "how many routers to run")
+	portOffset := fs.Int("port-offset", 0, "move every port of manifests/local.yml up by this much, to run beside scripts/run-local")
+	write := fs.Bool("write", true, "write the figures into docs/benchmarks.md (and docs/knee.svg for the sweep)")
+	if err := fs.Parse(args); err != nil {
+		return options{}, err
+	}
+	if fs.NArg() > 0 {
+		return options{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if *list {
+		fmt.Print(listing())
+		return options{}, flag.ErrHelp
+	}
+	if *routers < 1 {
+		return options{}, errors.New("--routers: at least 1")
+	}
+	if *portOffset < 0 || *portOffset > 40000 {
+		return options{}, errors.New("--port-offset: between 0 and 40000 (ports stay under 65536)")
+	}
+	if *duration <= 0 || *sweepFor <= 0 || *idleFor < 0 {
+		return options{}, errors.New("--duration and --sweep-duration must be positive, --idle not negative")
+	}
+	o := options{
+		repo: *repo, bin: *bin, duration: *duration, sweepFor: *sweepFor, idle: *idleFor,
+		gateway: *gateway, routers: *routers, portOffset: *portOffset, write: *write,
+	}
+	set := setFor(*issue, *only)
+	o.issue = set == setIssue
+	if *quick {
+		o.duration, o.sweepFor, o.idle, o.write = 3*time.Second, 2*time.Second, 5*time.Second, false
+	}
+	if o.idle == 0 {
+		o.idle = 30 * time.Second
+		if o.issue {
+			o.idle = 10 * time.Second
+		}
+	}
+	plan, err := selectPlan(set, *only, o.sweepFor)
+	if err != nil {
+		return options{}, err
+	}
+	o.plan = plan
+	for _, sc := range plan {
+		if sc.Readers > 0 {
+			o.gateway = true
+		}
+	}
+	var given []string
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name != "repo" && f.Name != "bin" {
+			given = append(given, "--"+f.Name+"="+f.Value.String())
+		}
+	})
+	o.args = strings.Join(given, " ")
+	return o, nil
+}
+
+func run(ctx context.Context, o options) error {
+	repo, err := filepath.Abs(o.repo)
 	if err != nil {
 		return err
 	}
+	bin := o.bin
 	if !filepath.IsAbs(bin) {
 		bin = filepath.Join(repo, bin)
 	}
@@ -121,7 +206,7 @@ func run(ctx context.Context, repo, bin string, duration, idleFor time.Duration,
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return err
 	}
-	sys, err := startSystem(ctx, repo, bin, work, gateway, routers)
+	sys, err := startSystem(ctx, repo, bin, work, o.gateway, o.routers, o.portOffset)
 	if sys != nil {
 		defer sys.Stop()
 	}
@@ -133,48 +218,72 @@ func run(ctx context.Context, repo, bin string, duration, idleFor time.Duration,
 		names = append(names, p.Job.Name)
 	}
 	fmt.Printf("started %s; logs in %s\n", strings.Join(names, ", "), filepath.Join(work, "logs"))
+	fmt.Printf("%d workload(s), about %v in all\n", len(o.plan), estimate(o.plan, o.duration, o.idle).Round(time.Second))
 
 	var results []result
-	for _, sc := range scenarios {
-		if only != "" && !contains(strings.Split(only, ","), sc.Name) {
-			continue
-		}
+	began := time.Now()
+	for i, sc := range o.plan {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		fmt.Printf("\n== %s: %s, %v\n", sc.Name, sc.What, duration)
-		r, err := runScenario(ctx, sys, sc, duration, work)
+		d := o.duration
+		if sc.Duration > 0 {
+			d = sc.Duration
+		}
+		fmt.Printf("\n== [%d/%d, %v elapsed, about %v left] %s: %s, %v\n", i+1, len(o.plan),
+			time.Since(began).Round(time.Second), estimate(o.plan[i:], o.duration, o.idle).Round(time.Second), sc.Name, sc.What, d)
+		r, err := runScenario(ctx, sys, sc, d, work)
 		if err != nil {
 			return fmt.Errorf("%s: %w", sc.Name, err)
 		}
 		results = append(results, r)
 	}
 	// Idle last, so it also shows that nothing keeps spinning after load.
-	fmt.Printf("\nmeasuring idle CPU for %v\n", idleFor)
+	fmt.Printf("\nmeasuring idle CPU for %v\n", o.idle)
 	sleep(ctx, 2*time.Second)
-	idles, err := measureIdle(ctx, sys, idleFor)
+	idles, err := measureIdle(ctx, sys, o.idle)
 	if err != nil {
 		return err
 	}
 	if err := writeJSON(filepath.Join(work, "results.json"), map[string]any{"results": results, "idle": idles}); err != nil {
 		return err
 	}
-	md := markdown(results, idles, duration, idleFor, strings.TrimSpace("scripts/bench "+args), load, routers)
+	command := strings.TrimSpace("scripts/bench " + o.args)
+	heading, md := "## End to end", ""
+	if o.issue {
+		heading = issueHeading
+		md = issueMarkdown(results, idles, o, command, load)
+	} else {
+		md = markdown(results, idles, o.duration, o.idle, command, load, o.routers)
+	}
 	fmt.Println()
 	fmt.Print(md)
-	if !write {
+	svg := sweepPoints(results)
+	if o.write && len(svg) > 1 {
+		path := filepath.Join(repo, "docs", "knee.svg")
+		if err := writeKnee(path, svg, "scripts/bench --issue, "+time.Now().UTC().Format("2006-01-02")+", load "+load); err != nil {
+			return err
+		}
+		fmt.Printf("wrote %s\n", path)
+	}
+	if !o.write {
 		return nil
 	}
-	return replaceSection(filepath.Join(repo, "docs", "benchmarks.md"), "## End to end", md)
+	return replaceSection(filepath.Join(repo, "docs", "benchmarks.md"), heading, md)
 }
 
-func contains(s []string, v string) bool {
-	for _, e := range s {
-		if strings.TrimSpace(e) == v {
-			return true
+// estimate is how long plan takes: each workload's sending, about 4 s of
+// warm-up and drain around it, and the idle measurement.
+func estimate(plan []scenario, duration, idle time.Duration) time.Duration {
+	total := idle + 2*time.Second
+	for _, sc := range plan {
+		d := duration
+		if sc.Duration > 0 {
+			d = sc.Duration
 		}
+		total += d + 4*time.Second
 	}
-	return false
+	return total
 }
 
 // runScenario runs the lossprobe binary once with a config written for sc.
@@ -186,6 +295,19 @@ func runScenario(ctx context.Context, sys *topology.System, sc scenario, duratio
 	cfg.Ingress.Addr, cfg.Ingress.TLS = ep.Endpoints["agent_ingress"], id
 	cfg.Egress.Addr, cfg.Egress.TLS = ep.Endpoints["rlp_egress"], id
 	cfg.Rate, cfg.Emitters = sc.Rate, sc.Emitters
+	if sc.Mode != "" {
+		cfg.IngressMode = sc.Mode
+	}
+	if sc.BatchSize > 0 {
+		cfg.BatchSize = sc.BatchSize
+	}
+	if sc.Readers > 0 {
+		u, err := url.Parse(ep.Endpoints["gateway_url"])
+		if err != nil || u.Host == "" {
+			return result{}, fmt.Errorf("the gateway's URL %q: %v", ep.Endpoints["gateway_url"], err)
+		}
+		cfg.Gateway = lossprobe.GatewayConfig{URL: u.Scheme + "://" + u.Host, CAFile: ep.CA, Readers: sc.Readers}
+	}
 	cfg.Duration = config.Duration(duration)
 	cfg.DrainTimeout = config.Duration(5 * time.Second)
 	cfg.MaxLossPercent = 100 // a benchmark measures; it never fails on a figure

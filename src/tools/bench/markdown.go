@@ -27,18 +27,7 @@ func markdown(results []result, idles []idle, duration, idleFor time.Duration, c
 		"the consumer. Out of order counts envelopes that arrived after a later one of the same emitter: the\n"+
 		"agent spreads each producer's envelopes over several router streams.\n\n", routers, duration)
 
-	b.WriteString("| scenario | offered/s | delivered/s | sent | lost | loss % | dup | out of order | p50 ms | p90 ms | p99 ms | max ms | Send p99 µs | agent µs/env | router(s) µs/env | rlp µs/env | total µs/env | probe µs/env | peak RSS agent/router/rlp MiB |\n")
-	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
-	for _, r := range results {
-		p := r.Report
-		agent, router, rlp := p.Processes["agent"], routerCost(p.Processes), p.Processes["rlp"]
-		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %.4f | %d | %d | %.2f | %.2f | %.2f | %.1f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d / %d / %d |\n",
-			r.Scenario.Name, num(p.OfferedPS), num(p.Throughput), num(float64(p.Sent)), num(float64(p.Lost)), p.LossPercent,
-			p.Duplicates, p.OutOfOrder, p.LatencyMsP50, p.LatencyMsP90, p.LatencyMsP99, p.LatencyMsMax, p.SendUsP99,
-			agent.CPUUsPerEnvelope, router.CPUUsPerEnvelope, rlp.CPUUsPerEnvelope,
-			agent.CPUUsPerEnvelope+router.CPUUsPerEnvelope+rlp.CPUUsPerEnvelope, p.Processes["lossprobe"].CPUUsPerEnvelope,
-			agent.PeakRSSKB/1024, router.PeakRSSKB/1024, rlp.PeakRSSKB/1024)
-	}
+	b.WriteString(scenarioTable(results))
 	b.WriteString("\nScenarios: ")
 	var whats []string
 	for _, r := range results {
@@ -57,6 +46,25 @@ func markdown(results []result, idles []idle, duration, idleFor time.Duration, c
 	}
 	b.WriteString(strings.Join(parts, ", ") + ". The clock tick is 10 ms, so 0 means under one tick.\n\n")
 	b.WriteString(targets(results, idles))
+	return b.String()
+}
+
+// scenarioTable is one row per probe run: loss, latency and each
+// component's CPU per delivered envelope.
+func scenarioTable(results []result) string {
+	var b strings.Builder
+	b.WriteString("| scenario | offered/s | delivered/s | sent | lost | loss % | dup | out of order | p50 ms | p90 ms | p99 ms | max ms | Send p99 µs | agent µs/env | router(s) µs/env | rlp µs/env | total µs/env | probe µs/env | peak RSS agent/router/rlp MiB |\n")
+	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
+	for _, r := range results {
+		p := r.Report
+		agent, router, rlp := p.Processes["agent"], routerCost(p.Processes), p.Processes["rlp"]
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %.4f | %d | %d | %.2f | %.2f | %.2f | %.1f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d / %d / %d |\n",
+			r.Scenario.Name, num(p.OfferedPS), num(p.Throughput), num(float64(p.Sent)), num(float64(p.Lost)), p.LossPercent,
+			p.Duplicates, p.OutOfOrder, p.LatencyMsP50, p.LatencyMsP90, p.LatencyMsP99, p.LatencyMsMax, p.SendUsP99,
+			agent.CPUUsPerEnvelope, router.CPUUsPerEnvelope, rlp.CPUUsPerEnvelope,
+			agent.CPUUsPerEnvelope+router.CPUUsPerEnvelope+rlp.CPUUsPerEnvelope, p.Processes["lossprobe"].CPUUsPerEnvelope,
+			agent.PeakRSSKB/1024, router.PeakRSSKB/1024, rlp.PeakRSSKB/1024)
+	}
 	return b.String()
 }
 

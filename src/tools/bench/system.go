@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"loggregator/internal/boshtemplate"
@@ -17,12 +19,20 @@ import (
 // more doppler jobs (doppler-1, doppler-2, …) run beside the first on ports
 // 8092, 8102, … and the agent and the rlp are pointed at all of them. The
 // caller stops the returned system, also when err is not nil.
-func startSystem(ctx context.Context, repo, bin, work string, withGateway bool, routers int) (*topology.System, error) {
-	m, err := topology.LoadManifest(filepath.Join(repo, "manifests", "local.yml"))
+//
+// With portOffset, every port of the manifest is moved up by it, so the bench
+// can run beside a scripts/run-local that holds the manifest's own ports.
+func startSystem(ctx context.Context, repo, bin, work string, withGateway bool, routers, portOffset int) (*topology.System, error) {
+	path := filepath.Join(repo, "manifests", "local.yml")
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	m.Jobs = benchJobs(m.Jobs, withGateway, routers)
+	m, err := topology.ParseManifest(shiftPorts(data, portOffset))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	m.Jobs = benchJobs(m.Jobs, withGateway, routers, portOffset)
 	sys, err := topology.New(repo, bin, work, m)
 	if err != nil {
 		return nil, err
@@ -38,14 +48,14 @@ var benchedJobs = map[string]bool{
 // benchJobs is the manifest's jobs as the bench runs them: without the
 // gateway unless withGateway, and with routers-1 extra routers after the
 // first, which the rlp and the agent both know.
-func benchJobs(jobs []topology.Job, withGateway bool, routers int) []topology.Job {
+func benchJobs(jobs []topology.Job, withGateway bool, routers, portOffset int) []topology.Job {
 	var extra []topology.Job
 	for _, j := range jobs {
 		if j.Name != "doppler" {
 			continue
 		}
 		for i := 1; i < routers; i++ {
-			extra = append(extra, extraRouter(j, i))
+			extra = append(extra, extraRouter(j, i, portOffset))
 		}
 	}
 	var out []topology.Job
@@ -70,8 +80,8 @@ func benchJobs(jobs []topology.Job, withGateway bool, routers int) []topology.Jo
 
 // extraRouter is the doppler job j as router number i (doppler-i), on its
 // own ports.
-func extraRouter(j topology.Job, i int) topology.Job {
-	port, metrics := 8082+10*i, 14825+10*i
+func extraRouter(j topology.Job, i, portOffset int) topology.Job {
+	port, metrics := 8082+10*i+portOffset, 14825+10*i+portOffset
 	k := j
 	k.Name, k.Job = fmt.Sprintf("doppler-%d", i), "doppler"
 	k.WaitFor = fmt.Sprintf("127.0.0.1:%d", port)
@@ -111,6 +121,23 @@ func withRouters(j topology.Job, extra []topology.Job) topology.Job {
 	links["doppler"] = link
 	j.Links = links
 	return j
+}
+
+// portPattern is a port in the manifest: four or five digits after a colon
+// ("127.0.0.1:8082", "grpc_port: 8082"); the manifest holds no other such
+// numbers.
+var portPattern = regexp.MustCompile(`(:[ \t]*)(\d{4,5})\b`)
+
+// shiftPorts moves every port of the manifest text up by offset.
+func shiftPorts(data []byte, offset int) []byte {
+	if offset == 0 {
+		return data
+	}
+	return portPattern.ReplaceAllFunc(data, func(m []byte) []byte {
+		sub := portPattern.FindSubmatch(m)
+		port, _ := strconv.Atoi(string(sub[2])) // four or five digits always parse
+		return append(append([]byte(nil), sub[1]...), strconv.Itoa(port+offset)...)
+	})
 }
 
 // pids maps short component names to current PIDs.

@@ -71,6 +71,7 @@ func New(cfg *Config, log *slog.Logger) (*Agent, error) {
 		im.bufferFull.Add(float64(n))
 	})
 	a.batcher.SetLinger(cfg.Batch.Linger.D())
+	a.batcher.SetLingerTarget(cfg.Batch.Size / 4)
 
 	if cfg.Role == RoleForwarder {
 		if a.out, err = newForwarder(cfg, a.reg, a.batcher.Release, log); err != nil {

@@ -21,7 +21,10 @@ type Batcher[T any] struct {
 	interval time.Duration
 	onDrop   func(n int)
 	linger   time.Duration
+	target   int         // SetLingerTarget; 0 keeps the linger fixed
 	wait     *time.Timer // for linger; used by Run only
+	rate     float64     // entries per second, smoothed; used by Run only
+	lastRead time.Time   // when Run last emptied the source; used by Run only
 	out      chan []T
 	free     chan []T // batch buffers handed back by Release
 }
@@ -60,6 +63,15 @@ func New[T any](src Source[T], size int, interval time.Duration, onDrop func(n i
 // before Run.
 func (b *Batcher[T]) SetLinger(d time.Duration) { b.linger = d }
 
+// SetLingerTarget makes the linger adapt to the arrival rate: a batch that
+// is not full waits only as long as n entries take to arrive at the rate of
+// recent batches, and never longer than the linger. At low rates batches wait
+// the whole linger (the latency budget), gathering what they can; at high
+// rates they go out with about n entries each, sooner than the linger, so a
+// high rate pays less latency for batches already large enough. 0, the
+// default, keeps every wait at the linger. Call it before Run.
+func (b *Batcher[T]) SetLingerTarget(n int) { b.target = max(n, 0) }
+
 // Batches is the channel the writers receive batches from. It is closed when
 // Run returns. A writer owns a batch it received until it calls Release.
 func (b *Batcher[T]) Batches() <-chan []T { return b.out }
@@ -97,6 +109,7 @@ func (b *Batcher[T]) Run(ctx context.Context) {
 		if b.linger > 0 && len(batch) < b.size {
 			batch = b.gather(ctx, batch)
 		}
+		b.observe(len(batch))
 		b.deliver(ctx, batch)
 	}
 }
@@ -105,13 +118,48 @@ func (b *Batcher[T]) Run(ctx context.Context) {
 // the source holds, so Run wakes once per batch rather than once per write
 // into the source.
 func (b *Batcher[T]) gather(ctx context.Context, batch []T) []T {
-	b.wait.Reset(b.linger)
+	d := b.lingerTime()
+	if d < minLinger {
+		return b.src.NextBatch(expired, batch)
+	}
+	b.wait.Reset(d)
 	select {
 	case <-b.wait.C:
 	case <-ctx.Done():
 		b.wait.Stop()
 	}
 	return b.src.NextBatch(expired, batch)
+}
+
+// minLinger is the shortest wait worth a timer: an adapted linger below it
+// means batches already fill at once.
+const minLinger = 50 * time.Microsecond
+
+// lingerTime is how long the next partial batch waits: the linger, or, with a
+// target, the time the target takes to arrive at the observed rate if that
+// is shorter.
+func (b *Batcher[T]) lingerTime() time.Duration {
+	if b.target == 0 || b.rate <= 0 {
+		return b.linger
+	}
+	return min(b.linger, time.Duration(float64(b.target)/b.rate*float64(time.Second)))
+}
+
+// observe updates the arrival rate with the n entries read since the
+// previous batch was read: they arrived in the time between the two reads.
+// The rate is halved towards each new figure, so it follows a change of load
+// within a few batches.
+func (b *Batcher[T]) observe(n int) {
+	if b.target == 0 {
+		return
+	}
+	now := time.Now()
+	if last := b.lastRead; !last.IsZero() {
+		if el := now.Sub(last).Seconds(); el > 0 {
+			b.rate = (b.rate + float64(n)/el) / 2
+		}
+	}
+	b.lastRead = now
 }
 
 // deliver sends batch at once if a writer is free; otherwise it tops the

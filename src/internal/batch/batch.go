@@ -63,13 +63,16 @@ func New[T any](src Source[T], size int, interval time.Duration, onDrop func(n i
 // before Run.
 func (b *Batcher[T]) SetLinger(d time.Duration) { b.linger = d }
 
-// SetLingerTarget makes the linger adapt to the arrival rate: a batch that
-// is not full waits only as long as n entries take to arrive at the rate of
-// recent batches, and never longer than the linger. At low rates batches wait
-// the whole linger (the latency budget), gathering what they can; at high
-// rates they go out with about n entries each, sooner than the linger, so a
-// high rate pays less latency for batches already large enough. 0, the
-// default, keeps every wait at the linger. Call it before Run.
+// SetLingerTarget makes the linger adapt to the arrival rate. Batches are
+// paced instead of held: a batch that is not full waits until the linger
+// has passed since the previous batch was read, so one that comes after a
+// quiet spell, or a burst a producer wrote at once, goes out at once. And the
+// linger shrinks to the time n entries take to arrive at the rate of recent
+// batches, when that is shorter: at low rates batches go at most once per
+// linger (the latency budget), gathering what they can; at high rates they
+// go out with about n entries each, sooner, so a high rate pays less latency
+// for batches already large enough. 0, the default, holds every partial
+// batch for the whole linger. Call it before Run.
 func (b *Batcher[T]) SetLingerTarget(n int) { b.target = max(n, 0) }
 
 // Batches is the channel the writers receive batches from. It is closed when
@@ -119,6 +122,15 @@ func (b *Batcher[T]) Run(ctx context.Context) {
 // into the source.
 func (b *Batcher[T]) gather(ctx context.Context, batch []T) []T {
 	d := b.lingerTime()
+	if b.target > 0 {
+		// Paced: the linger counts from when the previous batch was read,
+		// so a batch after a quiet spell (or the first) goes at once.
+		if b.lastRead.IsZero() {
+			d = 0
+		} else {
+			d -= time.Since(b.lastRead)
+		}
+	}
 	if d < minLinger {
 		return b.src.NextBatch(expired, batch)
 	}

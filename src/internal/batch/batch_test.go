@@ -169,15 +169,17 @@ var _ = Describe("Batcher with a linger target", func() {
 		Expect(dropped.Load()).To(BeZero())
 	})
 
-	It("holds the first partial batch for the whole linger, before any rate is known", func() {
+	It("sends a partial batch at once when none went out for a linger, and paces what follows", func() {
 		var dropped atomic.Int64
-		d, b, cancel := startWith(100, time.Hour, time.Hour, 0, &dropped, func(b *batch.Batcher[int]) { b.SetLingerTarget(1) })
+		d, b, cancel := startWith(100, time.Hour, time.Hour, 0, &dropped, func(b *batch.Batcher[int]) { b.SetLingerTarget(1000) })
+		d.Set(1)
+		Expect(receive(b)).To(Equal([]int{1}), "the first batch does not wait the hour")
 		got := make(chan []int, 1)
 		go func() { got <- <-b.Batches() }()
-		d.Set(1)
-		Consistently(got, 100*time.Millisecond).ShouldNot(Receive())
 		d.Set(2)
+		Consistently(got, 100*time.Millisecond).ShouldNot(Receive())
+		d.Set(3)
 		cancel() // ends the linger early; what it gathered goes out
-		Eventually(got).Should(Receive(Equal([]int{1, 2})))
+		Eventually(got).Should(Receive(Equal([]int{2, 3})))
 	})
 })

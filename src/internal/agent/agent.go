@@ -79,6 +79,7 @@ func New(cfg *Config, log *slog.Logger) (*Agent, error) {
 	})
 	a.batcher.SetLinger(cfg.Batch.Linger.D())
 	a.batcher.SetHoldOnStall() // the buffer drops per source; a swap would not
+	a.batcher.SetLingerTarget(cfg.Batch.Size / 4)
 
 	if cfg.Role == RoleForwarder {
 		if a.out, err = newForwarder(cfg, a.reg, a.budget, a.batcher.Release, log); err != nil {

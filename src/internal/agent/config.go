@@ -72,7 +72,9 @@ type BatchConfig struct {
 	FlushInterval config.Duration `json:"flush_interval"`
 	// Linger is how long a batch that is not full waits for more envelopes
 	// even when a stream is free: fewer, larger writes for a bounded delay.
-	// 0 sends at once.
+	// It is the most a batch waits: when envelopes come fast enough to
+	// gather a quarter of Size sooner, batches wait only that long
+	// (batch.Batcher.SetLingerTarget). 0 sends at once.
 	Linger config.Duration `json:"linger"`
 }
 
@@ -88,7 +90,7 @@ func DefaultConfig() *Config {
 		},
 		Routers:         routerpool.DefaultConfig(),
 		Forwarder:       DefaultForwarderConfig(),
-		Batch:           BatchConfig{Size: 1000, FlushInterval: config.Duration(10 * time.Millisecond), Linger: config.Duration(2 * time.Millisecond)},
+		Batch:           BatchConfig{Size: 1000, FlushInterval: config.Duration(10 * time.Millisecond), Linger: config.Duration(10 * time.Millisecond)},
 		ShutdownTimeout: config.Duration(10 * time.Second),
 		Runtime:         config.Runtime{MaxProcs: 1, MemoryLimitMiB: 128},
 		Metrics:         metrics.DefaultConfig("127.0.0.1:14824"),

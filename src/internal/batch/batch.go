@@ -22,7 +22,10 @@ type Batcher[T any] struct {
 	onDrop   func(n int)
 	linger   time.Duration
 	hold     bool        // SetHoldOnStall
+	target   int         // SetLingerTarget; 0 keeps the linger fixed
 	wait     *time.Timer // for linger; used by Run only
+	rate     float64     // entries per second, smoothed; used by Run only
+	lastRead time.Time   // when Run last emptied the source; used by Run only
 	out      chan []T
 	free     chan []T // batch buffers handed back by Release
 }
@@ -68,6 +71,18 @@ func (b *Batcher[T]) SetLinger(d time.Duration) { b.linger = d }
 // included. Call it before Run.
 func (b *Batcher[T]) SetHoldOnStall() { b.hold = true }
 
+// SetLingerTarget makes the linger adapt to the arrival rate. Batches are
+// paced instead of held: a batch that is not full waits until the linger
+// has passed since the previous batch was read, so one that comes after a
+// quiet spell, or a burst a producer wrote at once, goes out at once. And the
+// linger shrinks to the time n entries take to arrive at the rate of recent
+// batches, when that is shorter: at low rates batches go at most once per
+// linger (the latency budget), gathering what they can; at high rates they
+// go out with about n entries each, sooner, so a high rate pays less latency
+// for batches already large enough. 0, the default, holds every partial
+// batch for the whole linger. Call it before Run.
+func (b *Batcher[T]) SetLingerTarget(n int) { b.target = max(n, 0) }
+
 // Batches is the channel the writers receive batches from. It is closed when
 // Run returns. A writer owns a batch it received until it calls Release.
 func (b *Batcher[T]) Batches() <-chan []T { return b.out }
@@ -105,6 +120,7 @@ func (b *Batcher[T]) Run(ctx context.Context) {
 		if b.linger > 0 && len(batch) < b.size {
 			batch = b.gather(ctx, batch)
 		}
+		b.observe(len(batch))
 		b.deliver(ctx, batch)
 	}
 }
@@ -113,13 +129,57 @@ func (b *Batcher[T]) Run(ctx context.Context) {
 // the source holds, so Run wakes once per batch rather than once per write
 // into the source.
 func (b *Batcher[T]) gather(ctx context.Context, batch []T) []T {
-	b.wait.Reset(b.linger)
+	d := b.lingerTime()
+	if b.target > 0 {
+		// Paced: the linger counts from when the previous batch was read,
+		// so a batch after a quiet spell (or the first) goes at once.
+		if b.lastRead.IsZero() {
+			d = 0
+		} else {
+			d -= time.Since(b.lastRead)
+		}
+	}
+	if d < minLinger {
+		return b.src.NextBatch(expired, batch)
+	}
+	b.wait.Reset(d)
 	select {
 	case <-b.wait.C:
 	case <-ctx.Done():
 		b.wait.Stop()
 	}
 	return b.src.NextBatch(expired, batch)
+}
+
+// minLinger is the shortest wait worth a timer: an adapted linger below it
+// means batches already fill at once.
+const minLinger = 50 * time.Microsecond
+
+// lingerTime is how long the next partial batch waits: the linger, or, with a
+// target, the time the target takes to arrive at the observed rate if that
+// is shorter.
+func (b *Batcher[T]) lingerTime() time.Duration {
+	if b.target == 0 || b.rate <= 0 {
+		return b.linger
+	}
+	return min(b.linger, time.Duration(float64(b.target)/b.rate*float64(time.Second)))
+}
+
+// observe updates the arrival rate with the n entries read since the
+// previous batch was read: they arrived in the time between the two reads.
+// The rate is halved towards each new figure, so it follows a change of load
+// within a few batches.
+func (b *Batcher[T]) observe(n int) {
+	if b.target == 0 {
+		return
+	}
+	now := time.Now()
+	if last := b.lastRead; !last.IsZero() {
+		if el := now.Sub(last).Seconds(); el > 0 {
+			b.rate = (b.rate + float64(n)/el) / 2
+		}
+	}
+	b.lastRead = now
 }
 
 // deliver sends batch at once if a writer is free; otherwise it tops the

@@ -30,13 +30,16 @@ func startLinger(linger time.Duration, dropped *atomic.Int64) (*diode.ManyToOne[
 
 // startWith runs a Batcher over a fresh diode that already holds the
 // entries 0 to prefill-1.
-func startWith(size int, interval, linger time.Duration, prefill int, dropped *atomic.Int64) (*diode.ManyToOne[int], *batch.Batcher[int], context.CancelFunc) {
+func startWith(size int, interval, linger time.Duration, prefill int, dropped *atomic.Int64, opts ...func(*batch.Batcher[int])) (*diode.ManyToOne[int], *batch.Batcher[int], context.CancelFunc) {
 	d := diode.NewManyToOne[int](10, func(n int) { dropped.Add(int64(n)) })
 	for i := range prefill {
 		d.Set(i)
 	}
 	b := batch.New[int](d, size, interval, func(n int) { dropped.Add(int64(n)) })
 	b.SetLinger(linger)
+	for _, o := range opts {
+		o(b)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	wg.Go(func() { b.Run(ctx) })
@@ -181,5 +184,33 @@ var _ = Describe("Batcher with a linger time", func() {
 		cancel() // ends the linger early; what it gathered goes out
 		Eventually(got).Should(Receive(Equal([]int{1, 2, 3})))
 		Expect(dropped.Load()).To(BeZero())
+	})
+})
+
+var _ = Describe("Batcher with a linger target", func() {
+	It("stops holding partial batches for the whole linger once entries come fast enough to fill the target sooner", func() {
+		var dropped atomic.Int64
+		// Two full batches read back to back show a high rate; a linger of
+		// an hour would otherwise hold the next partial batch for an hour.
+		d, b, _ := startWith(5, time.Hour, time.Hour, 10, &dropped, func(b *batch.Batcher[int]) { b.SetLingerTarget(1) })
+		Expect(receive(b)).To(Equal([]int{0, 1, 2, 3, 4}))
+		Expect(receive(b)).To(Equal([]int{5, 6, 7, 8, 9}))
+		d.Set(10)
+		Expect(receive(b)).To(Equal([]int{10}))
+		Expect(dropped.Load()).To(BeZero())
+	})
+
+	It("sends a partial batch at once when none went out for a linger, and paces what follows", func() {
+		var dropped atomic.Int64
+		d, b, cancel := startWith(100, time.Hour, time.Hour, 0, &dropped, func(b *batch.Batcher[int]) { b.SetLingerTarget(1000) })
+		d.Set(1)
+		Expect(receive(b)).To(Equal([]int{1}), "the first batch does not wait the hour")
+		got := make(chan []int, 1)
+		go func() { got <- <-b.Batches() }()
+		d.Set(2)
+		Consistently(got, 100*time.Millisecond).ShouldNot(Receive())
+		d.Set(3)
+		cancel() // ends the linger early; what it gathered goes out
+		Eventually(got).Should(Receive(Equal([]int{2, 3})))
 	})
 })

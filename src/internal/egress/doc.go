@@ -6,8 +6,10 @@
 // is reached, and registers a sink with a Source (the router's subscription
 // registry; the reverse log proxy's merged router streams). Each subscriber
 // gets its own bounded diode of encoded envelopes and one goroutine that
-// sends them: BatchedReceiver in batches of up to BatchSize, waiting at most
-// FlushInterval to fill a batch; Receiver one envelope at a time. Envelopes
+// sends them: BatchedReceiver in batches of up to BatchSize, at most one
+// message per FlushInterval (a batch that finds the last send older than
+// that goes at once; otherwise it waits out the rest of the interval,
+// gathering what arrives); Receiver one envelope at a time. Envelopes
 // travel as the bytes they arrived in (wire.Codec), except for consumers
 // that ask for deprecated tags.
 //

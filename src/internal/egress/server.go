@@ -34,7 +34,8 @@ type Config struct {
 	BufferSize int
 	// BatchSize is the most envelopes sent in one EnvelopeBatch.
 	BatchSize int
-	// FlushInterval is the longest a BatchedReceiver batch waits to fill up.
+	// FlushInterval paces BatchedReceiver sends: at most one message per
+	// interval, so it is also the longest a batch waits to fill up.
 	FlushInterval time.Duration
 	// SlowConsumerTimeout is how long a subscriber may stay behind before it
 	// is disconnected.

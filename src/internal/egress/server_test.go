@@ -260,6 +260,27 @@ var _ = Describe("Server", func() {
 		h.mu.Unlock()
 	})
 
+	It("sends a batch at once after a quiet flush interval, and paces what follows to one message per interval", func() {
+		cfg := defaults()
+		cfg.FlushInterval = time.Hour
+		h := newHarness(cfg)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		s := h.subscribe(ctx, logsFrom("a"))
+		h.route(logEnv("a", 0, 10))
+		b, err := s.Recv() // not held for the hour: nothing was sent before
+		Expect(err).NotTo(HaveOccurred())
+		Expect(b.Batch).To(HaveLen(1))
+		h.route(logEnv("a", 1, 10))
+		h.route(logEnv("a", 2, 10))
+		Expect(h.server.Drain(ctx)).To(Succeed()) // ends the wait early
+		b, err = s.Recv()
+		Expect(err).NotTo(HaveOccurred())
+		Expect(b.Batch).To(HaveLen(2), "both waited out the interval in one message")
+		_, err = s.Recv()
+		Expect(err).To(MatchError(io.EOF))
+	})
+
 	It("delivers what it buffered and ends streams with OK when drained", func() {
 		h := newHarness(defaults())
 		ctx, cancel := context.WithCancel(context.Background())

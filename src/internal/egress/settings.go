@@ -15,7 +15,8 @@ type Settings struct {
 	BufferSize int `json:"buffer_size"`
 	// BatchSize is the most envelopes sent to a subscriber in one message.
 	BatchSize int `json:"batch_size"`
-	// FlushInterval is the longest a batch for a subscriber waits to fill up.
+	// FlushInterval paces the sends to a subscriber: at most one message
+	// per interval, so it is also the longest a batch waits to fill up.
 	FlushInterval config.Duration `json:"flush_interval"`
 	// SlowConsumerTimeout disconnects a subscriber that has kept losing
 	// envelopes, or could not take one batch, for this long.

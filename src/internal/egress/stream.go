@@ -26,9 +26,9 @@ type Stream interface {
 	// it returns; to keep an envelope it copies it.
 	Send(envs [][]byte) error
 	// Batched reports whether the subscriber takes batches: the Server then
-	// gathers up to Config.BatchSize envelopes, waiting at most
-	// Config.FlushInterval, for each Send. Otherwise each Send carries what
-	// was buffered, up to 64 envelopes, at once.
+	// gathers up to Config.BatchSize envelopes for each Send, at most one
+	// Send per Config.FlushInterval. Otherwise each Send carries what was
+	// buffered, up to 64 envelopes, at once.
 	Batched() bool
 	// Peer describes the subscriber in logs and disconnect messages.
 	Peer() string

@@ -101,6 +101,7 @@ func (sub *subscriber) run(ctx context.Context, st Stream) error {
 	flush := time.NewTimer(time.Hour)
 	flush.Stop()
 	defer flush.Stop()
+	var sent time.Time // when the last batch was handed to the stream
 	for {
 		buf = sub.ring.NextBatch(ctx, buf[:0])
 		if len(buf) == 0 {
@@ -109,11 +110,16 @@ func (sub *subscriber) run(ctx context.Context, st Stream) error {
 		if len(buf) < cap(buf) {
 			sub.behindSince = 0 // the diode ran empty: caught up
 			if sub.batched && cfg.FlushInterval > 0 && ctx.Err() == nil {
-				buf = sub.linger(ctx, buf, flush, cfg.FlushInterval)
+				if wait := cfg.FlushInterval - time.Since(sent); wait > 0 {
+					buf = sub.linger(ctx, buf, flush, wait)
+				}
 			}
 		}
 		if sub.legacyTags {
 			buf = sub.convert(buf)
+		}
+		if sub.batched {
+			sent = time.Now()
 		}
 		if err := sub.send(st, buf); err != nil {
 			return err
@@ -129,6 +135,13 @@ func (sub *subscriber) run(ctx context.Context, st Stream) error {
 // on flush rather than reading each envelope as it comes, so a subscriber
 // wakes once per batch, not once per write into its diode; the diode (many
 // times a batch by default) holds what arrives during d.
+//
+// run lingers only for what is left of the flush interval since the last
+// send: batched sends are paced at most one per flush interval. Envelopes
+// that come less often than that (at everyday rates the router gets one
+// agent batch every few milliseconds) go out as soon as they arrive, with no
+// timer and no added latency; faster ones are gathered into one message per
+// interval.
 func (sub *subscriber) linger(ctx context.Context, buf [][]byte, flush *time.Timer, d time.Duration) [][]byte {
 	flush.Reset(d)
 	select {

@@ -88,7 +88,7 @@ var _ = Describe("loggregator_agent job", func() {
 		)))
 		Expect(cfg["routers"]).To(HaveKeyWithValue("server_name", "doppler"))
 		Expect(cfg["routers"]).To(HaveKeyWithValue("streams", BeNumerically("==", 8)))
-		Expect(cfg["batch"]).To(Equal(map[string]any{"size": float64(500), "flush_interval": "20ms", "linger": "2ms"}))
+		Expect(cfg["batch"]).To(Equal(map[string]any{"size": float64(500), "flush_interval": "20ms", "linger": "10ms"}))
 		Expect(cfg).To(HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 96)))
 		Expect(cfg).To(HaveKeyWithValue("max_procs", BeNumerically("==", 0)))
 		Expect(cfg).To(HaveKeyWithValue("deployment", "cf"))

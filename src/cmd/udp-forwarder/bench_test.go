@@ -40,6 +40,7 @@ import (
 //	               (udp_socket_drops)
 //	buffer-full    datagrams the forwarder read but dropped because the
 //	               converter fell behind (dropped{...,reason="buffer_full"})
+//	dgrams/read    datagrams per read of the socket (ingress / udp_reads)
 //
 // Run with -benchtime Nx (N datagrams), e.g.
 // go test ./cmd/udp-forwarder -run '^$' -bench Forwarder -benchtime 300000x -count 3
@@ -138,6 +139,8 @@ func benchForwarder(b *testing.B, bin string, ids map[string]certgen.Files, rate
 	delivered := float64(last)
 	drops, _ := benchMetric(metricsAddr, "udp_socket_drops")
 	full, _ := benchMetric(metricsAddr, `dropped{direction="ingress",reason="buffer_full"}`)
+	received, _ := benchMetric(metricsAddr, "ingress")
+	reads, _ := benchMetric(metricsAddr, "udp_reads")
 	b.ReportMetric(delivered/float64(b.N), "delivered")
 	b.ReportMetric(delivered/end.Sub(start).Seconds(), "datagrams/s")
 	if delivered > 0 {
@@ -145,6 +148,9 @@ func benchForwarder(b *testing.B, bin string, ids map[string]certgen.Files, rate
 	}
 	b.ReportMetric(drops, "kernel-drops")
 	b.ReportMetric(full, "buffer-full")
+	if reads > 0 {
+		b.ReportMetric(received/reads, "dgrams/read")
+	}
 }
 
 // benchDatagrams is one marshalled envelope of each v1 event type.

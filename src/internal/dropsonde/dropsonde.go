@@ -128,6 +128,22 @@ func validUTF8(e *loggregator_v2.Envelope) (string, bool) {
 // Encode turns one v2 envelope into the marshalled v1 envelopes Cloud
 // Foundry's traffic controller sends (conversion.ToV1). e is not modified.
 func Encode(e *loggregator_v2.Envelope) ([][]byte, error) {
+	var enc Encoder // a fresh one: its frames are never overwritten
+	return enc.Encode(e)
+}
+
+// Encoder is Encode for one goroutine that writes each frame before it
+// encodes the next envelope (the traffic controller's websocket writer): it
+// marshals into a buffer it reuses, so steady traffic allocates no frames.
+// The zero Encoder is ready to use.
+type Encoder struct {
+	buf    []byte
+	frames [][]byte
+}
+
+// Encode is Encode, but the frames it returns are valid only until the
+// next call. e is not modified.
+func (enc *Encoder) Encode(e *loggregator_v2.Envelope) ([][]byte, error) {
 	if !hasMessage(e) {
 		return nil, ErrNoV1
 	}
@@ -135,16 +151,25 @@ func Encode(e *loggregator_v2.Envelope) ([][]byte, error) {
 	if len(v1s) == 0 {
 		return nil, ErrNoV1
 	}
-	out := make([][]byte, 0, len(v1s))
+	enc.buf, enc.frames = enc.buf[:0], enc.frames[:0]
 	for _, v1 := range v1s {
-		b, err := proto.Marshal(v1)
-		if err != nil {
+		start := len(enc.buf)
+		var err error
+		if enc.buf, err = (proto.MarshalOptions{}).MarshalAppend(enc.buf, v1); err != nil {
 			return nil, fmt.Errorf("encode v1 %s: %w", v1.GetEventType(), err)
 		}
-		out = append(out, b)
+		// A frame made before buf grew keeps the old array, which
+		// nothing writes to again.
+		enc.frames = append(enc.frames, enc.buf[start:len(enc.buf):len(enc.buf)])
 	}
-	return out, nil
+	if cap(enc.buf) > maxKeptBuffer {
+		enc.buf = nil // one huge envelope does not pin its buffer
+	}
+	return enc.frames, nil
 }
+
+// maxKeptBuffer is the largest buffer an Encoder keeps between calls.
+const maxKeptBuffer = 256 << 10
 
 // hasMessage reports whether e carries a message ToV1 can read without
 // dereferencing nil (it reads the inner message unchecked).

@@ -6,6 +6,7 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 	"google.golang.org/protobuf/proto"
+	"strings"
 
 	"loggregator/internal/dropsonde"
 	"loggregator/internal/leakcheck"
@@ -315,6 +316,42 @@ var _ = Describe("Encode", func() {
 			Gauge: &loggregator_v2.Gauge{Metrics: map[string]*loggregator_v2.GaugeValue{"a": nil}},
 		}}),
 	)
+
+	It("gives what Encode gives when one Encoder is reused, each call's frames intact until the next", func() {
+		envs := []*loggregator_v2.Envelope{
+			{SourceId: "app", Tags: map[string]string{"origin": "rep", "deployment": "cf"},
+				Message: &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{Payload: []byte(strings.Repeat("y", 300<<10))}}},
+			{SourceId: "app", Message: &loggregator_v2.Envelope_Gauge{Gauge: &loggregator_v2.Gauge{Metrics: map[string]*loggregator_v2.GaugeValue{
+				"cpu": {Unit: "percentage", Value: 1}, "memory": {Unit: "bytes", Value: 2}, "disk": {Unit: "bytes", Value: 3},
+				"memory_quota": {Unit: "bytes", Value: 4}, "disk_quota": {Unit: "bytes", Value: 5}}}}},
+			{SourceId: "app", Message: &loggregator_v2.Envelope_Counter{Counter: &loggregator_v2.Counter{Name: "requests", Delta: 1, Total: 9}}},
+			{SourceId: "app", Message: &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{Payload: []byte("short")}}},
+			{SourceId: "app", Message: &loggregator_v2.Envelope_Gauge{Gauge: &loggregator_v2.Gauge{Metrics: map[string]*loggregator_v2.GaugeValue{
+				"a": {Unit: "ms", Value: 1}, "b": {Unit: "ms", Value: 2}}}}},
+		}
+		var enc dropsonde.Encoder
+		for _, e := range envs {
+			want, err := dropsonde.Encode(e)
+			Expect(err).NotTo(HaveOccurred())
+			got, err := enc.Encode(e)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(got).To(HaveLen(len(want)))
+			// Decode every frame of this call only after all were made.
+			// (A gauge's frames come in map order, so compare them as a set.)
+			decode := func(frames [][]byte) []string {
+				var out []string
+				for _, f := range frames {
+					var v1 events.Envelope
+					Expect(proto.Unmarshal(f, &v1)).To(Succeed())
+					canonical, err := proto.MarshalOptions{Deterministic: true}.Marshal(&v1)
+					Expect(err).NotTo(HaveOccurred())
+					out = append(out, string(canonical))
+				}
+				return out
+			}
+			Expect(decode(got)).To(ConsistOf(decode(want)))
+		}
+	})
 })
 
 var _ = Describe("DecodeAppend", func() {

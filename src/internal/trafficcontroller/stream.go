@@ -7,7 +7,6 @@ import (
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"github.com/gorilla/websocket"
-	"google.golang.org/protobuf/proto"
 
 	"loggregator/internal/dropsonde"
 )
@@ -25,6 +24,8 @@ type wsStream struct {
 	m       *tcMetrics
 
 	env loggregator_v2.Envelope // reused by Send to decode
+	dec dropsonde.V2Decoder     // reused by Send to decode, tags without reflection
+	enc dropsonde.Encoder       // reused by Send to marshal the v1 frames
 }
 
 func (s *wsStream) Context() context.Context { return s.ctx }
@@ -56,12 +57,11 @@ func (s *wsStream) Send(envs [][]byte) error {
 
 func (s *wsStream) send(envs [][]byte) error {
 	for _, raw := range envs {
-		proto.Reset(&s.env)
-		if err := proto.Unmarshal(raw, &s.env); err != nil {
+		if err := s.dec.Decode(raw, &s.env); err != nil {
 			s.m.egress.Invalid.Inc()
 			continue
 		}
-		frames, err := dropsonde.Encode(&s.env)
+		frames, err := s.enc.Encode(&s.env)
 		switch {
 		case errors.Is(err, dropsonde.ErrNoV1):
 			s.m.noV1.Inc()

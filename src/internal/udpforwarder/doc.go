@@ -3,9 +3,11 @@
 // envelopes, to the local agent.
 //
 // Data flow: one goroutine reads datagrams from the UDP socket (127.0.0.1:3457
-// by default; up to 32 per recvmmsg call), copies each into a slab block and
-// puts it in a drop-oldest OneToOne diode; it never waits on anything but the
-// socket. A batcher reads the diode into batches; one converter goroutine
+// by default; up to 64 per recvmmsg call, pausing 1 ms after a call that
+// emptied the socket so the next finds many), copies each into a slab block
+// (reused once every datagram in it is converted) and puts it in a
+// drop-oldest OneToOne diode; it never waits on anything but the socket and
+// its own pause. A batcher reads the diode into batches; one converter goroutine
 // decodes each datagram as a v1 events.Envelope and converts it to v2
 // (internal/dropsonde, which wraps go-loggregator's conversion package, so
 // fields map as in Cloud Foundry) and encodes it into a slab, leaving out and

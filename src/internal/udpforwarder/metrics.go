@@ -18,6 +18,9 @@ const Destination = "agent"
 type forwarderMetrics struct {
 	// received counts datagrams read from the socket (ingress).
 	received prometheus.Counter
+	// reads counts the reader's system calls that returned datagrams
+	// (udp_reads): ingress/udp_reads is the datagrams one read took.
+	reads prometheus.Counter
 	// bufferFull counts datagrams the full diode overwrote, or the batcher
 	// dropped while the agent did not take batches:
 	// dropped{direction="ingress",reason="buffer_full"}.
@@ -41,6 +44,7 @@ type forwarderMetrics struct {
 func newMetrics(r *metrics.Registry) *forwarderMetrics {
 	return &forwarderMetrics{
 		received:      r.Ingress,
+		reads:         r.Counter("udp_reads", "Reads of the UDP socket that returned datagrams (recvmmsg calls, or recvfrom on IPv6)."),
 		bufferFull:    r.Dropped(metrics.Ingress, metrics.ReasonBufferFull),
 		invalid:       r.Dropped(metrics.Ingress, metrics.ReasonInvalid),
 		receiveBuffer: r.Gauge("udp_receive_buffer_bytes", "Receive buffer of the UDP socket as the kernel granted it, in bytes."),

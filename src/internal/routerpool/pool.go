@@ -169,8 +169,10 @@ func (p *Pool) write(ctx context.Context, s *stream, batch [][]byte) *stream {
 	return nil
 }
 
-// due reports whether s should be recycled: it has carried its quota, or
-// its router is no longer among the resolved addresses.
+// due reports whether s should be recycled: it has carried its quota, its
+// router is no longer among the resolved addresses, or routers have joined
+// since it was opened (so the streams spread onto them within a DNS refresh
+// instead of after RecycleAfterEnvelopes).
 func (p *Pool) due(s *stream) bool {
 	if p.cfg.RecycleAfterEnvelopes > 0 && s.sent >= p.cfg.RecycleAfterEnvelopes {
 		return true
@@ -180,7 +182,15 @@ func (p *Pool) due(s *stream) bool {
 		return false
 	}
 	s.gen = cur.Gen
-	return !slices.Contains(cur.All, s.addr)
+	if !slices.Contains(cur.All, s.addr) {
+		return true
+	}
+	for _, addr := range cur.All {
+		if !slices.Contains(s.known, addr) {
+			return true
+		}
+	}
+	return false
 }
 
 // connect dials the next router round-robin, from the preferred zone unless
@@ -206,7 +216,7 @@ func (p *Pool) connect(ctx context.Context, anyZone bool, avoid string) (*stream
 		p.m.dialFailures.Inc()
 		return nil, fmt.Errorf("router %s: %w", addr, err)
 	}
-	s.gen = cur.Gen
+	s.gen, s.known = cur.Gen, cur.All
 	p.m.dials.Inc()
 	p.m.streams.Inc()
 	return s, nil
@@ -282,6 +292,7 @@ type stream struct {
 	msg    wire.Batch // reused; SendMsg encodes before returning
 	sent   uint64     // envelopes written
 	gen    uint64     // resolution generation last checked
+	known  []string   // the routers resolved when it was opened
 }
 
 func (s *stream) send(batch [][]byte) error {

@@ -72,13 +72,14 @@ var _ = Describe("A fleet under steady traffic", Ordered, func() {
 
 	It("moves agents and rlps off a router cut off the network, and off one that drops every packet, then back onto both", func(ctx SpecContext) {
 		cut, hole := f.Instances("doppler")[1], f.Instances("doppler")[2]
-		// movedOn waits until a probe run that started after since has lost
-		// nothing, the router still unreachable: agents and rlps noticed
-		// within their keepalive (15 s + 10 s), or sooner through DNS.
+		// movedOn waits until every agent VM's probe has finished a run that
+		// started after since with nothing lost, the router still
+		// unreachable: agents and rlps noticed within their keepalive (15 s +
+		// 10 s), or sooner through DNS.
 		movedOn := func(t *traffic, since time.Time, what string) {
 			GinkgoHelper()
 			Eventually(func() bool { return t.cleanSince(since) }).
-				WithTimeout(90*time.Second).WithPolling(500*time.Millisecond).Should(BeTrue(), "a run started after %s with nothing lost, the router still unreachable", what)
+				WithTimeout(90*time.Second).WithPolling(500*time.Millisecond).Should(BeTrue(), "on every agent VM a run started after %s with nothing lost, the router still unreachable", what)
 			fmt.Fprintf(GinkgoWriter, "agents and rlps moved on within %v of %s\n", time.Since(since).Round(time.Second), what)
 		}
 		cutRes := step("cut "+f.Container(cut)+" off the network (docker network disconnect)", func(t *traffic) {
@@ -122,10 +123,11 @@ var _ = Describe("A fleet under steady traffic", Ordered, func() {
 			for _, in := range f.Instances("doppler")[3:] {
 				Eventually(func() (float64, error) { return routerMetric(ctx, in, "ingress") }).
 					WithTimeout(time.Minute).Should(BeNumerically(">", 0), "agents send to %s", f.Container(in))
+				fmt.Fprintf(GinkgoWriter, "%s had ingress %v after the last new router started\n", f.Container(in), time.Since(added).Round(100*time.Millisecond))
 				Eventually(func() (float64, error) { return routerMetric(ctx, in, "subscriptions") }).
 					WithTimeout(time.Minute).Should(BeNumerically(">", 0), "rlps read from %s", f.Container(in))
+				fmt.Fprintf(GinkgoWriter, "%s had subscriptions %v after the last new router started\n", f.Container(in), time.Since(added).Round(100*time.Millisecond))
 			}
-			fmt.Fprintf(GinkgoWriter, "the new routers had agents' traffic and rlps' subscriptions within %v of the last one starting\n", time.Since(added).Round(100*time.Millisecond))
 		})
 		expectWithinBudget(up)
 		down := step("scale routers 5 -> 2", func(*traffic) {

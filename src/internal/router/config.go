@@ -24,6 +24,12 @@ type Config struct {
 	config.Runtime
 	// ShutdownTimeout bounds a graceful stop.
 	ShutdownTimeout config.Duration `json:"shutdown_timeout"`
+	// StartupReplay is how long after it starts the router keeps the newest
+	// envelopes it routed (at most half of egress.buffer_size) and gives a
+	// subscription that arrives in that time the ones it selects first, so
+	// subscribers that reach a new or restarted router after agents did
+	// miss nothing. 0 turns it off.
+	StartupReplay config.Duration `json:"startup_replay"`
 	// SourceID is the source id of the router's own envelopes.
 	SourceID string `json:"source_id"`
 	// Agent, when Addr is set, is the local agent the router sends its own
@@ -77,6 +83,8 @@ func (c *Config) Validate() error {
 		return errors.New("ingress.max_message_bytes: must be at least 1024")
 	case c.ShutdownTimeout.D() <= 0:
 		return errors.New("shutdown_timeout: must be positive")
+	case c.StartupReplay.D() < 0:
+		return errors.New("startup_replay: must not be negative")
 	case c.SourceID == "":
 		return errors.New("source_id: required")
 	}

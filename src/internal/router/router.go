@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
@@ -37,11 +38,15 @@ type Router struct {
 	m        routerMetrics
 	diode    *fair.Buffer // the ingress buffer: drop-oldest, a lane per source
 	registry *subscription.Registry
+	catchUp  *catchUp
 	ingress  *ingress.Server
 	egress   *egress.Server
 	grpc     *grpc.Server
 	ln       net.Listener
 	metrics  *metrics.Server
+	// droppedAtStop counts what ingress dropped while stopping, for the
+	// stop's log line.
+	droppedAtStop atomic.Int64
 }
 
 // Run is the command.RunFunc of the router binary.
@@ -61,6 +66,7 @@ func New(cfg Config, log *slog.Logger) (*Router, error) {
 	}
 	r := &Router{cfg: cfg, log: log, reg: metrics.NewRegistry(), registry: subscription.NewRegistry()}
 	r.m = newRouterMetrics(r.reg)
+	r.catchUp = newCatchUp(r.registry, cfg.StartupReplay.D(), cfg.Egress.BufferSize/2, log)
 	budget := diode.NewBudget(cfg.BufferBudgetBytes())
 	r.reg.BufferBytes(budget.Held, budget.Limit)
 	r.diode = fair.New(cfg.Ingress.BufferSize, fair.Options{
@@ -71,13 +77,16 @@ func New(cfg Config, log *slog.Logger) (*Router, error) {
 	})
 	r.ingress = ingress.NewServer(ingress.SinkFunc(r.accept), ingress.Config{
 		Stopping: ingressStopping,
-		Dropped:  func(n int) { r.m.shutdown.Add(float64(n)) },
+		Dropped: func(n int) {
+			r.m.shutdown.Add(float64(n))
+			r.droppedAtStop.Add(int64(n))
+		},
 	})
 	egressCfg := cfg.Egress.Config()
 	egressCfg.OnSlowConsumer = r.announce
 	egressCfg.Budget = budget
 	egressCfg.BudgetDropped = func(n int) { r.m.egressBudget.Add(float64(n)) }
-	r.egress = egress.NewServer(r.registry, egressCfg, egress.NewMetrics(r.reg), log)
+	r.egress = egress.NewServer(r.catchUp, egressCfg, egress.NewMetrics(r.reg), log)
 	r.grpc = grpc.NewServer(wire.ServerOptions(tlsCfg,
 		grpc.MaxRecvMsgSize(cfg.Ingress.MaxMessageBytes),
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
@@ -107,7 +116,8 @@ func (r *Router) MetricsAddr() string { return r.metrics.Addr() }
 func (r *Router) Run(ctx context.Context) error {
 	r.log.Info("router listening", "addr", r.Addr(), "metrics", r.MetricsAddr(),
 		"ingress_buffer_size", r.cfg.Ingress.BufferSize, "egress_buffer_size", r.cfg.Egress.BufferSize,
-		"max_subscriptions", r.cfg.Egress.MaxSubscriptions)
+		"max_subscriptions", r.cfg.Egress.MaxSubscriptions, "startup_replay", r.cfg.StartupReplay.D().String())
+	r.catchUp.start(time.Now())
 
 	var wg sync.WaitGroup
 	serveErr := make(chan error, 1)
@@ -163,7 +173,8 @@ func (r *Router) shutdown(stopRouting func(), routed <-chan struct{}) {
 		r.grpc.Stop()
 		<-stopped
 	}
-	r.log.Info("router stopped", "took", time.Since(start).String())
+	r.log.Info("router stopped", "took", time.Since(start).String(),
+		"dropped_after_streams_ended", r.droppedAtStop.Load())
 }
 
 // route moves envelopes from the ingress diode to the subscriptions until
@@ -175,7 +186,7 @@ func (r *Router) route(ctx context.Context) {
 		if len(buf) == 0 {
 			return
 		}
-		if n := r.registry.RouteBatch(buf); n > 0 {
+		if n := r.catchUp.route(buf); n > 0 {
 			r.m.invalid.Add(float64(n))
 		}
 		clear(buf) // let the batches behind these envelopes go
@@ -199,4 +210,128 @@ func (r *Router) announce(description string) {
 		return
 	}
 	r.ingress.Accept([][]byte{b}, 0)
+}
+
+// catchUp is the router's egress.Source: the subscription registry, and for
+// the first moments of the router's life (Config.StartupReplay) the newest
+// envelopes it routed, which a subscription that arrives in that time gets
+// before anything else. Agents can reach a router that has just started
+// (restarted, recreated, added) before every rlp has subscribed to it; what
+// the router routed before an rlp's subscription arrived would otherwise
+// reach none of that rlp's consumers. Within the window the routing
+// goroutine and Subscribe take mu, so a replay and live routing never hand
+// a subscriber envelopes at once, and each envelope reaches a new
+// subscription once: routed before it, replayed; after it, live. After the
+// window neither takes the lock.
+type catchUp struct {
+	reg    *subscription.Registry
+	window time.Duration
+	max    int
+	open   atomic.Bool
+
+	mu       sync.Mutex
+	until    time.Time       // guarded by mu
+	recent   [][]byte        // a ring of the newest routed envelopes; guarded by mu
+	next     int             // where recent's next envelope goes; guarded by mu
+	full     bool            // recent has wrapped; guarded by mu
+	groups   map[string]bool // shard groups that had a replay; guarded by mu
+	replayed int             // envelopes replayed; guarded by mu
+	served   int             // subscriptions that got a replay; guarded by mu
+	log      *slog.Logger
+}
+
+// newCatchUp keeps at most max envelopes for window after start; a zero
+// window or max turns it off.
+func newCatchUp(reg *subscription.Registry, window time.Duration, max int, log *slog.Logger) *catchUp {
+	return &catchUp{reg: reg, window: window, max: max, groups: map[string]bool{}, log: log}
+}
+
+// start opens the window at now.
+func (c *catchUp) start(now time.Time) {
+	if c.window <= 0 || c.max <= 0 {
+		return
+	}
+	c.mu.Lock()
+	c.until = now.Add(c.window)
+	c.recent = make([][]byte, 0, min(c.max, 1024))
+	c.mu.Unlock()
+	c.open.Store(true)
+}
+
+// route routes envs and, within the window, keeps them for late
+// subscribers. It returns the number of malformed envelopes.
+func (c *catchUp) route(envs [][]byte) int {
+	if !c.open.Load() {
+		return c.reg.RouteBatch(envs)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	invalid := c.reg.RouteBatch(envs)
+	if c.expired() {
+		return invalid
+	}
+	for _, env := range envs {
+		if len(c.recent) < c.max {
+			c.recent = append(c.recent, env)
+			continue
+		}
+		c.recent[c.next] = env
+		c.next = (c.next + 1) % c.max
+		c.full = true
+	}
+	return invalid
+}
+
+// expired closes the window once it has passed. Called with mu held.
+func (c *catchUp) expired() bool {
+	if !c.open.Load() {
+		return true
+	}
+	if time.Now().Before(c.until) {
+		return false
+	}
+	c.open.Store(false)
+	c.recent, c.groups = nil, nil
+	c.log.Info("startup replay window closed", "subscriptions_caught_up", c.served, "envelopes_replayed", c.replayed)
+	return true
+}
+
+// Subscribe registers deliver and, within the window, first hands it the
+// kept envelopes req selects, oldest first. A member joining a shard group
+// that already exists gets no replay: the group's first member had it.
+func (c *catchUp) Subscribe(req *loggregator_v2.EgressBatchRequest, deliver func(env []byte)) (func(), error) {
+	if !c.open.Load() {
+		return c.reg.Subscribe(req, deliver)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	unsubscribe, err := c.reg.Subscribe(req, deliver)
+	if err != nil || c.expired() {
+		return unsubscribe, err
+	}
+	if id := req.GetShardId(); id != "" {
+		key, err := proto.MarshalOptions{Deterministic: true}.Marshal(&loggregator_v2.EgressBatchRequest{ShardId: id, Selectors: req.GetSelectors()})
+		if err != nil || c.groups[string(key)] {
+			return unsubscribe, nil
+		}
+		c.groups[string(key)] = true
+	}
+	// A registry of one subscription selects from the kept envelopes
+	// exactly what the real one would have.
+	one := subscription.NewRegistry()
+	n := 0
+	if _, err := one.Subscribe(req, func(env []byte) { n++; deliver(env) }); err != nil {
+		return unsubscribe, nil // the real registry accepted req; this cannot differ
+	}
+	if c.full {
+		one.RouteBatch(c.recent[c.next:])
+		one.RouteBatch(c.recent[:c.next])
+	} else {
+		one.RouteBatch(c.recent)
+	}
+	if n > 0 {
+		c.served++
+		c.replayed += n
+	}
+	return unsubscribe, nil
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net"
 	"path/filepath"
 	"sync"
@@ -183,5 +184,104 @@ var _ = Describe("Router.Run", func() {
 		Expect(err.Error()).To(ContainSubstring("send to another router"))
 		Eventually(rr.done, 10*time.Second).Should(BeClosed())
 		Expect(rr.err).NotTo(HaveOccurred())
+	})
+})
+
+var _ = Describe("Startup replay", func() {
+	// receive counts the app envelopes a subscription gets, by instance id.
+	receive := func(ctx context.Context, rr *running, req *loggregator_v2.EgressBatchRequest) func() map[string]int {
+		sub, err := loggregator_v2.NewEgressClient(rr.conn).BatchedReceiver(ctx, req)
+		Expect(err).NotTo(HaveOccurred())
+		var mu sync.Mutex
+		seen := map[string]int{}
+		go func() {
+			for {
+				b, err := sub.Recv()
+				if err != nil {
+					return
+				}
+				mu.Lock()
+				for _, e := range b.Batch {
+					seen[e.GetInstanceId()]++
+				}
+				mu.Unlock()
+			}
+		}()
+		return func() map[string]int {
+			mu.Lock()
+			defer mu.Unlock()
+			return maps.Clone(seen)
+		}
+	}
+	send := func(ctx context.Context, rr *running, from, to int) {
+		var batch []*loggregator_v2.Envelope
+		for i := from; i < to; i++ {
+			batch = append(batch, logFrom("app", i))
+		}
+		_, err := loggregator_v2.NewIngressClient(rr.conn).Send(ctx, &loggregator_v2.EnvelopeBatch{Batch: batch})
+		Expect(err).NotTo(HaveOccurred())
+	}
+	once := func(n int) map[string]int {
+		want := map[string]int{}
+		for i := range n {
+			want[fmt.Sprint(i)] = 1
+		}
+		return want
+	}
+
+	It("gives a subscription that arrives within startup_replay what the router routed before it, each envelope once", func(ctx SpecContext) {
+		server, client := identities()
+		cfg := testConfig(server)
+		cfg.StartupReplay.UnmarshalJSON([]byte(`"1m"`)) //nolint:errcheck // a constant
+		rr := start(cfg, client)
+		send(ctx, rr, 0, 100) // no subscriber yet: an agent that reached the router before any rlp
+		late := receive(ctx, rr, allLogs())
+		Eventually(late).Should(HaveLen(100))
+		send(ctx, rr, 100, 200)
+		Eventually(late).Should(Equal(once(200)))
+		Consistently(late, 300*time.Millisecond).Should(Equal(once(200)))
+	})
+
+	It("replays to one member of a shard group, not to every member", func(ctx SpecContext) {
+		server, client := identities()
+		cfg := testConfig(server)
+		cfg.StartupReplay.UnmarshalJSON([]byte(`"1m"`)) //nolint:errcheck // a constant
+		rr := start(cfg, client)
+		send(ctx, rr, 0, 100)
+		req := allLogs()
+		req.ShardId = "nozzle"
+		a := receive(ctx, rr, req)
+		b := receive(ctx, rr, req)
+		send(ctx, rr, 100, 200)
+		sum := func() map[string]int {
+			all := a()
+			for k, v := range b() {
+				all[k] += v
+			}
+			return all
+		}
+		Eventually(sum).Should(Equal(once(200)))
+		Consistently(sum, 300*time.Millisecond).Should(Equal(once(200)))
+	})
+
+	It("without it, a late subscription gets only what is routed after it", func(ctx SpecContext) {
+		server, client := identities()
+		rr := start(testConfig(server), client) // startup_replay 0
+		inPlace := func(sub func() map[string]int, probe int) {
+			GinkgoHelper()
+			Eventually(func() int {
+				send(ctx, rr, probe, probe+1)
+				return sub()[fmt.Sprint(probe)]
+			}).Should(BeNumerically(">", 0), "a probe routed after the subscription reaches it")
+		}
+		early := receive(ctx, rr, allLogs())
+		inPlace(early, 1000)
+		send(ctx, rr, 0, 100)
+		Eventually(early).Should(HaveKey("99")) // routed before the late subscription
+		late := receive(ctx, rr, allLogs())
+		inPlace(late, 2000)
+		send(ctx, rr, 100, 200)
+		Eventually(late).Should(HaveKey("199"))
+		Expect(late()).NotTo(HaveKey("0"))
 	})
 })

@@ -257,8 +257,10 @@ func resend(batches [][][]byte) []queued {
 	return out
 }
 
-// due reports whether s should be recycled: it has carried its quota, or
-// its router is no longer among the resolved addresses.
+// due reports whether s should be recycled: it has carried its quota, its
+// router is no longer among the resolved addresses, or routers have joined
+// since it was opened (so the streams spread onto them within a DNS refresh
+// instead of after RecycleAfterEnvelopes).
 func (p *Pool) due(s *stream) bool {
 	if p.cfg.RecycleAfterEnvelopes > 0 && s.sent >= p.cfg.RecycleAfterEnvelopes {
 		return true
@@ -268,7 +270,15 @@ func (p *Pool) due(s *stream) bool {
 		return false
 	}
 	s.gen = cur.Gen
-	return !slices.Contains(cur.All, s.addr)
+	if !slices.Contains(cur.All, s.addr) {
+		return true
+	}
+	for _, addr := range cur.All {
+		if !slices.Contains(s.known, addr) {
+			return true
+		}
+	}
+	return false
 }
 
 // connect dials the next router round-robin, from the preferred zone unless
@@ -294,7 +304,7 @@ func (p *Pool) connect(ctx context.Context, anyZone bool, avoid string) (*stream
 		p.m.dialFailures.Inc()
 		return nil, fmt.Errorf("router %s: %w", addr, err)
 	}
-	s.gen = cur.Gen
+	s.gen, s.known = cur.Gen, cur.All
 	p.m.dials.Inc()
 	p.m.streams.Inc()
 	if s.acked != nil {

@@ -228,6 +228,47 @@ var _ = Describe("Pool", func() {
 		Expect(value(reg, `router_connections{destination="router"}`)).To(BeNumerically(">=", 5))
 	})
 
+	It("spreads its streams onto a router that joins in DNS within a refresh, losing nothing", func() {
+		port := freeAddr()[len("127.0.0.1:"):]
+		first := c.startRouter("127.0.0.1:" + port)
+		var joined atomic.Bool
+		lookup := func(_ context.Context, host string) ([]string, error) {
+			if joined.Load() {
+				return []string{"127.0.0.1", "127.0.0.2"}, nil
+			}
+			return []string{"127.0.0.1"}, nil
+		}
+		cfg := c.poolConfig("routers.example:" + port)
+		cfg.Streams = 4
+		reg := metrics.NewRegistry()
+		p, err := routerpool.New(cfg, routerpool.NewMetrics(reg, "router"), routerpool.Options{Lookup: lookup})
+		Expect(err).NotTo(HaveOccurred())
+		in := make(chan [][]byte)
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			p.Run(ctx, in)
+		}()
+		defer func() {
+			close(in)
+			Eventually(done, 10*time.Second).Should(BeClosed())
+			cancel()
+		}()
+		sent := 0
+		send := func() { in <- batch(1); sent++ }
+		for range 20 {
+			send()
+		}
+		second := c.startRouter("127.0.0.2:" + port)
+		joined.Store(true)
+		Eventually(func() float64 {
+			send()
+			return second.ingress()
+		}, 5*time.Second).Should(BeNumerically(">", 0), "a stream moved to the new router (RecycleAfterEnvelopes is 1,000,000)")
+		Eventually(func() float64 { return first.ingress() + second.ingress() }).Should(BeNumerically("==", sent), "the recycled streams lost nothing")
+	})
+
 	It("counts every batch left when its context ends as dropped for shutdown and releases each", func() {
 		reg := metrics.NewRegistry()
 		p := startPool(c.poolConfig(freeAddr()), routerpool.NewMetrics(reg, "router"), 10)

@@ -34,6 +34,7 @@ type stream struct {
 	msg    wire.Batch // reused; SendMsg encodes before returning
 	sent   uint64     // envelopes written
 	gen    uint64     // resolution generation last checked
+	known  []string   // the routers resolved when it was opened
 
 	plain       loggregator_v2.Ingress_BatchSenderClient
 	recent      []write // plain: writes possibly unread, oldest first

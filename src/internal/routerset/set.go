@@ -11,6 +11,7 @@ import (
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
+	grpckeepalive "google.golang.org/grpc/keepalive"
 
 	"loggregator/internal/mtls"
 	"loggregator/internal/resolve"
@@ -22,6 +23,13 @@ import (
 var batchedReceiver = &loggregator_v2.Egress_ServiceDesc.Streams[1]
 
 const batchedReceiverMethod = "/loggregator.v2.Egress/BatchedReceiver"
+
+// keepalive pings a router whose streams have carried nothing for 15 s and
+// gives up on the connection 10 s later, as agents do: a router that went
+// silent (its VM gone, or cut off without a reset) is noticed and
+// re-subscribed to when it answers again, instead of holding a stream that
+// never ends. Routers permit pings every 10 s.
+var keepalive = grpckeepalive.ClientParameters{Time: 15 * time.Second, Timeout: 10 * time.Second, PermitWithoutStream: true}
 
 // Options are a Set's environment; every field may be zero.
 type Options struct {
@@ -128,7 +136,8 @@ func (s *Set) apply(cur *resolve.Addrs) {
 		if _, ok := s.routers[addr]; ok {
 			continue
 		}
-		conn, err := grpc.NewClient(addr, append(wire.DialOptions(), grpc.WithTransportCredentials(s.creds))...)
+		conn, err := grpc.NewClient(addr, append(wire.DialOptions(), grpc.WithTransportCredentials(s.creds),
+			grpc.WithKeepaliveParams(keepalive))...)
 		if err != nil {
 			// NewClient fails only on an unparsable target, which the
 			// resolver never produces; skip it rather than stop the others.

@@ -6,6 +6,8 @@ import (
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
+
+	"loggregator/tools/fleet"
 )
 
 var _ = AfterEach(func(ctx SpecContext) {
@@ -68,25 +70,48 @@ var _ = Describe("A fleet under steady traffic", Ordered, func() {
 		}
 	}, NodeTimeout(10*time.Minute))
 
-	It("moves agents and rlps off a router cut off the network, then back onto it", func(ctx SpecContext) {
-		cut := f.Instances("doppler")[1]
+	It("moves agents and rlps off a router cut off the network, and off one that drops every packet, then back onto both", func(ctx SpecContext) {
+		cut, hole := f.Instances("doppler")[1], f.Instances("doppler")[2]
+		// movedOn waits until every agent VM's probe has finished a run that
+		// started after since with nothing lost, the router still
+		// unreachable: agents and rlps noticed within their keepalive (15 s +
+		// 10 s), or sooner through DNS.
+		movedOn := func(t *traffic, since time.Time, what string) {
+			GinkgoHelper()
+			Eventually(func() bool { return t.cleanSince(since) }).
+				WithTimeout(90*time.Second).WithPolling(500*time.Millisecond).Should(BeTrue(), "on every agent VM a run started after %s with nothing lost, the router still unreachable", what)
+			fmt.Fprintf(GinkgoWriter, "agents and rlps moved on within %v of %s\n", time.Since(since).Round(time.Second), what)
+		}
 		cutRes := step("cut "+f.Container(cut)+" off the network (docker network disconnect)", func(t *traffic) {
 			Expect(f.Disconnect(ctx, cut)).To(Succeed())
-			cutAt := time.Now()
-			// Agents and rlps notice within their keepalive (15 s + 10 s), or
-			// sooner through DNS, and a probe run that starts while the
-			// router is still cut off loses nothing.
-			Eventually(func() bool { return t.cleanSince(cutAt) }).
-				WithTimeout(90*time.Second).WithPolling(500*time.Millisecond).Should(BeTrue(), "a run started after the cut with nothing lost, the router still cut off")
-			fmt.Fprintf(GinkgoWriter, "agents and rlps moved on within %v of the cut\n", time.Since(cutAt).Round(time.Second))
+			movedOn(t, time.Now(), "the cut")
 			Expect(f.Reconnect(ctx, cut)).To(Succeed())
 		})
-		// What agents wrote into their streams to the cut-off router before
-		// they moved on is gone: recorded, not held to the budget.
+		var how string
+		holeRes := step("black-hole "+f.Container(hole)+" (every packet dropped, its names still resolving)", func(t *traffic) {
+			var err error
+			how, err = f.Blackhole(ctx, hole)
+			Expect(err).NotTo(HaveOccurred())
+			at := time.Now()
+			// Its name still resolves (as under BOSH DNS, until a health
+			// check fails) and a connection to it hangs: bash's connect
+			// resolves the name and then waits until timeout ends it (124),
+			// where an unknown name or a refusal fails at once.
+			_, err = f.Exec(ctx, f.Instances("emitter")[0], "timeout", "3", "bash", "-c",
+				"exec 3<>/dev/tcp/"+f.Deployment.InstanceName(hole)+"/8082")
+			Expect(err).To(MatchError(ContainSubstring("exit status 124")), "the router's name resolves and a connection to it hangs")
+			movedOn(t, at, "the blackhole")
+			Expect(f.Heal(ctx, hole, how)).To(Succeed())
+		})
+		// What agents wrote into their streams to the unreachable router
+		// before they moved on is gone: recorded, not held to the budget.
 		fmt.Fprintf(GinkgoWriter, "lost while %s was cut off: %d via the rlp of %d sent\n", f.Container(cut), cutRes.total.Paths["rlp"].Lost, cutRes.total.Sent)
-		res := step("after "+f.Container(cut)+" rejoined", func(*traffic) {
-			Eventually(func() (float64, error) { return routerMetric(ctx, cut, "subscriptions") }).
-				WithTimeout(time.Minute).Should(BeNumerically(">", 0), "the rlps subscribe to the router again")
+		fmt.Fprintf(GinkgoWriter, "lost while %s was black-holed (%s): %d via the rlp of %d sent\n", f.Container(hole), how, holeRes.total.Paths["rlp"].Lost, holeRes.total.Sent)
+		res := step("after "+f.Container(cut)+" and "+f.Container(hole)+" came back", func(*traffic) {
+			for _, in := range []*fleet.Instance{cut, hole} {
+				Eventually(func() (float64, error) { return routerMetric(ctx, in, "subscriptions") }).
+					WithTimeout(time.Minute).Should(BeNumerically(">", 0), "the rlps subscribe to %s again", f.Container(in))
+			}
 		})
 		expectWithinBudget(res)
 	}, NodeTimeout(10*time.Minute))
@@ -94,11 +119,14 @@ var _ = Describe("A fleet under steady traffic", Ordered, func() {
 	It("follows the routers through DNS as they scale from 3 to 5 and back to 2", func(ctx SpecContext) {
 		up := step("scale routers 3 -> 5", func(*traffic) {
 			Expect(f.Scale(ctx, "doppler", 5, current)).To(Succeed())
+			added := time.Now()
 			for _, in := range f.Instances("doppler")[3:] {
 				Eventually(func() (float64, error) { return routerMetric(ctx, in, "ingress") }).
 					WithTimeout(time.Minute).Should(BeNumerically(">", 0), "agents send to %s", f.Container(in))
+				fmt.Fprintf(GinkgoWriter, "%s had ingress %v after the last new router started\n", f.Container(in), time.Since(added).Round(100*time.Millisecond))
 				Eventually(func() (float64, error) { return routerMetric(ctx, in, "subscriptions") }).
 					WithTimeout(time.Minute).Should(BeNumerically(">", 0), "rlps read from %s", f.Container(in))
+				fmt.Fprintf(GinkgoWriter, "%s had subscriptions %v after the last new router started\n", f.Container(in), time.Since(added).Round(100*time.Millisecond))
 			}
 		})
 		expectWithinBudget(up)

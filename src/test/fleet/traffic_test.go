@@ -28,8 +28,9 @@ type probeReport struct {
 	Sent       uint64                `json:"sent"`
 	SendFailed uint64                `json:"send_failed"`
 	Paths      map[string]pathReport `json:"paths"`
-	// started is when the run began (set by the suite).
+	// started is when the run began and vm where (set by the suite).
 	started time.Time
+	vm      *fleet.Instance
 }
 
 type pathReport struct {
@@ -106,21 +107,22 @@ func (t *traffic) runOnce(in *fleet.Instance) {
 		fmt.Fprintf(GinkgoWriter, "%s %s\n%s", time.Now().Format("15:04:05.000"), f.Container(in), stdout.String())
 		fmt.Fprintln(GinkgoWriter, lastLines(stderr.String(), 10))
 	}
-	r.started = started
+	r.started, r.vm = started, in
 	t.reports = append(t.reports, r)
 }
 
-// cleanSince reports whether a run that started after since has finished
-// with nothing lost on any path.
+// cleanSince reports whether every agent VM has finished a run that started
+// after since with nothing lost on any path.
 func (t *traffic) cleanSince(since time.Time) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	ok := map[*fleet.Instance]bool{}
 	for _, r := range t.reports {
 		if r.started.After(since) && clean(r) {
-			return true
+			ok[r.vm] = true
 		}
 	}
-	return false
+	return len(ok) == len(t.vms)
 }
 
 // runs is how many probe runs have finished.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -345,6 +346,72 @@ func (f *Fleet) Disconnect(ctx context.Context, in *Instance) error {
 		}
 	}
 	f.progress("cut off  %s", f.Container(in))
+	return nil
+}
+
+// Blackhole makes the instance drop every packet that is not on its
+// loopback, in and out, without stopping it or taking it off any network:
+// peers see silence (no reset, no refusal) and its names keep resolving, as
+// when a VM's network fails under BOSH DNS. It adds iptables DROP rules in
+// the container's network namespace from the host (nsenter; needs root and
+// iptables on the host). Where that cannot be done it pauses the container
+// instead (its kernel then still accepts connections and data, but no
+// process answers). It returns which of the two it did; Heal undoes it.
+func (f *Fleet) Blackhole(ctx context.Context, in *Instance) (string, error) {
+	name := f.Container(in)
+	err := f.netnsDrop(ctx, in, "-I")
+	if err == nil {
+		f.progress("blackhole %s (iptables DROP in its network namespace)", name)
+		return "iptables DROP", nil
+	}
+	f.progress("blackhole %s: %v; pausing it instead", name, err)
+	if _, err := docker(ctx, nil, "pause", name); err != nil {
+		return "", err
+	}
+	f.progress("blackhole %s (docker pause)", name)
+	return "docker pause", nil
+}
+
+// Heal ends what Blackhole did.
+func (f *Fleet) Heal(ctx context.Context, in *Instance, how string) error {
+	if how == "docker pause" {
+		_, err := docker(ctx, nil, "unpause", f.Container(in))
+		return err
+	}
+	return f.netnsDrop(ctx, in, "-D")
+}
+
+// netnsDrop adds (-I) or deletes (-D) the DROP rules for everything but
+// loopback in the instance's network namespace. It first checks that the
+// namespace it entered holds the instance's address, so a host whose
+// docker command talks to a daemon elsewhere (a pid from another pid
+// namespace) never touches the wrong one.
+func (f *Fleet) netnsDrop(ctx context.Context, in *Instance, op string) error {
+	pid, err := docker(ctx, nil, "inspect", "--format", "{{.State.Pid}}", f.Container(in))
+	if err != nil {
+		return err
+	}
+	ns := []string{"nsenter", "--target", pid, "--net", "--"}
+	run := func(args ...string) (string, error) {
+		cmd := exec.CommandContext(ctx, ns[0], append(ns[1:], args...)...)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			return "", fmt.Errorf("%s: %w: %s", strings.Join(args, " "), err, strings.TrimSpace(string(out)))
+		}
+		return string(out), nil
+	}
+	addrs, err := run("ip", "-o", "-4", "addr", "show")
+	if err != nil {
+		return err
+	}
+	if !strings.Contains(addrs, " "+in.IP+"/") {
+		return fmt.Errorf("the network namespace of pid %s does not hold %s", pid, in.IP)
+	}
+	for _, rule := range [][]string{{"INPUT", "!", "-i", "lo"}, {"OUTPUT", "!", "-o", "lo"}} {
+		if _, err := run(append([]string{"iptables", op, rule[0]}, append(rule[1:], "-j", "DROP")...)...); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

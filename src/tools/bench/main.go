@@ -303,8 +303,11 @@ func runScenario(ctx context.Context, sys *topology.System, sc scenario, duratio
 	}
 	if sc.Readers > 0 {
 		u, err := url.Parse(ep.Endpoints["gateway_url"])
-		if err != nil || u.Host == "" {
-			return result{}, fmt.Errorf("the gateway's URL %q: %v", ep.Endpoints["gateway_url"], err)
+		if err != nil {
+			return result{}, fmt.Errorf("the gateway's URL: %w", err)
+		}
+		if u.Host == "" {
+			return result{}, fmt.Errorf("the gateway's URL %q has no host", ep.Endpoints["gateway_url"])
 		}
 		cfg.Gateway = lossprobe.GatewayConfig{URL: u.Scheme + "://" + u.Host, CAFile: ep.CA, Readers: sc.Readers}
 	}

@@ -44,5 +44,6 @@
 // total over it evicts the oldest envelopes of its own diode, counted as
 // dropped{reason="budget"} (destination_dropped{reason="budget"} for a
 // lane); buffer_bytes shows what they hold. Batches already taken from a
-// diode (one in the batcher, one per router stream) are outside it.
+// diode (one in the batcher, one per router stream) are outside it; they
+// end at 1 MiB (maxBatchBytes) whatever the envelopes' size.
 package agent

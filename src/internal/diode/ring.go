@@ -145,7 +145,8 @@ func (r *ring[T]) reserve(seq uint64, n int64) bool {
 // evictOldest takes the oldest entry before seq that the ring holds out of
 // its slot, leaving the slot marked empty with its sequence number, and
 // gives its bytes back to the budget. Slots being copied and entries not yet
-// stored are passed over. It reports whether it evicted one.
+// stored are passed over. It reports whether it evicted one. Scans start at
+// evictFrom, which only grows.
 func (r *ring[T]) evictOldest(seq uint64) bool {
 	from := max(r.taken.Load(), r.evictFrom.Load())
 	if seq >= r.size {
@@ -163,9 +164,12 @@ func (r *ring[T]) evictOldest(seq uint64) bool {
 			s.val = zero
 			s.state.Store(st | emptyBit)
 			r.budget.release(int64(r.sizeOf(v)))
-			if gone {
-				r.advanceEvictFrom(k + 1)
-			}
+			// The next scan starts past k even when an entry before it is
+			// still being stored: a writer descheduled between claiming and
+			// storing would otherwise make every scan walk from its entry,
+			// up to a lap. Its entry, once stored, then waits for the reader
+			// or the next lap, within the budget all the same.
+			r.advanceEvictFrom(k + 1)
 			return true
 		}
 		// Entry k is gone for good if a later one owns the slot or it was

@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"math/rand/v2"
 	"net"
+	"os"
 	"sync"
 	"time"
 
@@ -43,6 +43,14 @@ type Router struct {
 	metrics  *metrics.Server
 }
 
+// LaneSalt is the salt of the router's ingress buffer (see fair.Salt): its
+// host name and address, so that routers, which all see the same sources,
+// each put a different pair of them in one lane.
+func LaneSalt(cfg Config) uint64 {
+	host, _ := os.Hostname() // "" on error: the address alone still salts
+	return fair.Salt(host, cfg.Addr)
+}
+
 // Run is the command.RunFunc of the router binary.
 func Run(ctx context.Context, cfg *Config, log *slog.Logger) error {
 	r, err := New(*cfg, log)
@@ -61,7 +69,7 @@ func New(cfg Config, log *slog.Logger) (*Router, error) {
 	r := &Router{cfg: cfg, log: log, reg: metrics.NewRegistry(), registry: subscription.NewRegistry()}
 	r.m = newRouterMetrics(r.reg)
 	r.diode = fair.New(cfg.Ingress.BufferSize, fair.Options{
-		Salt:     rand.Uint64(), // routers see the same sources: each pairs them its own way
+		Salt:     LaneSalt(cfg),
 		OnDrop:   func(n int) { r.m.bufferFull.Add(float64(n)) },
 		OnSource: r.m.bySource.Add,
 	})

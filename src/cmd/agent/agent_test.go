@@ -163,7 +163,8 @@ var _ = Describe("Agent", func() {
 			for i := range batch {
 				batch[i] = &loggregator_v2.Envelope{SourceId: "noisy", Message: &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{}}}
 			}
-			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			// A race-built agent under a loaded machine can take a while.
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 			defer cancel()
 			_, err := c.Send(ctx, &loggregator_v2.EnvelopeBatch{Batch: batch})
 			Expect(err).NotTo(HaveOccurred())

@@ -8,10 +8,15 @@ import (
 	"loggregator/internal/wire"
 )
 
-// DefaultLanes is the number of lanes components use: enough that a quiet
-// source shares its lane with a given noisy one in one process of 16, few
-// enough that each lane of a 10,000-envelope buffer still holds 625.
+// DefaultLanes is the number of lanes components use: a quiet source
+// shares its lane with a given noisy one in one process of 16.
 const DefaultLanes = 16
+
+// MaxShare bounds the part of the buffer one lane may hold: at least
+// 1/MaxShare of it, so one source can still take a burst of a quarter of
+// the configured size (an agent's batch of 1,000 in a router's 10,000)
+// however many lanes there are.
+const MaxShare = 4
 
 // quantum is how many entries the reader takes from one lane before it
 // moves on while several lanes hold entries.
@@ -67,8 +72,10 @@ type Options struct {
 	Diode []diode.Option[[]byte]
 }
 
-// New returns a Buffer of size entries in all, split into o.Lanes lanes
-// of ceil(size/lanes) entries each. It panics if size is less than 1.
+// New returns a Buffer of o.Lanes lanes of ceil(size/min(lanes,
+// MaxShare)) entries each: size in all with up to MaxShare lanes, up to
+// size*lanes/MaxShare with more, which only as many sources flooding at
+// once can fill. It panics if size is less than 1.
 func New(size int, o Options) *Buffer {
 	if size < 1 {
 		panic("fair: size must be at least 1")
@@ -78,7 +85,8 @@ func New(size int, o Options) *Buffer {
 		lanes = DefaultLanes
 	}
 	lanes = min(lanes, size)
-	per := (size + lanes - 1) / lanes
+	share := min(lanes, MaxShare)
+	per := (size + share - 1) / share
 	b := &Buffer{
 		lanes:    make([]lane, lanes),
 		salt:     o.Salt,

@@ -11,14 +11,16 @@
 // of the source flooding; every envelope of one source goes to one lane and
 // comes out in the order it went in.
 //
-// Sizing. The lanes split the configured size: each holds ceil(size/K)
-// entries (K is lowered to size when size is smaller), so the buffer holds
-// what the single diode it replaces held, in slots and in the memory they
-// pin. The price is that one source alone can fill only its lane, 1/K of
-// the buffer: with the agent's default of 50,000 entries and K = 16 a
-// source has 3,125 of them to itself, however quiet the others are. An
-// operator who wants one source to ride out longer stalls raises the
-// buffer size; the lanes grow with it.
+// Sizing. Every lane holds ceil(size/min(K, 4)) entries, so one source
+// alone can still fill a quarter of the configured size: splitting the
+// buffer evenly (size/K each) left a source 625 of a router's 10,000, less
+// than one agent batch of 1,000 from one app, which a router then dropped
+// whenever routing paused. The price is in the worst case: with K = 16 the
+// lanes can hold 4 × size entries, and do only when four or more sources
+// flood at once, each still losing only its own. Their slot arrays (32
+// bytes a slot) are allocated up front: 6.4 MB for the agent's default
+// 50,000, 1.3 MB for the router's 10,000; what the entries pin is for the
+// process's byte budget to bound.
 //
 // Collisions. With K lanes, a given quiet source shares its lane with a
 // given noisy one with probability 1/K, and then loses as the noisy one

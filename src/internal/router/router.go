@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"math/rand/v2"
 	"net"
+	"os"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -49,6 +49,14 @@ type Router struct {
 	droppedAtStop atomic.Int64
 }
 
+// LaneSalt is the salt of the router's ingress buffer (see fair.Salt): its
+// host name and address, so that routers, which all see the same sources,
+// each put a different pair of them in one lane.
+func LaneSalt(cfg Config) uint64 {
+	host, _ := os.Hostname() // "" on error: the address alone still salts
+	return fair.Salt(host, cfg.Addr)
+}
+
 // Run is the command.RunFunc of the router binary.
 func Run(ctx context.Context, cfg *Config, log *slog.Logger) error {
 	r, err := New(*cfg, log)
@@ -70,7 +78,7 @@ func New(cfg Config, log *slog.Logger) (*Router, error) {
 	budget := diode.NewBudget(cfg.BufferBudgetBytes())
 	r.reg.BufferBytes(budget.Held, budget.Limit)
 	r.diode = fair.New(cfg.Ingress.BufferSize, fair.Options{
-		Salt:     rand.Uint64(), // routers see the same sources: each pairs them its own way
+		Salt:     LaneSalt(cfg),
 		OnDrop:   func(n int) { r.m.bufferFull.Add(float64(n)) },
 		OnSource: r.m.bySource.Add,
 		Diode:    []diode.Option[[]byte]{diode.WithBudget(budget, diode.Len, func(n int) { r.m.ingressBudget.Add(float64(n)) })},

@@ -10,6 +10,7 @@ import (
 	"net"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
@@ -21,6 +22,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	"loggregator/internal/certgen"
+	"loggregator/internal/fair"
 	"loggregator/internal/leakcheck"
 	"loggregator/internal/mtls"
 	"loggregator/internal/router"
@@ -106,6 +108,82 @@ var _ = Describe("New", func() {
 		server.Cert = filepath.Join(GinkgoT().TempDir(), "missing.crt")
 		_, err := router.New(testConfig(server), slog.New(slog.DiscardHandler))
 		Expect(err).To(MatchError(ContainSubstring("missing.crt")))
+	})
+})
+
+var _ = Describe("Router ingress buffer", func() {
+	It("drops a flooding source's envelopes and none of a quiet one's when routing falls behind", func() {
+		server, client := identities()
+		cfg := testConfig(server)
+		cfg.Ingress.BufferSize = 16 * 64 // 64 per lane
+		salt := router.LaneSalt(cfg)
+		// A source that shares the noisy one's lane loses with it (see
+		// internal/fair); this one has a lane of its own.
+		quiet := "quiet"
+		for i := 0; fair.Lane(salt, fair.DefaultLanes, []byte(quiet)) == fair.Lane(salt, fair.DefaultLanes, []byte("noisy")); i++ {
+			quiet = fmt.Sprint("quiet-", i)
+		}
+		rr := start(cfg, client)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		sub, err := loggregator_v2.NewEgressClient(rr.conn).BatchedReceiver(ctx, &loggregator_v2.EgressBatchRequest{
+			Selectors: []*loggregator_v2.Selector{{SourceId: quiet, Message: &loggregator_v2.Selector_Log{Log: &loggregator_v2.LogSelector{}}}},
+		})
+		Expect(err).NotTo(HaveOccurred())
+		got := make(chan string, 100)
+		var probed atomic.Int64
+		go func() {
+			for {
+				b, err := sub.Recv()
+				if err != nil {
+					return
+				}
+				for _, e := range b.Batch {
+					if id := e.GetInstanceId(); id == "-1" {
+						probed.Add(1)
+					} else {
+						got <- id
+					}
+				}
+			}
+		}()
+		ingress := loggregator_v2.NewIngressClient(rr.conn)
+		// A probe that arrives says the subscription is in place.
+		Eventually(func() int64 {
+			_, err := ingress.Send(ctx, &loggregator_v2.EnvelopeBatch{Batch: []*loggregator_v2.Envelope{logFrom(quiet, -1)}})
+			Expect(err).NotTo(HaveOccurred())
+			return probed.Load()
+		}).Should(BeNumerically(">", 0))
+
+		// One Send: 50,000 noisy, 20 quiet, 50,000 noisy. Routing is far
+		// slower than accepting, so the buffer is full of noisy envelopes
+		// from the start.
+		var batch []*loggregator_v2.Envelope
+		for i := range 100_000 {
+			batch = append(batch, &loggregator_v2.Envelope{SourceId: "noisy", Message: &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{}}})
+			if i == 50_000 {
+				for q := range 20 {
+					batch = append(batch, logFrom(quiet, q))
+				}
+			}
+		}
+		_, err = ingress.Send(ctx, &loggregator_v2.EnvelopeBatch{Batch: batch})
+		Expect(err).NotTo(HaveOccurred())
+
+		var want, received []string
+		for q := range 20 {
+			want = append(want, fmt.Sprint(q))
+		}
+		Eventually(func() []string {
+			for {
+				select {
+				case id := <-got:
+					received = append(received, id)
+				default:
+					return received
+				}
+			}
+		}, 10*time.Second).Should(Equal(want))
 	})
 })
 

@@ -60,7 +60,7 @@ func vanishMidStream(p *runningPool, a, b *envelopetest.IngressSink) uint64 {
 			n.next -= 5 // not sent: the numbers are used again
 		}
 		return a.Count() > 0 && b.Count() > 0
-	}).Should(BeTrue(), "the streams spread over both sinks")
+	}, 10*time.Second).Should(BeTrue(), "the streams spread over both sinks")
 	for range 50 {
 		p.in <- n.batch(5)
 	}
@@ -111,7 +111,7 @@ var _ = Describe("Pool with acknowledgements", func() {
 				sent++
 			}
 			return plain.Count() > 0 && r.ingress() > 0
-		}).Should(BeTrue(), "both routers get envelopes")
+		}, 10*time.Second).Should(BeTrue(), "both routers get envelopes")
 		Expect(value(reg, `router_acked_streams{destination="router"}`)).To(Equal(1.0))
 		Expect(value(reg, `router_streams{destination="router"}`)).To(Equal(2.0))
 		p.closeIn()

@@ -201,7 +201,7 @@ var _ = Describe("Pool", func() {
 		Eventually(func() bool {
 			p.offer(batch(1))
 			return r1.ingress() > 0 && r2.ingress() > 0
-		}).Should(BeTrue(), "the streams spread over both routers")
+		}, 10*time.Second).Should(BeTrue(), "the streams spread over both routers")
 
 		r1.stop()
 		before := r2.ingress()

@@ -390,7 +390,7 @@ func printAgentLoss(ctx context.Context, url string) {
 		fmt.Printf("   agent metrics: %v\n", err)
 		return
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	sc := bufio.NewScanner(resp.Body)
 	for sc.Scan() {
 		line := sc.Text()

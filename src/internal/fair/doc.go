@@ -25,7 +25,7 @@
 // Collisions. With K lanes, a given quiet source shares its lane with a
 // given noisy one with probability 1/K, and then loses as the noisy one
 // does. Each process salts the hash its own way (the agent with Salt of
-// its identity, a router at random), so two sources that collide on one
+// its identity, a router with its host name), so two sources that collide on one
 // agent or router are apart on most others.
 //
 // The reader takes from the lanes in turn, up to 16 entries from each

@@ -40,10 +40,11 @@ type Config struct {
 	// with this much outstanding takes no new batch until the router
 	// answers.
 	MaxUnackedBytes int `json:"max_unacked_bytes"`
-	// DisableAcknowledgements makes the pool use plain
-	// loggregator.v2.Ingress/BatchSender even with routers that offer
-	// acknowledgements.
-	DisableAcknowledgements bool `json:"disable_acknowledgements,omitempty"`
+	// Acknowledgements makes the pool ask each router for acknowledged
+	// ingress (loggr.ack.v1) and use it where offered; off, every stream
+	// is a plain loggregator.v2.Ingress/BatchSender. Off by default until
+	// a stall seen in the agent's IngressToRouter benchmark is explained.
+	Acknowledgements bool `json:"acknowledgements,omitempty"`
 }
 
 // DefaultConfig returns the defaults: five streams to routers named "doppler".

@@ -346,7 +346,7 @@ func (p *Pool) dial(ctx context.Context, addr string) (*stream, error) {
 // router answers loggr.ack.v1 within DialTimeout, else, if it answers that
 // it does not know the service, a plain BatchSender.
 func (p *Pool) open(ctx context.Context, s *stream) error {
-	if !p.cfg.DisableAcknowledgements {
+	if p.cfg.Acknowledgements {
 		cs, err := s.conn.NewStream(ctx, &ingress.AckStreamDesc, ingress.AckMethod, grpc.ForceCodecV2(p.codec))
 		if err == nil {
 			t := time.AfterFunc(p.cfg.DialTimeout.D(), s.cancel)

@@ -81,6 +81,7 @@ func (c certs) poolConfig(addrs ...string) routerpool.Config {
 	}
 	cfg.TLS = c["metron"]
 	cfg.Streams = 2
+	cfg.Acknowledgements = true
 	cfg.DialTimeout = config.Duration(time.Second)
 	cfg.MaxBackoff = config.Duration(100 * time.Millisecond)
 	cfg.DNSRefreshInterval = config.Duration(50 * time.Millisecond)

@@ -427,23 +427,18 @@ func appendLog(out, msg []byte) ([]byte, error) {
 
 // appendCounter writes a Counter: {"name":…,"delta":"…","total":"…"}.
 func appendCounter(out, msg []byte) ([]byte, error) {
-	f, err := scalars(msg, [3]uint64{wireBytes, wireVarint, wireVarint})
-	if err != nil {
-		return nil, err
-	}
-	out = append(out, `{"name":`...)
-	if out, err = appendJSONString(out, f[0].data); err != nil {
-		return nil, err
-	}
-	out = append(out, `,"delta":"`...)
-	out = strconv.AppendUint(out, f[1].v, 10)
-	out = append(out, `","total":"`...)
-	out = strconv.AppendUint(out, f[2].v, 10)
-	return append(out, `"}`...), nil
+	return appendNamedPair(out, msg, `,"delta":"`, `","total":"`, false)
 }
 
 // appendTimer writes a Timer: {"name":…,"start":"…","stop":"…"}.
 func appendTimer(out, msg []byte) ([]byte, error) {
+	return appendNamedPair(out, msg, `,"start":"`, `","stop":"`, true)
+}
+
+// appendNamedPair writes a message of a name and two varints (a Counter's
+// delta and total, a Timer's start and stop) as {"name":…<first>…<second>…"},
+// the varints as quoted decimals, signed when signed is set.
+func appendNamedPair(out, msg []byte, first, second string, signed bool) ([]byte, error) {
 	f, err := scalars(msg, [3]uint64{wireBytes, wireVarint, wireVarint})
 	if err != nil {
 		return nil, err
@@ -452,10 +447,14 @@ func appendTimer(out, msg []byte) ([]byte, error) {
 	if out, err = appendJSONString(out, f[0].data); err != nil {
 		return nil, err
 	}
-	out = append(out, `,"start":"`...)
-	out = strconv.AppendInt(out, int64(f[1].v), 10)
-	out = append(out, `","stop":"`...)
-	out = strconv.AppendInt(out, int64(f[2].v), 10)
+	for i, key := range [2]string{first, second} {
+		out = append(out, key...)
+		if signed {
+			out = strconv.AppendInt(out, int64(f[1+i].v), 10)
+		} else {
+			out = strconv.AppendUint(out, f[1+i].v, 10)
+		}
+	}
 	return append(out, `"}`...), nil
 }
 

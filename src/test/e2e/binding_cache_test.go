@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net"
-	"os/exec"
 	"path/filepath"
 	"time"
 
@@ -58,10 +57,7 @@ jobs:
 
 var _ = Describe("Binding cache path", func() {
 	It("renders the job, reads every page of Cloud Controller and serves the drains and the aggregate drains to a syslog agent", func() {
-		bin := GinkgoT().TempDir()
-		build := exec.Command("go", "build", "-o", bin+"/", "loggregator/cmd/binding-cache")
-		build.Stdout, build.Stderr = GinkgoWriter, GinkgoWriter
-		Expect(build.Run()).To(Succeed())
+		bin := binDir
 
 		port, metricsPort := bindingCacheFreePort(), bindingCacheFreePort()
 		m, err := topology.ParseManifest(fmt.Appendf(nil, bindingCacheManifest, port, metricsPort))

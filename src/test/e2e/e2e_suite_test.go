@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"text/template"
@@ -16,6 +15,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"loggregator/tools/topology"
+	"loggregator/tools/versions"
 )
 
 func TestE2E(t *testing.T) {
@@ -29,7 +29,7 @@ func TestE2E(t *testing.T) {
 var (
 	// repo is the repository root: jobs/ and scripts/ live there.
 	repo string
-	// binDir holds agent, router, rlp and gateway, built once per suite.
+	// binDir holds every binary of the module, built once per suite.
 	binDir string
 	// shared is this process's system for the specs that leave it as they
 	// found it; specs that kill or stop components start their own.
@@ -39,13 +39,9 @@ var (
 var _ = SynchronizedBeforeSuite(func() []byte {
 	dir, err := os.MkdirTemp("", "e2e-bin-")
 	Expect(err).NotTo(HaveOccurred())
-	// One go build for all four binaries shares the compilation of the
-	// packages they have in common; gexec.Build would compile them four times.
-	cmd := exec.Command("go", "build", "-o", dir+"/",
-		"loggregator/cmd/agent", "loggregator/cmd/router", "loggregator/cmd/rlp", "loggregator/cmd/gateway",
-		"loggregator/cmd/trafficcontroller")
-	cmd.Stdout, cmd.Stderr = GinkgoWriter, GinkgoWriter
-	if err := cmd.Run(); err != nil {
+	// One build of every binary, with the settings the compat and fleet
+	// suites use (tools/versions), so the three share one compilation.
+	if err := versions.Build(context.Background(), "../..", dir); err != nil {
 		_ = os.RemoveAll(dir)
 		Fail(fmt.Sprintf("build the components: %v", err))
 	}

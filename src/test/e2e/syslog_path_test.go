@@ -3,7 +3,6 @@ package e2e_test
 import (
 	"bytes"
 	"fmt"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"text/template"
@@ -58,10 +57,7 @@ type syslogPath struct {
 // files; everything stops when the spec ends.
 func startSyslogPath() *syslogPath {
 	GinkgoHelper()
-	bin := GinkgoT().TempDir()
-	build := exec.Command("go", "build", "-o", bin+"/", "loggregator/cmd/syslog-agent")
-	build.Stdout, build.Stderr = GinkgoWriter, GinkgoWriter
-	Expect(build.Run()).To(Succeed(), "build the syslog agent")
+	bin := binDir
 
 	rs, err := syslogtest.Start(GinkgoT().TempDir(), syslogtest.TCP, mtls.Files{})
 	if err != nil {

@@ -28,12 +28,12 @@ var drainTools = []string{"bash", "timeout", "tail", "cat", "sleep"}
 // BuildBinaries compiles every binary of the module in src (./cmd/...), from
 // its own vendored modules, as static executables into bin.
 func BuildBinaries(ctx context.Context, src, bin string) error {
-	return versions.Build(ctx, src, bin, "CGO_ENABLED=0")
+	return versions.Build(ctx, src, bin)
 }
 
 // BuildInit compiles the fleet's init from the module in src into bin.
 func BuildInit(ctx context.Context, src, bin string) error {
-	return versions.BuildPackages(ctx, src, bin, []string{"CGO_ENABLED=0"}, "./tools/fleet/vcapinit")
+	return versions.BuildPackages(ctx, src, bin, "./tools/fleet/vcapinit")
 }
 
 // BuildImage imports an image tagged tag that holds the binaries of bin

@@ -43,17 +43,22 @@ func Remove(ctx context.Context, root, dir string) error {
 }
 
 // Build compiles every binary of the module in src (./cmd/...), from its
-// own vendored modules, into bin. env is added to the build's environment
-// ("CGO_ENABLED=0" for static binaries).
-func Build(ctx context.Context, src, bin string, env ...string) error {
-	return BuildPackages(ctx, src, bin, env, "./cmd/...")
+// own vendored modules, into bin.
+func Build(ctx context.Context, src, bin string) error {
+	return BuildPackages(ctx, src, bin, "./cmd/...")
 }
 
-// BuildPackages compiles the named packages of the module in src into bin.
-// With -trimpath the build cache does not depend on where the worktree is,
-// so the vendored modules two versions share compile once.
-func BuildPackages(ctx context.Context, src, bin string, env []string, pkgs ...string) error {
-	return run(ctx, src, env, "go", append([]string{"build", "-mod=vendor", "-trimpath", "-o", bin + "/"}, pkgs...)...)
+// BuildPackages compiles the named packages of the module in src into bin,
+// as static executables (CGO_ENABLED=0: the fleet's images hold nothing
+// else) built with -trimpath. Every suite that runs our binaries as
+// processes (e2e, compat, fleet) and scripts/test's go vet and benchmark
+// run build with these same settings, so they share one compilation in the
+// build cache: -trimpath keeps the worktree's path out of the cache keys
+// (the vendored modules two versions share compile once), and one cgo
+// setting keeps the net package, which nearly everything imports, from
+// splitting the cache in two.
+func BuildPackages(ctx context.Context, src, bin string, pkgs ...string) error {
+	return run(ctx, src, []string{"CGO_ENABLED=0"}, "go", append([]string{"build", "-mod=vendor", "-trimpath", "-o", bin + "/"}, pkgs...)...)
 }
 
 func run(ctx context.Context, dir string, env []string, name string, args ...string) error {

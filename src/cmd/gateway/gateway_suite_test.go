@@ -25,6 +25,7 @@ import (
 	"loggregator/internal/cfauth/cfauthtest"
 	"loggregator/internal/envelopetest"
 	"loggregator/internal/mtls"
+	"loggregator/tools/versions"
 )
 
 func TestGateway(t *testing.T) {
@@ -35,7 +36,7 @@ func TestGateway(t *testing.T) {
 var gatewayPath string
 
 var _ = SynchronizedBeforeSuite(func() []byte {
-	p, err := gexec.Build("loggregator/cmd/gateway")
+	p, err := gexec.BuildWithEnvironment("loggregator/cmd/gateway", versions.StaticEnv)
 	Expect(err).NotTo(HaveOccurred())
 	return []byte(p)
 }, func(p []byte) {

@@ -21,6 +21,7 @@ import (
 	"loggregator/internal/rlp"
 	"loggregator/internal/router"
 	"loggregator/internal/routerpool"
+	"loggregator/tools/versions"
 )
 
 func TestLossprobe(t *testing.T) {
@@ -42,7 +43,7 @@ var _ = SynchronizedBeforeSuite(func() []byte {
 	// accounting is what this suite checks, and the components' own suites
 	// run them with the race detector.
 	for _, name := range []string{"agent", "router", "rlp"} {
-		p, err := gexec.Build("loggregator/cmd/" + name)
+		p, err := gexec.BuildWithEnvironment("loggregator/cmd/"+name, versions.StaticEnv)
 		Expect(err).NotTo(HaveOccurred())
 		out[name] = p
 	}

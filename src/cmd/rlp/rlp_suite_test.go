@@ -17,6 +17,7 @@ import (
 
 	"loggregator/internal/certgen"
 	"loggregator/internal/metrics/metricstest"
+	"loggregator/tools/versions"
 )
 
 func TestRLP(t *testing.T) {
@@ -27,9 +28,9 @@ func TestRLP(t *testing.T) {
 var rlpPath, routerPath string
 
 var _ = SynchronizedBeforeSuite(func() []byte {
-	rlp, err := gexec.Build("loggregator/cmd/rlp")
+	rlp, err := gexec.BuildWithEnvironment("loggregator/cmd/rlp", versions.StaticEnv)
 	Expect(err).NotTo(HaveOccurred())
-	router, err := gexec.Build("loggregator/cmd/router")
+	router, err := gexec.BuildWithEnvironment("loggregator/cmd/router", versions.StaticEnv)
 	Expect(err).NotTo(HaveOccurred())
 	return []byte(rlp + "\n" + router)
 }, func(paths []byte) {

@@ -21,6 +21,7 @@ import (
 
 	"loggregator/internal/certgen"
 	"loggregator/internal/mtls"
+	"loggregator/tools/versions"
 )
 
 func TestRouter(t *testing.T) {
@@ -31,7 +32,7 @@ func TestRouter(t *testing.T) {
 var routerPath string
 
 var _ = SynchronizedBeforeSuite(func() []byte {
-	p, err := gexec.Build("loggregator/cmd/router")
+	p, err := gexec.BuildWithEnvironment("loggregator/cmd/router", versions.StaticEnv)
 	Expect(err).NotTo(HaveOccurred())
 	return []byte(p)
 }, func(p []byte) {

@@ -25,6 +25,7 @@ import (
 
 	"loggregator/internal/certgen"
 	"loggregator/internal/envelopetest"
+	"loggregator/tools/versions"
 )
 
 var (
@@ -49,7 +50,9 @@ func BenchmarkFirehose(b *testing.B) {
 }
 
 func firehoseAtRate(b *testing.B, rate int, dur time.Duration) {
-	benchBinOnce.Do(func() { benchBin, benchBinErr = gexec.Build("loggregator/cmd/trafficcontroller") })
+	benchBinOnce.Do(func() {
+		benchBin, benchBinErr = gexec.BuildWithEnvironment("loggregator/cmd/trafficcontroller", versions.StaticEnv)
+	})
 	if benchBinErr != nil {
 		b.Fatal(benchBinErr)
 	}

@@ -24,6 +24,7 @@ import (
 	"loggregator/internal/envelopetest"
 	"loggregator/internal/resolve"
 	"loggregator/internal/udpforwarder"
+	"loggregator/tools/versions"
 )
 
 // BenchmarkForwarder runs the udp-forwarder binary (built without -race)
@@ -45,7 +46,7 @@ import (
 // Run with -benchtime Nx (N datagrams), e.g.
 // go test ./cmd/udp-forwarder -run '^$' -bench Forwarder -benchtime 300000x -count 3
 func BenchmarkForwarder(b *testing.B) {
-	bin, err := gexec.Build("loggregator/cmd/udp-forwarder")
+	bin, err := gexec.BuildWithEnvironment("loggregator/cmd/udp-forwarder", versions.StaticEnv)
 	if err != nil {
 		b.Fatal(err)
 	}

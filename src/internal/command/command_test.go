@@ -13,6 +13,8 @@ import (
 	. "github.com/onsi/gomega"
 	"github.com/onsi/gomega/gbytes"
 	"github.com/onsi/gomega/gexec"
+
+	"loggregator/tools/versions"
 )
 
 // fakecmd is testdata/fakecmd built once for the suite: a component with one
@@ -21,7 +23,7 @@ var fakecmd string
 
 var _ = BeforeSuite(func() {
 	var err error
-	fakecmd, err = gexec.Build("loggregator/internal/command/testdata/fakecmd")
+	fakecmd, err = gexec.BuildWithEnvironment("loggregator/internal/command/testdata/fakecmd", versions.StaticEnv)
 	Expect(err).NotTo(HaveOccurred())
 	DeferCleanup(gexec.CleanupBuildArtifacts)
 })

@@ -17,6 +17,7 @@ import (
 	"github.com/onsi/gomega/gexec"
 
 	"loggregator/internal/boshtemplate"
+	"loggregator/tools/versions"
 )
 
 // renderPromScraper renders jobs/prom_scraper with props into a fresh
@@ -105,7 +106,7 @@ var _ = Describe("Prometheus endpoint → prom scraper → agent → routers →
 			&loggregator_v2.Selector{SourceId: "e2e-scraped", Message: &loggregator_v2.Selector_Gauge{Gauge: &loggregator_v2.GaugeSelector{}}}))
 		s.subscribed(1)
 
-		bin, err := gexec.Build("loggregator/cmd/prom-scraper")
+		bin, err := gexec.BuildWithEnvironment("loggregator/cmd/prom-scraper", versions.StaticEnv)
 		Expect(err).NotTo(HaveOccurred())
 		DeferCleanup(gexec.CleanupBuildArtifacts)
 		session, err := gexec.Start(exec.Command(bin, "--config", cfgPath), GinkgoWriter, GinkgoWriter)

@@ -21,6 +21,7 @@ import (
 	"loggregator/internal/mtls"
 	"loggregator/internal/resolve"
 	"loggregator/internal/udpforwarder"
+	"loggregator/tools/versions"
 )
 
 // startUDPForwarder runs the udp-forwarder binary beside the shared
@@ -28,7 +29,7 @@ import (
 // loggregator_agent, and returns a connection to its UDP socket.
 func startUDPForwarder(s *system) net.Conn {
 	GinkgoHelper()
-	bin, err := gexec.Build("loggregator/cmd/udp-forwarder")
+	bin, err := gexec.BuildWithEnvironment("loggregator/cmd/udp-forwarder", versions.StaticEnv)
 	Expect(err).NotTo(HaveOccurred())
 	DeferCleanup(gexec.CleanupBuildArtifacts)
 	ep := s.Endpoints()

@@ -19,6 +19,7 @@ import (
 	"github.com/onsi/gomega/gexec"
 
 	"loggregator/internal/boshtemplate"
+	"loggregator/tools/versions"
 )
 
 func TestManifests(t *testing.T) {
@@ -56,7 +57,7 @@ func binary(name string) (string, error) {
 	if _, err := os.Stat(filepath.Join(repoRoot, "src", "cmd", name)); err != nil {
 		return "", err
 	}
-	p, err := gexec.Build("loggregator/cmd/" + name)
+	p, err := gexec.BuildWithEnvironment("loggregator/cmd/"+name, versions.StaticEnv)
 	if err != nil {
 		return "", err
 	}

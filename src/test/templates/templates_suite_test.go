@@ -16,6 +16,7 @@ import (
 	"github.com/onsi/gomega/gexec"
 
 	"loggregator/internal/boshtemplate"
+	"loggregator/tools/versions"
 )
 
 func TestTemplates(t *testing.T) {
@@ -45,7 +46,7 @@ func binary(name string) string {
 	if p, ok := binaries[name]; ok {
 		return p
 	}
-	p, err := gexec.Build("loggregator/cmd/" + name)
+	p, err := gexec.BuildWithEnvironment("loggregator/cmd/"+name, versions.StaticEnv)
 	Expect(err).NotTo(HaveOccurred())
 	binaries[name] = p
 	return p

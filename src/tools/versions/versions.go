@@ -42,6 +42,14 @@ func Remove(ctx context.Context, root, dir string) error {
 	return run(ctx, root, nil, "git", "worktree", "remove", "--force", dir)
 }
 
+// StaticEnv is the environment of every build without the race detector:
+// static executables (the fleet's images hold nothing else). Suites that
+// build a binary without -race pass it to gexec.BuildWithEnvironment, so
+// that binary shares its compilation with go vet, the benchmark run and
+// BuildPackages (a second cgo setting would split the build cache in two:
+// nearly every package imports net). The race detector needs cgo.
+var StaticEnv = []string{"CGO_ENABLED=0"}
+
 // Build compiles every binary of the module in src (./cmd/...), from its
 // own vendored modules, into bin.
 func Build(ctx context.Context, src, bin string) error {
@@ -58,7 +66,7 @@ func Build(ctx context.Context, src, bin string) error {
 // setting keeps the net package, which nearly everything imports, from
 // splitting the cache in two.
 func BuildPackages(ctx context.Context, src, bin string, pkgs ...string) error {
-	return run(ctx, src, []string{"CGO_ENABLED=0"}, "go", append([]string{"build", "-mod=vendor", "-trimpath", "-o", bin + "/"}, pkgs...)...)
+	return run(ctx, src, StaticEnv, "go", append([]string{"build", "-mod=vendor", "-trimpath", "-o", bin + "/"}, pkgs...)...)
 }
 
 func run(ctx context.Context, dir string, env []string, name string, args ...string) error {

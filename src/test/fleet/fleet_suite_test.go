@@ -10,9 +10,11 @@
 // COMPAT_BASE names, else versions.DefaultBase) and the first spec upgrades
 // it to the current one in BOSH's order; FLEET_UPGRADE=off, or a clone
 // without that commit, starts it from the current version and skips that
-// spec. FLEET_TRAFFIC_SECONDS sets each probe run's length (3 s by default, for
-// CI); FLEET_REPORT names a file that receives the loss per step as a
-// Markdown table (docs/upgrades.md holds one).
+// spec. FLEET_TRAFFIC_SECONDS sets each probe run's length (3 s by default;
+// scripts/test uses 2, scripts/bench --fleet 10) and FLEET_AGENTS the number
+// of agent VMs (3 by default; scripts/test uses 2, which keeps every step
+// and halves nothing but the time); FLEET_REPORT names a file that receives
+// the loss per step as a Markdown table (docs/upgrades.md holds one).
 package fleet_test
 
 import (
@@ -63,11 +65,7 @@ var _ = BeforeSuite(func(ctx SpecContext) {
 	if _, err := exec.LookPath("ruby"); err != nil {
 		Fail("the template renderer needs ruby (scripts/test installs it)")
 	}
-	if s := os.Getenv("FLEET_TRAFFIC_SECONDS"); s != "" {
-		n, err := strconv.Atoi(s)
-		Expect(err).NotTo(HaveOccurred(), "FLEET_TRAFFIC_SECONDS")
-		runSeconds = n
-	}
+	runSeconds = envInt("FLEET_TRAFFIC_SECONDS", runSeconds)
 	// A killed run leaves containers behind; they go first.
 	Expect(fleet.Clean(ctx, prefix)).To(Succeed())
 	repo, err := filepath.Abs("../../..")
@@ -93,6 +91,7 @@ var _ = BeforeSuite(func(ctx SpecContext) {
 	m, err := fleet.LoadManifest(filepath.Join(repo, "manifests", "loggregator.yml"), fleet.ManifestVars("loggregator"))
 	Expect(err).NotTo(HaveOccurred())
 	shape := fleet.DefaultShape()
+	shape.Agents = envInt("FLEET_AGENTS", shape.Agents)
 	shape.Fast = true
 	Expect(m.Reshape(shape)).To(Succeed())
 	f, err = fleet.New(ctx, m, fleet.Options{Prefix: prefix, Work: work, Progress: GinkgoWriter})
@@ -121,3 +120,17 @@ var _ = AfterSuite(func() {
 	}
 	Expect(fleet.Clean(ctx, prefix)).To(Succeed())
 })
+
+// envInt is the positive integer in the environment variable name, or def
+// when it is not set.
+func envInt(name string, def int) int {
+	GinkgoHelper()
+	s := os.Getenv(name)
+	if s == "" {
+		return def
+	}
+	n, err := strconv.Atoi(s)
+	Expect(err).NotTo(HaveOccurred(), name)
+	Expect(n).To(BeNumerically(">", 0), name)
+	return n
+}

@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // DefaultBase is the previous version until a final release exists: the
@@ -65,8 +67,35 @@ func Build(ctx context.Context, src, bin string) error {
 // (the vendored modules two versions share compile once), and one cgo
 // setting keeps the net package, which nearly everything imports, from
 // splitting the cache in two.
+//
+// Builds started by processes at once (scripts/test runs the compat and
+// fleet suites side by side, and both build the previous version) take
+// turns: the go command does not share work in progress between
+// processes, so the second would compile everything the first is
+// compiling; in turn it finds the first's results in the build cache.
 func BuildPackages(ctx context.Context, src, bin string, pkgs ...string) error {
+	unlock, err := lockBuilds()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	return run(ctx, src, StaticEnv, "go", append([]string{"build", "-mod=vendor", "-trimpath", "-o", bin + "/"}, pkgs...)...)
+}
+
+// lockBuilds takes an exclusive lock on a file in the temporary directory
+// that every BuildPackages of this user shares; it returns the unlock. The
+// kernel releases the lock if the process dies holding it.
+func lockBuilds() (func(), error) {
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("loggregator-versions-build-%d.lock", os.Getuid()))
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("build lock: %w", err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		_ = f.Close()
+		return nil, fmt.Errorf("build lock %s: %w", path, err)
+	}
+	return func() { _ = f.Close() }, nil // closing the file releases the lock
 }
 
 func run(ctx context.Context, dir string, env []string, name string, args ...string) error {

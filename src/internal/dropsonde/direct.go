@@ -77,6 +77,9 @@ func str(s string) text { return text{s: s} }
 func (t text) len() int { return len(t.b) + len(t.s) }
 
 func (t text) equal(s string) bool {
+	if t.len() != len(s) {
+		return false
+	}
 	if len(t.s) > 0 {
 		return t.s == s
 	}
@@ -84,6 +87,9 @@ func (t text) equal(s string) bool {
 }
 
 func (t text) same(u text) bool {
+	if t.len() != u.len() {
+		return false
+	}
 	switch {
 	case len(u.s) > 0:
 		return t.equal(u.s)
@@ -93,7 +99,12 @@ func (t text) same(u text) bool {
 	return bytes.Equal(t.b, u.b)
 }
 
-func (t text) validUTF8() bool { return utf8.Valid(t.b) && utf8.ValidString(t.s) }
+func (t text) validUTF8() bool {
+	if len(t.s) > 0 {
+		return utf8.ValidString(t.s)
+	}
+	return len(t.b) == 0 || utf8.Valid(t.b)
+}
 
 func (t text) appendTo(b []byte) []byte { return append(append(b, t.b...), t.s...) }
 

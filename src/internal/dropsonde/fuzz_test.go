@@ -80,3 +80,39 @@ func FuzzV2Decoder(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDirect holds DecodeAppend's direct path (v1 bytes straight to v2
+// bytes) to the reference path (proto.Unmarshal, go-loggregator's ToV2) on
+// any datagram: whatever the direct path takes, Decode takes too and gives
+// the envelope the direct path wrote, with and without Decoder defaults;
+// whatever it leaves, it leaves dst as it was. The seeds are every v1 event
+// type and the corners of the mapping (directCases). Run it with
+// go test ./internal/dropsonde -run '^$' -fuzz FuzzDirect -fuzztime 30s
+func FuzzDirect(f *testing.F) {
+	for _, e := range directCases() {
+		b, err := proto.Marshal(e)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, datagram []byte) {
+		for _, d := range []dropsonde.Decoder{{}, vmDecoder} {
+			out, ok := d.AppendDirect([]byte("p"), datagram)
+			if !ok {
+				if string(out) != "p" {
+					t.Fatalf("the direct path left %q for %x", out, datagram)
+				}
+				continue
+			}
+			want, err := d.Decode(datagram)
+			if err != nil {
+				t.Fatalf("the direct path took %x, which Decode refuses: %v", datagram, err)
+			}
+			var got loggregator_v2.Envelope
+			if err := proto.Unmarshal(out[1:], &got); err != nil || !proto.Equal(&got, want) {
+				t.Fatalf("the direct path wrote %v for %x, Decode gives %v (%v)", &got, datagram, want, err)
+			}
+		}
+	})
+}

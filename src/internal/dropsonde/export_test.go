@@ -1,0 +1,7 @@
+package dropsonde
+
+// AppendDirect exposes DecodeAppend's fast path, so the suite and
+// FuzzDirect can tell which path a datagram took.
+func (d Decoder) AppendDirect(dst, datagram []byte) ([]byte, bool) {
+	return d.appendDirect(dst, datagram)
+}

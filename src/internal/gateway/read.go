@@ -291,8 +291,7 @@ func (g *Gateway) add(ev *event, b *wire.Batch, free chan<- *wire.Batch) {
 		}
 		ev.envelopes++
 	}
-	b.Envelopes = b.Envelopes[:0]
-	b.Invalid = 0
+	b.Release() // the JSON is written: the frames go back to gRPC's pool
 	select {
 	case free <- b:
 	default:

@@ -147,6 +147,7 @@ func (r *reader) stream(ctx context.Context, conn *grpc.ClientConn, req *loggreg
 			return err
 		}
 		r.recordRaw(b.Envelopes, time.Now())
+		b.Release() // counted: the frames go back to gRPC's pool
 		if r.delay > 0 && !pause(ctx, r.delay) {
 			return ctx.Err()
 		}

@@ -10,15 +10,35 @@ import (
 
 // Batch is a loggregator.v2.EnvelopeBatch held as its encoded envelopes.
 //
-// Received through Codec, Envelopes are slices of one fresh buffer per batch
-// that nothing else references, so they may be kept (in a diode) after the
-// next receive; the Envelopes slice itself is reused by the next receive
+// Received through Codec, Envelopes point into memory that nothing will
+// overwrite (the frames gRPC received, which it then no longer reuses, or
+// fresh copies: see splitReceived), so they may be kept (in a diode) after
+// the next receive; the Envelopes slice itself is reused by the next receive
 // into the same Batch. Invalid counts records that were not well framed.
 // Sent through Codec, the envelopes are framed as batch records without
 // decoding them.
 type Batch struct {
 	Envelopes [][]byte
 	Invalid   int
+	// held are the received frames Envelopes point into, referenced until
+	// Release; a Batch that is never released leaves them to the garbage
+	// collector.
+	held mem.BufferSlice
+}
+
+// Release gives the frames the envelopes of a received Batch point into
+// back to gRPC for reuse, and empties the Batch. Call it only when nothing
+// uses those envelopes any more (a consumer that encodes them and lets them
+// go, not one that keeps them in a diode): their bytes are overwritten by
+// later messages. A consumer that releases each batch before the next
+// receive allocates no new memory for the envelopes it receives.
+func (b *Batch) Release() {
+	b.held.Free()
+	clear(b.held)
+	b.held = b.held[:0]
+	clear(b.Envelopes)
+	b.Envelopes = b.Envelopes[:0]
+	b.Invalid = 0
 }
 
 // Envelope is one loggregator.v2.Envelope held encoded. Received through
@@ -65,15 +85,14 @@ func (c *Codec) Marshal(v any) (mem.BufferSlice, error) {
 	return c.fallback.Marshal(v)
 }
 
-// Unmarshal decodes data into v. For a *Batch it copies the message into one
-// new buffer and splits it into envelope records without decoding them;
-// records after a framing error are counted in Invalid and not returned.
+// Unmarshal decodes data into v. For a *Batch it splits the message into
+// envelope records without decoding them, in place where it can (see
+// splitReceived); records after a framing error are counted in Invalid and
+// not returned.
 func (c *Codec) Unmarshal(data mem.BufferSlice, v any) error {
 	switch m := v.(type) {
 	case *Batch:
-		buf := make([]byte, data.Len())
-		data.CopyTo(buf)
-		m.Envelopes, m.Invalid = SplitBatch(m.Envelopes[:0], buf)
+		m.Envelopes, m.held, m.Invalid = splitReceived(m.Envelopes[:0], m.held[:0], data)
 		return nil
 	case *Envelope:
 		m.Bytes = make([]byte, data.Len())

@@ -188,6 +188,43 @@ var _ = Describe("Router", func() {
 		}, Equal("slow consumer disconnected"))))
 	})
 
+	It("holds its buffers, subscribers' diode slots included, within buffer_budget_bytes under many stalled subscribers", func() {
+		r := startRouter(map[string]any{"memory_limit_mib": 16, "egress": map[string]any{"slow_consumer_timeout": "1m"}})
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		budget := r.metric("buffer_budget_bytes")
+		Expect(budget).To(Equal(float64(8 << 20)))
+
+		const subscribers = 100
+		for range subscribers { // each never reads
+			_, err := loggregator_v2.NewEgressClient(r.conn).BatchedReceiver(ctx, request(sel("a", "log")))
+			Expect(err).NotTo(HaveOccurred())
+		}
+		r.waitSubscribed(subscribers)
+		// Nothing flows yet, and the diodes' slots are already charged: at
+		// least a 64-slot floor of 32 bytes for each.
+		Expect(r.metric("buffer_bytes")).To(BeNumerically(">=", subscribers*64*32))
+
+		payload := make([]byte, 4000)
+		peak := 0.0
+		for i := 0; i < 5000; i += 100 { // 20 MB, to each subscriber
+			var envs []*loggregator_v2.Envelope
+			for j := i; j < i+100; j++ {
+				e := logFrom("a", j)
+				e.GetLog().Payload = payload
+				envs = append(envs, e)
+			}
+			r.send(envs)
+			peak = max(peak, r.metric("buffer_bytes"))
+		}
+		Eventually(func() float64 {
+			peak = max(peak, r.metric("buffer_bytes"))
+			return r.metric(`dropped{direction="egress",reason="budget"}`)
+		}).Should(BeNumerically(">", 0), "the budget, not the slots, limited what the stalled subscribers hold")
+		Expect(peak).To(BeNumerically("<=", budget))
+		Expect(peak).To(BeNumerically(">=", budget/2))
+	})
+
 	It("refuses requests without selectors and subscriptions over the limit, and counts the refusals", func() {
 		r := startRouter(map[string]any{"egress": map[string]any{"max_subscriptions": 2}})
 		ctx, cancel := context.WithCancel(context.Background())

@@ -90,6 +90,7 @@ func New(cfg *Config, log *slog.Logger) (*Agent, error) {
 			Zone:    cfg.Zone,
 			Release: a.batcher.Release,
 			Log:     log,
+			Budget:  a.budget,
 		}); err != nil {
 			return nil, err
 		}

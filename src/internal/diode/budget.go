@@ -1,6 +1,9 @@
 package diode
 
-import "sync/atomic"
+import (
+	"sync/atomic"
+	"unsafe"
+)
 
 // Budget is a byte limit shared by the diodes of one process: the bytes of
 // every entry they hold, summed, never exceed it. A diode given a budget
@@ -35,6 +38,16 @@ func (b *Budget) Held() int64 { return b.held.Load() }
 
 // Limit is the most bytes the budget's diodes may hold.
 func (b *Budget) Limit() int64 { return b.limit }
+
+// Charge adds n bytes held outside any diode (a subscriber's slot array, a
+// store of envelopes kept for later) if that keeps the total within the
+// limit, and reports whether it did. What it charged is given back with
+// Release. Diodes under the budget make room for their own entries only by
+// evicting their own, never another holder's bytes.
+func (b *Budget) Charge(n int64) bool { return b.charge(n) }
+
+// Release gives back n bytes charged with Charge.
+func (b *Budget) Release(n int64) { b.release(n) }
 
 // charge adds n to the held bytes if that keeps them within the limit.
 func (b *Budget) charge(n int64) bool {
@@ -71,6 +84,11 @@ func WithBudget[T any](b *Budget, size func(T) int, onDrop func(dropped int)) Op
 		r.onBudgetDrop = onDrop
 	}
 }
+
+// SlotBytes is the memory of one slot of a diode of T entries, without what
+// an entry points to: a diode of size n allocates n*SlotBytes[T]() bytes up
+// front, whether or not it holds anything.
+func SlotBytes[T any]() int64 { return int64(unsafe.Sizeof(slot[T]{})) }
 
 // Len is the size of a []byte entry for WithBudget: its length. Bytes
 // beyond the length that the slice's array holds are not counted, so a

@@ -216,4 +216,29 @@ var _ = Describe("Budget", func() {
 		Expect(fullDrops).To(Equal(3))
 		Expect(budget.Held()).To(BeZero())
 	})
+
+	It("counts bytes charged outside the diodes against the limit, so diodes evict sooner", func() {
+		budget := diode.NewBudget(100)
+		Expect(budget.Charge(60)).To(BeTrue())
+		Expect(budget.Charge(41)).To(BeFalse())
+		Expect(budget.Held()).To(BeEquivalentTo(60))
+
+		var budgetDrops int
+		d := diode.NewOneToOne(8, nil, diode.WithBudget(budget, diode.Len, func(n int) { budgetDrops += n }))
+		d.Set(sized(0, 0, 30))
+		d.Set(sized(0, 1, 30)) // 60 + 30 + 30 > 100: the first is evicted
+		Expect(budget.Held()).To(BeEquivalentTo(90))
+		b, ok := d.TryNext()
+		Expect(ok).To(BeTrue())
+		_, n := nameOf(b)
+		Expect(n).To(Equal(1))
+		Expect(budgetDrops).To(Equal(1))
+
+		budget.Release(60)
+		Expect(budget.Held()).To(BeZero())
+	})
+
+	It("states the memory of a slot, which a diode allocates per entry it can hold", func() {
+		Expect(diode.SlotBytes[[]byte]()).To(BeEquivalentTo(32)) // a state word and a slice header
+	})
 })

@@ -13,6 +13,11 @@
 // travel as the bytes they arrived in (wire.Codec), except for consumers
 // that ask for deprecated tags.
 //
+// With Config.Budget the slots of every subscriber's diode are charged to
+// the process's buffer budget along with the envelopes in them: each gets
+// BufferSize slots while they fit in half the budget, later ones fewer, down
+// to a floor charged at start (slotShare).
+//
 // A subscriber that reads too slowly loses only its own envelopes: its
 // diode drops the oldest, counted as dropped{direction="egress",
 // reason="slow_consumer"}. One that stays behind for longer than

@@ -48,8 +48,9 @@ type Config struct {
 	// OnSlowConsumer, if set, is called (from the subscriber's handler) with
 	// a description each time a slow consumer is disconnected.
 	OnSlowConsumer func(description string)
-	// Budget, if set, bounds the bytes of every subscriber's diode together
-	// with the process's other buffers; BudgetDropped, if set, counts the
+	// Budget, if set, bounds the bytes of every subscriber's diode, its
+	// slots and the envelopes in them (see slotShare), together with the
+	// process's other buffers; BudgetDropped, if set, counts the
 	// envelopes that costs them (dropped{reason="budget"}).
 	Budget        *diode.Budget
 	BudgetDropped func(n int)
@@ -69,6 +70,7 @@ type Server struct {
 	m   Metrics
 	log *slog.Logger
 
+	slots    *slotShare
 	active   atomic.Int64  // subscribers counted against MaxSubscriptions
 	draining atomic.Bool   // no new subscriptions once set
 	drain    chan struct{} // closed by Drain
@@ -78,7 +80,7 @@ type Server struct {
 
 // NewServer returns a Server over src.
 func NewServer(src Source, cfg Config, m Metrics, log *slog.Logger) *Server {
-	return &Server{src: src, cfg: cfg, m: m, log: log, drain: make(chan struct{})}
+	return &Server{src: src, cfg: cfg, m: m, log: log, slots: newSlotShare(cfg), drain: make(chan struct{})}
 }
 
 // Register adds the Egress service to g: Receiver and BatchedReceiver
@@ -161,6 +163,7 @@ func (s *Server) Serve(st Stream, req *loggregator_v2.EgressBatchRequest) error 
 	sub := newSubscriber(s, req, st.Batched())
 	unsubscribe, err := s.src.Subscribe(req, sub.write)
 	if err != nil {
+		s.slots.release(sub.slotBytes)
 		return err
 	}
 	s.m.Subscriptions.Inc()

@@ -22,6 +22,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	"loggregator/internal/certgen"
+	"loggregator/internal/diode"
 	"loggregator/internal/egress"
 	"loggregator/internal/leakcheck"
 	"loggregator/internal/metrics"
@@ -306,5 +307,29 @@ var _ = Describe("Server", func() {
 			_, err = s2.Recv()
 		}
 		Expect(status.Code(err)).To(Equal(codes.Unavailable))
+	})
+
+	It("charges subscribers' diode slots to the budget, gives later ones fewer, and takes them back when they leave", func() {
+		const limit = 400_000
+		cfg := defaults() // 1,000 slots of 32 bytes, at most 10 subscriptions
+		cfg.Budget = diode.NewBudget(limit)
+		h := newHarness(cfg)
+		floors := int64(10 * 64 * 32)
+		Expect(cfg.Budget.Held()).To(Equal(floors))
+
+		ctx, cancel := context.WithCancel(context.Background())
+		for range 8 {
+			h.subscribe(ctx, logsFrom("a"))
+		}
+		Eventually(h.reg.Len).Should(Equal(8))
+		// Half the budget, less the floors, holds five diodes of 1,000 slots
+		// beyond their floors, then two of 500; the eighth keeps its floor.
+		full, half := int64((1000-64)*32), int64((500-64)*32)
+		Expect(cfg.Budget.Held()).To(Equal(floors + 5*full + 2*half))
+		Expect(cfg.Budget.Held()).To(BeNumerically("<=", limit/2))
+
+		cancel()
+		Eventually(h.reg.Len).Should(BeZero())
+		Eventually(cfg.Budget.Held).Should(Equal(floors))
 	})
 })

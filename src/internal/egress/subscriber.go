@@ -38,11 +38,14 @@ type subscriber struct {
 	slowOnce sync.Once
 	// stuck fires when a single send blocks for the slow consumer timeout.
 	stuck *time.Timer
+	// slotBytes is what the diode's slots cost the budget (slotShare.grant).
+	slotBytes int64
 }
 
 func newSubscriber(s *Server, req *loggregator_v2.EgressBatchRequest, batched bool) *subscriber {
 	sub := &subscriber{s: s, batched: batched, legacyTags: !req.GetUsePreferredTags(), slow: make(chan struct{})}
-	size := max(s.cfg.BufferSize, 1)
+	size, charged := s.slots.grant()
+	sub.slotBytes = charged
 	var opts []diode.Option[[]byte]
 	if s.cfg.Budget != nil {
 		opts = append(opts, diode.WithBudget(s.cfg.Budget, diode.Len, sub.onBudgetDrop))
@@ -199,8 +202,10 @@ func (sub *subscriber) convert(buf [][]byte) [][]byte {
 }
 
 // discard empties the diode of a subscriber that has gone, counting what it
-// held. Call it only after the Source stopped writing to it.
+// held, and gives its slots back to the budget. Call it only after the Source
+// stopped writing to it.
 func (sub *subscriber) discard() {
+	defer sub.s.slots.release(sub.slotBytes)
 	n := 0
 	for {
 		if _, ok := sub.ring.TryNext(); !ok {

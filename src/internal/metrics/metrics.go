@@ -88,7 +88,7 @@ func (r *Registry) BufferBytes(held, limit func() int64) {
 		name, help string
 		f          func() int64
 	}{
-		{"buffer_bytes", "Bytes of envelopes held by this process's buffers.", held},
+		{"buffer_bytes", "Bytes held by this process's buffers: envelopes, and the slots of subscribers' buffers.", held},
 		{"buffer_budget_bytes", "The byte budget of this process's buffers: buffer_bytes never exceeds it.", limit},
 	} {
 		f := g.f

@@ -25,7 +25,8 @@ type Config struct {
 	// ShutdownTimeout bounds a graceful stop.
 	ShutdownTimeout config.Duration `json:"shutdown_timeout"`
 	// StartupReplay is how long after it starts the router keeps the newest
-	// envelopes it routed (at most half of egress.buffer_size) and gives a
+	// envelopes it routed (at most half of egress.buffer_size, and only
+	// as many bytes as fit in a quarter of the buffer budget) and gives a
 	// subscription that arrives in that time the ones it selects first, so
 	// subscribers that reach a new or restarted router after agents did
 	// miss nothing. 0 turns it off.

@@ -74,8 +74,8 @@ func New(cfg Config, log *slog.Logger) (*Router, error) {
 	}
 	r := &Router{cfg: cfg, log: log, reg: metrics.NewRegistry(), registry: subscription.NewRegistry()}
 	r.m = newRouterMetrics(r.reg)
-	r.catchUp = newCatchUp(r.registry, cfg.StartupReplay.D(), cfg.Egress.BufferSize/2, log)
 	budget := diode.NewBudget(cfg.BufferBudgetBytes())
+	r.catchUp = newCatchUp(r.registry, cfg.StartupReplay.D(), cfg.Egress.BufferSize/2, budget, log)
 	r.reg.BufferBytes(budget.Held, budget.Limit)
 	r.diode = fair.New(cfg.Ingress.BufferSize, fair.Options{
 		Salt:     LaneSalt(cfg),
@@ -231,27 +231,36 @@ func (r *Router) announce(description string) {
 // a subscriber envelopes at once, and each envelope reaches a new
 // subscription once: routed before it, replayed; after it, live. After the
 // window neither takes the lock.
+//
+// The kept envelopes are charged to the process's buffer budget: at most
+// max of them and a quarter of the budget, fewer when their bytes do not fit
+// in it, the oldest leaving first. The quarter leaves the subscribers'
+// diodes room for the replay itself. An envelope not kept was still routed;
+// only a late subscriber misses it.
 type catchUp struct {
 	reg    *subscription.Registry
 	window time.Duration
 	max    int
+	budget *diode.Budget
+	share  int64 // the most bytes kept: a quarter of the budget
 	open   atomic.Bool
 
 	mu       sync.Mutex
 	until    time.Time       // guarded by mu
 	recent   [][]byte        // a ring of the newest routed envelopes; guarded by mu
-	next     int             // where recent's next envelope goes; guarded by mu
-	full     bool            // recent has wrapped; guarded by mu
+	first    int             // where recent's oldest envelope is; guarded by mu
+	kept     int             // envelopes in recent; guarded by mu
+	bytes    int64           // their bytes, charged to budget; guarded by mu
 	groups   map[string]bool // shard groups that had a replay; guarded by mu
 	replayed int             // envelopes replayed; guarded by mu
 	served   int             // subscriptions that got a replay; guarded by mu
 	log      *slog.Logger
 }
 
-// newCatchUp keeps at most max envelopes for window after start; a zero
-// window or max turns it off.
-func newCatchUp(reg *subscription.Registry, window time.Duration, max int, log *slog.Logger) *catchUp {
-	return &catchUp{reg: reg, window: window, max: max, groups: map[string]bool{}, log: log}
+// newCatchUp keeps at most max envelopes, within budget, for window after
+// start; a zero window or max turns it off.
+func newCatchUp(reg *subscription.Registry, window time.Duration, max int, budget *diode.Budget, log *slog.Logger) *catchUp {
+	return &catchUp{reg: reg, window: window, max: max, budget: budget, share: budget.Limit() / 4, groups: map[string]bool{}, log: log}
 }
 
 // start opens the window at now.
@@ -261,7 +270,7 @@ func (c *catchUp) start(now time.Time) {
 	}
 	c.mu.Lock()
 	c.until = now.Add(c.window)
-	c.recent = make([][]byte, 0, min(c.max, 1024))
+	c.recent = make([][]byte, c.max)
 	c.mu.Unlock()
 	c.open.Store(true)
 }
@@ -279,18 +288,45 @@ func (c *catchUp) route(envs [][]byte) int {
 		return invalid
 	}
 	for _, env := range envs {
-		if len(c.recent) < c.max {
-			c.recent = append(c.recent, env)
-			continue
-		}
-		c.recent[c.next] = env
-		c.next = (c.next + 1) % c.max
-		c.full = true
+		c.keep(env)
 	}
 	return invalid
 }
 
-// expired closes the window once it has passed. Called with mu held.
+// keep adds env to recent, making room by dropping the oldest. Called with
+// mu held.
+func (c *catchUp) keep(env []byte) {
+	n := int64(len(env))
+	if n > c.share {
+		return
+	}
+	if c.kept == c.max {
+		c.dropOldest()
+	}
+	for c.bytes+n > c.share || !c.budget.Charge(n) {
+		if c.kept == 0 {
+			return
+		}
+		c.dropOldest()
+	}
+	c.recent[(c.first+c.kept)%c.max] = env
+	c.kept++
+	c.bytes += n
+}
+
+// dropOldest takes the oldest envelope out of recent and gives its bytes
+// back. Called with mu held and recent not empty.
+func (c *catchUp) dropOldest() {
+	n := int64(len(c.recent[c.first]))
+	c.budget.Release(n)
+	c.bytes -= n
+	c.recent[c.first] = nil
+	c.first = (c.first + 1) % c.max
+	c.kept--
+}
+
+// expired closes the window once it has passed, giving the kept envelopes'
+// bytes back. Called with mu held.
 func (c *catchUp) expired() bool {
 	if !c.open.Load() {
 		return true
@@ -299,6 +335,9 @@ func (c *catchUp) expired() bool {
 		return false
 	}
 	c.open.Store(false)
+	for c.kept > 0 {
+		c.dropOldest()
+	}
 	c.recent, c.groups = nil, nil
 	c.log.Info("startup replay window closed", "subscriptions_caught_up", c.served, "envelopes_replayed", c.replayed)
 	return true
@@ -331,11 +370,11 @@ func (c *catchUp) Subscribe(req *loggregator_v2.EgressBatchRequest, deliver func
 	if _, err := one.Subscribe(req, func(env []byte) { n++; deliver(env) }); err != nil {
 		return unsubscribe, nil // the real registry accepted req; this cannot differ
 	}
-	if c.full {
-		one.RouteBatch(c.recent[c.next:])
-		one.RouteBatch(c.recent[:c.next])
+	if end := c.first + c.kept; end <= c.max {
+		one.RouteBatch(c.recent[c.first:end])
 	} else {
-		one.RouteBatch(c.recent)
+		one.RouteBatch(c.recent[c.first:])
+		one.RouteBatch(c.recent[:end-c.max])
 	}
 	if n > 0 {
 		c.served++

@@ -24,6 +24,7 @@ import (
 	"loggregator/internal/certgen"
 	"loggregator/internal/fair"
 	"loggregator/internal/leakcheck"
+	"loggregator/internal/metrics/metricstest"
 	"loggregator/internal/mtls"
 	"loggregator/internal/router"
 )
@@ -340,6 +341,46 @@ var _ = Describe("Startup replay", func() {
 		}
 		Eventually(sum).Should(Equal(once(200)))
 		Consistently(sum, 300*time.Millisecond).Should(Equal(once(200)))
+	})
+
+	It("keeps what it holds for late subscriptions within a quarter of the buffer budget, the newest, and gives the bytes back when the window closes", func(ctx SpecContext) {
+		server, client := identities()
+		cfg := testConfig(server)
+		cfg.StartupReplay.UnmarshalJSON([]byte(`"3s"`)) //nolint:errcheck // a constant
+		cfg.MemoryLimitMiB = 2                          // a budget of 1 MiB
+		cfg.Metrics.Addr = "127.0.0.1:0"
+		rr := start(cfg, client)
+		held := func() float64 {
+			page, err := metricstest.Scrape("http://" + rr.r.MetricsAddr() + "/metrics")
+			Expect(err).NotTo(HaveOccurred())
+			return metricstest.Value(page, "buffer_bytes")
+		}
+		big := func(i int) *loggregator_v2.Envelope {
+			e := logFrom("app", i)
+			e.GetLog().Payload = make([]byte, 10_000)
+			return e
+		}
+		ingress := loggregator_v2.NewIngressClient(rr.conn)
+		for from := 0; from < 200; from += 20 { // 2 MB, twice the budget
+			batch := make([]*loggregator_v2.Envelope, 0, 20)
+			for i := from; i < from+20; i++ {
+				batch = append(batch, big(i))
+			}
+			_, err := ingress.Send(ctx, &loggregator_v2.EnvelopeBatch{Batch: batch})
+			Expect(err).NotTo(HaveOccurred())
+		}
+		Eventually(held).Should(BeNumerically(">", 200<<10), "the kept envelopes are charged")
+		Expect(held()).To(BeNumerically("<=", 256<<10), "they take at most a quarter of the budget")
+
+		late := receive(ctx, rr, allLogs())
+		Eventually(late).Should(HaveKey("199"), "the newest are kept")
+		Expect(late()).NotTo(HaveKey("0"), "the oldest made room")
+
+		withReplay := held() // the late subscriber's diode slots, and the replay store
+		Eventually(func() float64 {
+			send(ctx, rr, 1000, 1001) // routing after the window closes it
+			return held()
+		}, 10*time.Second).Should(BeNumerically("<", withReplay-200<<10))
 	})
 
 	It("without it, a late subscription gets only what is routed after it", func(ctx SpecContext) {

@@ -1,6 +1,7 @@
 package routerpool_test
 
 import (
+	"context"
 	"encoding/binary"
 	"time"
 
@@ -9,6 +10,7 @@ import (
 	. "github.com/onsi/gomega"
 	"google.golang.org/protobuf/proto"
 
+	"loggregator/internal/diode"
 	"loggregator/internal/envelopetest"
 	"loggregator/internal/metrics"
 	"loggregator/internal/routerpool"
@@ -153,5 +155,45 @@ var _ = Describe("Pool with acknowledgements", func() {
 		unconfirmed := value(reg, `dropped{direction="egress",reason="unconfirmed"}`)
 		Expect(unconfirmed).To(BeNumerically(">=", lost), "the count covers the loss")
 		Expect(unconfirmed).To(BeNumerically("<=", sent), "and is bounded by what was written")
+	})
+
+	It("keeps what an acknowledged stream holds for its router within the buffer budget, and gives it back once acknowledged", func() {
+		a, err := envelopetest.NewAckedIngressSink(c["doppler"])
+		Expect(err).NotTo(HaveOccurred())
+		DeferCleanup(a.Stop)
+		budget := diode.NewBudget(1000) // about ten batches of five small envelopes
+		rp := &runningPool{in: make(chan [][]byte), done: make(chan struct{})}
+		p, err := routerpool.New(c.poolConfig(a.Addr()), routerpool.NewMetrics(metrics.NewRegistry(), "router"),
+			routerpool.Options{Budget: budget, Release: func([][]byte) { rp.released.Add(1) }})
+		Expect(err).NotTo(HaveOccurred())
+		ctx, cancel := context.WithCancel(context.Background())
+		go func() {
+			defer close(rp.done)
+			p.Run(ctx, rp.in)
+		}()
+		DeferCleanup(func() {
+			cancel()
+			close(rp.in)
+			Eventually(rp.done, 10*time.Second).Should(BeClosed())
+		})
+
+		a.Stall()
+		offered := 0
+		Eventually(func() int64 {
+			if rp.offer(batch(5)) {
+				offered++
+			}
+			return budget.Held()
+		}, 10*time.Second).Should(BeNumerically(">=", 500), "unacknowledged batches are charged")
+		Consistently(func() int64 {
+			if rp.offer(batch(5)) {
+				offered++
+			}
+			return budget.Held()
+		}, 500*time.Millisecond).Should(BeNumerically("<=", 1000), "and held within the budget")
+
+		a.Resume()
+		Eventually(func() int64 { return rp.released.Load() }, 10*time.Second).Should(BeEquivalentTo(offered))
+		Eventually(budget.Held).Should(BeZero())
 	})
 })

@@ -21,7 +21,9 @@
 // connection; each new connection asks again, so a fleet of mixed routers
 // works. On an acknowledged stream the worker keeps each batch until the
 // router's cumulative acknowledgement covers it (Options.Release is called
-// then), at most MaxUnackedBytes per stream; when the stream breaks, the
+// then), at most MaxUnackedBytes per stream and, with Options.Budget, only
+// what the process's buffer budget has room for (a stream holding nothing
+// may always send one batch); when the stream breaks, the
 // unacknowledged batches go first to a fresh stream to another router:
 // at least once, counted in router_resent_envelopes, and
 // dropped{reason="unacknowledged"} only for what no second stream takes. A

@@ -20,6 +20,7 @@ import (
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/types/known/wrapperspb"
 
+	"loggregator/internal/diode"
 	"loggregator/internal/ingress"
 	"loggregator/internal/mtls"
 	"loggregator/internal/resolve"
@@ -37,6 +38,12 @@ type Options struct {
 	Release func(batch [][]byte)
 	// Log receives connection state changes; nil discards them.
 	Log *slog.Logger
+	// Budget, if set, is the process's buffer budget: the batches an
+	// acknowledged stream keeps until the router acknowledges them are
+	// charged to it, and a stream holding some waits for acknowledgements
+	// rather than keep more than the budget has room for. A stream holding
+	// none always sends, charged if it fits.
+	Budget *diode.Budget
 }
 
 // Pool writes batches over a set of streams to routers. Run is the only
@@ -210,14 +217,26 @@ func (p *Pool) deliver(ctx context.Context, s *stream, queue []queued, failed st
 }
 
 // send writes batch on s. On an acknowledged stream it first waits, while
-// s holds MaxUnackedBytes unacknowledged, for the router to acknowledge
-// more; a plain stream is done with the batch once written.
+// s holds MaxUnackedBytes unacknowledged or the budget has no room for the
+// batch, for the router to acknowledge more; a plain stream is done with the
+// batch once written.
 func (p *Pool) send(ctx context.Context, s *stream, batch [][]byte) error {
 	size := wireSize(batch)
+	var charged int64
 	for s.acked != nil {
 		s.trim(p.release)
-		if len(s.pending) == 0 || s.pendingBytes+size <= p.cfg.MaxUnackedBytes {
+		room := true
+		if p.opts.Budget != nil {
+			if room = p.opts.Budget.Charge(int64(size)); room {
+				charged = int64(size)
+			}
+		}
+		if len(s.pending) == 0 || (room && s.pendingBytes+size <= p.cfg.MaxUnackedBytes) {
 			break
+		}
+		if charged != 0 {
+			p.opts.Budget.Release(charged)
+			charged = 0
 		}
 		select {
 		case <-s.ackCh:
@@ -227,7 +246,7 @@ func (p *Pool) send(ctx context.Context, s *stream, batch [][]byte) error {
 			return ctx.Err()
 		}
 	}
-	if err := s.send(batch, size); err != nil {
+	if err := s.send(batch, size, charged); err != nil {
 		return err
 	}
 	if s.plain != nil {
@@ -333,7 +352,7 @@ func (p *Pool) dial(ctx context.Context, addr string) (*stream, error) {
 		}
 	}
 	sctx, scancel := context.WithCancel(ctx)
-	s := &stream{addr: addr, conn: conn, cancel: scancel}
+	s := &stream{addr: addr, conn: conn, cancel: scancel, budget: p.opts.Budget}
 	if err := p.open(sctx, s); err != nil {
 		scancel()
 		conn.Close()

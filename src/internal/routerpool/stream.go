@@ -9,6 +9,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/protobuf/types/known/wrapperspb"
 
+	"loggregator/internal/diode"
 	"loggregator/internal/wire"
 )
 
@@ -47,14 +48,17 @@ type stream struct {
 	pending      []write       // acked: written and not yet released, oldest first
 	pendingBytes int           // acked: sum of pending's bytes
 	released     uint64        // acked: batches acknowledged and released
+	budget       *diode.Budget // acked: charged for pending batches (Options.Budget); may be nil
 }
 
 // write is one batch written to a stream: the batch itself while it may
-// have to be sent again, its size on the wire and its envelope count.
+// have to be sent again, its size on the wire, its envelope count and the
+// bytes charged to the budget for keeping it.
 type write struct {
-	batch [][]byte
-	bytes int
-	envs  int
+	batch   [][]byte
+	bytes   int
+	envs    int
+	charged int64
 }
 
 // wireSize is the size of batch as one gRPC message on the stream.
@@ -87,8 +91,10 @@ func (s *stream) readAcks() {
 }
 
 // send writes batch, whose wire size is size. On an acknowledged stream the
-// batch is kept in pending; the caller releases it on a plain one.
-func (s *stream) send(batch [][]byte, size int) error {
+// batch is kept in pending with the bytes charged to s.budget for it, which
+// leave the budget when it leaves pending; the caller releases it on a plain
+// one.
+func (s *stream) send(batch [][]byte, size int, charged int64) error {
 	if s.acked != nil {
 		select {
 		case <-s.broken:
@@ -105,12 +111,13 @@ func (s *stream) send(batch [][]byte, size int) error {
 	}
 	s.msg.Envelopes = nil
 	if err != nil {
+		s.uncharge(charged)
 		return err
 	}
 	s.sent += uint64(len(batch))
 	w := write{bytes: size, envs: len(batch)}
 	if s.acked != nil {
-		w.batch = batch
+		w.batch, w.charged = batch, charged
 		s.pending = append(s.pending, w)
 		s.pendingBytes += size
 		return nil
@@ -130,6 +137,7 @@ func (s *stream) trim(release func([][]byte)) {
 	acked := s.acks.Load()
 	for s.released < acked && len(s.pending) > 0 {
 		release(s.pending[0].batch)
+		s.uncharge(s.pending[0].charged)
 		s.pendingBytes -= s.pending[0].bytes
 		s.pending[0] = write{}
 		s.pending = s.pending[1:]
@@ -147,9 +155,17 @@ func (s *stream) unacked(release func([][]byte)) [][][]byte {
 	out := make([][][]byte, len(s.pending))
 	for i, w := range s.pending {
 		out[i] = w.batch
+		s.uncharge(w.charged)
 	}
 	s.pending, s.pendingBytes = nil, 0
 	return out
+}
+
+// uncharge gives n bytes charged for a pending batch back to the budget.
+func (s *stream) uncharge(n int64) {
+	if n != 0 {
+		s.budget.Release(n)
+	}
 }
 
 // unconfirmed is the number of envelopes of a plain stream's writes that

@@ -50,3 +50,17 @@ func (d *ManyToOne[T]) Next(ctx context.Context) (T, bool) {
 func (d *ManyToOne[T]) NextBatch(ctx context.Context, buf []T) []T {
 	return d.r.nextBatch(ctx, buf)
 }
+
+// Claimed is the number of sequence numbers handed to writers: every Set
+// that has returned stored its entry below it. Any goroutine may call it.
+func (d *ManyToOne[T]) Claimed() uint64 {
+	return d.claimed.Load()
+}
+
+// Position is the sequence number the reader expects next: every entry
+// below it has been returned by TryNext, Next or NextBatch, or counted as
+// dropped. Only the reader may call it. Position reaching a Claimed value
+// taken earlier means everything written before that is out of the ring.
+func (d *ManyToOne[T]) Position() uint64 {
+	return d.r.read
+}

@@ -1,9 +1,10 @@
 package ingress
 
 import (
+	"context"
 	"errors"
 	"io"
-	"sync/atomic"
+	"time"
 
 	"google.golang.org/grpc"
 	"google.golang.org/protobuf/types/known/wrapperspb"
@@ -24,10 +25,33 @@ const (
 // AckStreamDesc describes AckMethod for a client's grpc.ClientConn.NewStream.
 var AckStreamDesc = grpc.StreamDesc{StreamName: "BatchSender", ClientStreams: true, ServerStreams: true}
 
+// HandOff is what acknowledged ingress asks of a Sink that only buffers
+// what it accepts (Config.HandOff): a batch is acknowledged once it has
+// left that buffer (handed on, or counted as dropped there), so a crash of
+// the process afterwards cannot lose it unseen. Without a HandOff a batch
+// is acknowledged once Accept has returned.
+type HandOff interface {
+	// Mark appends to dst a mark of everything the Accept calls that have
+	// returned took, and returns it. Any goroutine may call it.
+	Mark(dst []uint64) []uint64
+	// HandedOn reports whether everything mark covers has been handed
+	// on; when not, it returns a channel that is closed once more has
+	// been, to ask again then.
+	HandedOn(mark []uint64) (bool, <-chan struct{})
+}
+
+// stopHandOff bounds how long a stream ended by Stop waits for the sink to
+// hand on what it accepted, acknowledging as it goes, before it ends: the
+// sender re-sends what is left unacknowledged, so a router that stops
+// while still routing costs duplicates, not losses. A variable only for
+// the specs (export_test.go).
+var stopHandOff = time.Second
+
 // RegisterAcks adds the acknowledged BatchSender (AckService) to g, which
 // must use wire.Codec. It shares the Server's sink and its Stop: a stop
 // refuses new calls and ends open ones with codes.Unavailable, like
-// Register's, after a last acknowledgement of everything accepted.
+// Register's, after a last acknowledgement of everything handed on (see
+// HandOff), waiting at most a second for it.
 // Batches that arrive once the server has stopped are neither accepted nor
 // acknowledged (nor counted here): their sender still holds them and sends
 // them elsewhere.
@@ -45,16 +69,15 @@ func (s *Server) RegisterAcks(g *grpc.Server) {
 
 // ackedBatchSender reads in one goroutine and answers in the handler's own,
 // so only the handler ever calls SendMsg and a stop never waits for an idle
-// producer. The reader counts a batch only once the sink has taken it,
-// under mu, so once Stop has set stopped the count is final and the last
-// acknowledgement covers everything accepted.
+// producer. The reader records a batch in the stream's ledger only once
+// the sink has taken it, under mu, so once Stop has set stopped the ledger
+// is final and the last acknowledgement covers everything handed on.
 func (s *Server) ackedBatchSender(_ any, st grpc.ServerStream) error {
 	if !s.enter() {
 		return s.errStop
 	}
 	defer s.streams.Done()
-	var accepted atomic.Uint64
-	progress := make(chan struct{}, 1)
+	l := &ledger{handOff: s.cfg.HandOff, progress: make(chan struct{}, 1)}
 	done := make(chan error, 1)
 	go func() {
 		defer s.readers.Done()
@@ -64,55 +87,90 @@ func (s *Server) ackedBatchSender(_ any, st grpc.ServerStream) error {
 				done <- err
 				return
 			}
-			s.acceptCounted(b.Envelopes, b.Invalid, &accepted)
+			s.acceptRecorded(b.Envelopes, b.Invalid, l)
 			clear(b.Envelopes) // an idle stream must not pin the batch's buffer
-			select {
-			case progress <- struct{}{}:
-			default:
-			}
 		}
 	}()
 
 	ack := &wrapperspb.UInt64Value{}
-	answer := func() error {
-		n := accepted.Load()
-		if n == ack.Value && n != 0 {
-			return nil
+	// answer acknowledges what has been handed on, if that is more than
+	// was acknowledged, and returns a channel to wait on for more.
+	answer := func() (<-chan struct{}, error) {
+		n, more := l.handedOn()
+		if n == ack.Value {
+			return more, nil
 		}
 		ack.Value = n
-		return st.SendMsg(ack)
+		return more, st.SendMsg(ack)
 	}
 	if err := st.SendMsg(ack); err != nil { // 0: the service is here
 		return err
 	}
 	for {
+		more, err := answer()
+		if err != nil {
+			return err
+		}
 		select {
-		case <-progress:
-			if err := answer(); err != nil {
-				return err
-			}
+		case <-l.progress:
+		case <-more:
 		case err := <-done:
 			if !errors.Is(err, io.EOF) {
 				return err
 			}
-			return answer()
+			return s.settle(st.Context(), answer, false)
 		case <-st.Context().Done(): // the connection is gone; the reader ends with it
 			return st.Context().Err()
 		case <-s.stopCh:
-			_ = answer() // best effort: the stream ends either way, and the sender re-sends what it lacks
-			return s.errStop
+			// The stream ends either way; the sender re-sends what it
+			// lacks.
+			return s.settle(st.Context(), answer, true)
 		}
 	}
 }
 
-// acceptCounted hands one batch to the sink and counts it in n, unless the
-// server has stopped.
-func (s *Server) acceptCounted(envs [][]byte, invalid int, n *atomic.Uint64) {
+// settle acknowledges, as the sink hands it on, everything the stream's
+// reader accepted, once the reader has ended or the server has stopped
+// (so nothing more is accepted). It returns nil once everything is
+// acknowledged, or the stop status once the server stops (stopping: has
+// stopped) and stopHandOff has passed or everything is acknowledged; an
+// error of the stream ends it at once.
+func (s *Server) settle(ctx context.Context, answer func() (<-chan struct{}, error), stopping bool) error {
+	stop := s.stopCh
+	var deadline <-chan time.Time
+	if stopping {
+		stop, deadline = nil, time.After(stopHandOff)
+	}
+	for {
+		more, err := answer()
+		switch {
+		case err != nil:
+			return err
+		case more == nil && stopping:
+			return s.errStop
+		case more == nil:
+			return nil
+		}
+		select {
+		case <-more:
+		case <-stop:
+			stop, deadline, stopping = nil, time.After(stopHandOff), true
+		case <-deadline:
+			return s.errStop
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// acceptRecorded hands one batch to the sink and records it in l, unless
+// the server has stopped.
+func (s *Server) acceptRecorded(envs [][]byte, invalid int, l *ledger) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.stopped {
 		return
 	}
 	s.sink.Accept(envs, invalid)
-	n.Add(1)
+	l.record()
 }

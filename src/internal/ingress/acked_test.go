@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -11,6 +12,7 @@ import (
 	"google.golang.org/grpc/credentials"
 	"google.golang.org/protobuf/types/known/wrapperspb"
 
+	"loggregator/internal/fair"
 	"loggregator/internal/ingress"
 	"loggregator/internal/wire"
 )
@@ -35,7 +37,94 @@ func ack(st grpc.ClientStream) uint64 {
 	return v.GetValue()
 }
 
+// acks reads every acknowledgement of st into the returned channel until
+// the stream ends, then closes it.
+func acks(st grpc.ClientStream) <-chan uint64 {
+	out := make(chan uint64, 100)
+	go func() {
+		defer GinkgoRecover()
+		defer close(out)
+		for {
+			var v wrapperspb.UInt64Value
+			if err := st.RecvMsg(&v); err != nil {
+				return
+			}
+			out <- v.GetValue()
+		}
+	}()
+	return out
+}
+
+// buffered is a sink that only buffers, as a router's does: a fair.Buffer
+// whose reader is the spec, and its Tracker as the HandOff.
+func buffered() (*fair.Buffer, *fair.Tracker, ingress.Sink) {
+	buf := fair.New(64, fair.Options{})
+	return buf, fair.NewTracker(buf), ingress.SinkFunc(func(envs [][]byte, _ int) {
+		for _, e := range envs {
+			buf.Set(e)
+		}
+	})
+}
+
+// take reads n envelopes from buf as its reader, failing if it holds fewer.
+func take(buf *fair.Buffer, n int) {
+	GinkgoHelper()
+	for range n {
+		_, ok := buf.TryNext()
+		Expect(ok).To(BeTrue())
+	}
+}
+
 var _ = Describe("Acknowledged BatchSender", func() {
+	It("acknowledges a batch only once the sink's buffer has handed it on", func() {
+		buf, tracker, sink := buffered()
+		h := newHarnessOn(sink, ingress.Config{HandOff: tracker})
+		st := h.ackedStream()
+		got := acks(st)
+		Eventually(got).Should(Receive(Equal(uint64(0))))
+
+		Expect(st.SendMsg(&wire.Batch{Envelopes: [][]byte{encode(logEnv("a", "1")), encode(logEnv("a", "2"))}})).To(Succeed())
+		Expect(st.SendMsg(&wire.Batch{Envelopes: [][]byte{encode(logEnv("a", "3"))}})).To(Succeed())
+		Eventually(func() []uint64 { return tracker.Mark(nil) }).Should(ContainElement(uint64(3)), "the sink has all three")
+		Consistently(got, "200ms").ShouldNot(Receive(), "buffered is not handed on")
+
+		take(buf, 2)
+		Consistently(got, "200ms").ShouldNot(Receive(), "taken is not handed on until the reader says so")
+		tracker.Published()
+		Eventually(got).Should(Receive(Equal(uint64(1))))
+
+		take(buf, 1)
+		tracker.Published()
+		Eventually(got).Should(Receive(Equal(uint64(2))))
+		Expect(st.CloseSend()).To(Succeed())
+		Eventually(got).Should(BeClosed())
+	})
+
+	It("on Stop, acknowledges what the sink hands on meanwhile before it ends the stream", func() {
+		buf, tracker, sink := buffered()
+		DeferCleanup(ingress.SetStopHandOff(time.Minute)) // the spec decides when it is handed on
+		h := newHarnessOn(sink, ingress.Config{HandOff: tracker, Stopping: "router is stopping"})
+		st := h.ackedStream()
+		got := acks(st)
+		Eventually(got).Should(Receive(Equal(uint64(0))))
+		Expect(st.SendMsg(&wire.Batch{Envelopes: [][]byte{encode(logEnv("a", "1"))}})).To(Succeed())
+		Eventually(func() []uint64 { return tracker.Mark(nil) }).Should(ContainElement(uint64(1)))
+
+		stopped := make(chan struct{})
+		go func() {
+			defer close(stopped)
+			h.server.Stop()
+		}()
+		Consistently(stopped, "100ms").ShouldNot(BeClosed(), "the stream waits for its batch to be handed on")
+		take(buf, 1)
+		tracker.Published()
+		Eventually(got).Should(Receive(Equal(uint64(1))))
+		Eventually(got).Should(BeClosed())
+		Eventually(stopped).Should(BeClosed())
+		var v wrapperspb.UInt64Value
+		Expect(st.RecvMsg(&v)).To(isUnavailable("router is stopping"))
+	})
+
 	It("answers 0 at once, then how many batches the sink has taken, and the total on half-close", func() {
 		h := newHarness(ingress.Config{})
 		st := h.ackedStream()

@@ -48,6 +48,10 @@ type Config struct {
 	// invalid records alike) arrived after Stop ended the streams and were
 	// dropped unseen: dropped{direction="ingress",reason="shutdown"}.
 	Dropped func(n int)
+	// HandOff, which may be nil, tells acknowledged ingress (RegisterAcks)
+	// when what the sink accepted has left its buffer; nil acknowledges a
+	// batch once the sink has taken it.
+	HandOff HandOff
 }
 
 // Server serves the loggregator.v2.Ingress service into a Sink. Create it

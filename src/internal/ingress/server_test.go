@@ -92,6 +92,12 @@ type harness struct {
 }
 
 func newHarness(cfg ingress.Config) *harness {
+	return newHarnessOn(nil, cfg)
+}
+
+// newHarnessOn is newHarness feeding sink instead of the recorder, which
+// then stays empty.
+func newHarnessOn(sink ingress.Sink, cfg ingress.Config) *harness {
 	files, err := certgen.Identities(GinkgoT().TempDir(), "metron", "client")
 	Expect(err).NotTo(HaveOccurred())
 	serverTLS, err := mtls.Server(files["metron"], nil)
@@ -101,7 +107,10 @@ func newHarness(cfg ingress.Config) *harness {
 	h.clientTLS, err = mtls.Client(files["client"], "metron", nil)
 	Expect(err).NotTo(HaveOccurred())
 	cfg.Dropped = func(n int) { h.dropped.Add(int64(n)) }
-	h.server = ingress.NewServer(h.sink, cfg)
+	if sink == nil {
+		sink = h.sink
+	}
+	h.server = ingress.NewServer(sink, cfg)
 	g := grpc.NewServer(wire.ServerOptions(serverTLS)...)
 	h.server.Register(g)
 	h.server.RegisterAcks(g)

@@ -14,6 +14,13 @@
 // same port (egress.Server) gives each subscriber its own diode and sender,
 // so a slow subscriber loses only its own envelopes.
 //
+// Agents of this release stream over acknowledged ingress (loggr.ack.v1,
+// ingress.RegisterAcks) on the same port. A batch is acknowledged only once
+// the routing goroutine has handed every envelope of it to the
+// subscriptions or counted it as dropped (a fair.Tracker, published after
+// each routed batch), so a router killed with SIGKILL loses nothing an
+// agent was told had arrived: the agent sends the rest to another router.
+//
 // The ingress diode and every subscriber's diode share one byte budget
 // (diode.Budget), half of memory_limit_mib: a write that would take their
 // total over it evicts the oldest envelopes of its own diode, counted as

@@ -34,9 +34,13 @@ type Router struct {
 	cfg Config
 	log *slog.Logger
 
-	reg      *metrics.Registry
-	m        routerMetrics
-	diode    *fair.Buffer // the ingress buffer: drop-oldest, a lane per source
+	reg   *metrics.Registry
+	m     routerMetrics
+	diode *fair.Buffer // the ingress buffer: drop-oldest, a lane per source
+	// routed tells acknowledged ingress what the routing goroutine has
+	// handed to the subscriptions (or counted as dropped): only that is
+	// acknowledged, so a crash loses nothing an agent was told arrived.
+	routed   *fair.Tracker
 	registry *subscription.Registry
 	catchUp  *catchUp
 	ingress  *ingress.Server
@@ -83,7 +87,9 @@ func New(cfg Config, log *slog.Logger) (*Router, error) {
 		OnSource: r.m.bySource.Add,
 		Diode:    []diode.Option[[]byte]{diode.WithBudget(budget, diode.Len, func(n int) { r.m.ingressBudget.Add(float64(n)) })},
 	})
+	r.routed = fair.NewTracker(r.diode)
 	r.ingress = ingress.NewServer(ingress.SinkFunc(r.accept), ingress.Config{
+		HandOff:  r.routed,
 		Stopping: ingressStopping,
 		Dropped: func(n int) {
 			r.m.shutdown.Add(float64(n))
@@ -197,6 +203,7 @@ func (r *Router) route(ctx context.Context) {
 		if n := r.catchUp.route(buf); n > 0 {
 			r.m.invalid.Add(float64(n))
 		}
+		r.routed.Published()
 		clear(buf) // let the batches behind these envelopes go
 	}
 }

@@ -41,13 +41,13 @@ type Config struct {
 	// answers.
 	MaxUnackedBytes int `json:"max_unacked_bytes"`
 	// Acknowledgements makes the pool ask each router for acknowledged
-	// ingress (loggr.ack.v1) and use it where offered; off, every stream
-	// is a plain loggregator.v2.Ingress/BatchSender. Off by default until
-	// a stall seen in the agent's IngressToRouter benchmark is explained.
-	Acknowledgements bool `json:"acknowledgements,omitempty"`
+	// ingress (loggr.ack.v1) and use it where offered (the default);
+	// off, every stream is a plain loggregator.v2.Ingress/BatchSender.
+	Acknowledgements bool `json:"acknowledgements"`
 }
 
-// DefaultConfig returns the defaults: five streams to routers named "doppler".
+// DefaultConfig returns the defaults: five acknowledged streams to routers
+// named "doppler".
 func DefaultConfig() Config {
 	return Config{
 		ServerName:            "doppler",
@@ -57,6 +57,7 @@ func DefaultConfig() Config {
 		DialTimeout:           config.Duration(5 * time.Second),
 		MaxBackoff:            config.Duration(5 * time.Second),
 		MaxUnackedBytes:       4 << 20,
+		Acknowledgements:      true,
 	}
 }
 

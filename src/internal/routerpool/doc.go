@@ -15,8 +15,10 @@
 // batches, the buffer upstream fills, and it drops its oldest entries:
 // nothing ever waits on a router.
 //
-// Acknowledgements. A stream is acknowledged (loggr.ack.v1, see
-// ingress.AckService) when the router answers that service within
+// Acknowledgements (on unless Config.Acknowledgements is false). A stream
+// is acknowledged (loggr.ack.v1, see ingress.AckService; a router
+// acknowledges a batch once it has routed it) when the router answers that
+// service within
 // DialTimeout, else a plain loggregator.v2 BatchSender on the same
 // connection; each new connection asks again, so a fleet of mixed routers
 // works. On an acknowledged stream the worker keeps each batch until the

@@ -81,7 +81,6 @@ func (c certs) poolConfig(addrs ...string) routerpool.Config {
 	}
 	cfg.TLS = c["metron"]
 	cfg.Streams = 2
-	cfg.Acknowledgements = true
 	cfg.DialTimeout = config.Duration(time.Second)
 	cfg.MaxBackoff = config.Duration(100 * time.Millisecond)
 	cfg.DNSRefreshInterval = config.Duration(50 * time.Millisecond)
@@ -184,6 +183,9 @@ var _ = Describe("Pool", func() {
 		p := startPool(c.poolConfig(addr), routerpool.NewMetrics(reg, "router"), 0)
 		p.in <- batch(1)
 		Eventually(r.ingress).Should(Equal(1.0))
+		Eventually(func() float64 {
+			return value(reg, `router_connections{destination="router"}`)
+		}).Should(Equal(2.0), "both streams are open before the restart")
 
 		r.stop()
 		restarted := c.startRouter(addr)

@@ -49,6 +49,7 @@ var _ = Describe("loggregator_agent job", func() {
 		Expect(cfg["routers"]).To(HaveKeyWithValue("targets", ConsistOf(
 			HaveKeyWithValue("addr", "doppler.service.cf.internal:8082"))))
 		Expect(cfg["routers"]).To(HaveKeyWithValue("streams", BeNumerically("==", 5)))
+		Expect(cfg["routers"]).To(HaveKeyWithValue("acknowledgements", true))
 		Expect(cfg["metrics"]).To(HaveKeyWithValue("addr", "127.0.0.1:14824"))
 		Expect(cfg).To(HaveKeyWithValue("deployment", "local"))
 		Expect(cfg).To(HaveKeyWithValue("zone", "z1"))
@@ -60,7 +61,7 @@ var _ = Describe("loggregator_agent job", func() {
 		props := agentProperties()
 		props["grpc_port"] = 3459
 		props["zone"] = "z2"
-		props["doppler"] = map[string]any{"streams": 8}
+		props["doppler"] = map[string]any{"streams": 8, "acknowledgements": false}
 		props["batch"] = map[string]any{"size": 500, "flush_interval": "20ms"}
 		props["memory_limit_mib"] = 96
 		props["max_procs"] = 0
@@ -88,6 +89,7 @@ var _ = Describe("loggregator_agent job", func() {
 		)))
 		Expect(cfg["routers"]).To(HaveKeyWithValue("server_name", "doppler"))
 		Expect(cfg["routers"]).To(HaveKeyWithValue("streams", BeNumerically("==", 8)))
+		Expect(cfg["routers"]).To(HaveKeyWithValue("acknowledgements", false))
 		Expect(cfg["batch"]).To(Equal(map[string]any{"size": float64(500), "flush_interval": "20ms", "linger": "10ms"}))
 		Expect(cfg).To(HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 96)))
 		Expect(cfg).To(HaveKeyWithValue("max_procs", BeNumerically("==", 0)))

@@ -76,6 +76,10 @@ type Server struct {
 	drain    chan struct{} // closed by Drain
 	once     sync.Once
 	senders  sync.WaitGroup // one per subscriber send goroutine
+	// gate orders senders.Add before Drain's Wait: Serve adds under the
+	// read lock unless draining is set, Drain sets draining under the write
+	// lock (a WaitGroup must not go up from zero while it is waited on).
+	gate sync.RWMutex
 }
 
 // NewServer returns a Server over src.
@@ -115,7 +119,9 @@ func (s *Server) Register(g *grpc.Server) {
 // envelope.
 func (s *Server) Drain(ctx context.Context) error {
 	s.once.Do(func() {
+		s.gate.Lock()
 		s.draining.Store(true)
+		s.gate.Unlock()
 		close(s.drain)
 	})
 	done := make(chan struct{})
@@ -129,6 +135,18 @@ func (s *Server) Drain(ctx context.Context) error {
 	case <-ctx.Done():
 		return fmt.Errorf("egress drain: %w", ctx.Err())
 	}
+}
+
+// addSender counts a send goroutine about to start and reports true,
+// unless the Server is draining.
+func (s *Server) addSender() bool {
+	s.gate.RLock()
+	defer s.gate.RUnlock()
+	if s.draining.Load() {
+		return false
+	}
+	s.senders.Add(1)
+	return true
 }
 
 // Subscriptions is the number of connected subscribers.
@@ -171,7 +189,13 @@ func (s *Server) Serve(st Stream, req *loggregator_v2.EgressBatchRequest) error 
 
 	done := make(chan error, 1)
 	unsubscribed := make(chan struct{})
-	s.senders.Add(1)
+	if !s.addSender() {
+		// Drain began after the check above: the subscriber ends as every
+		// new one does while draining.
+		unsubscribe()
+		sub.discard()
+		return status.Error(codes.Unavailable, "shutting down: subscribe to another instance")
+	}
 	go func() {
 		defer s.senders.Done()
 		done <- sub.run(ctx, st)

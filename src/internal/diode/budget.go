@@ -1,6 +1,9 @@
 package diode
 
-import "sync/atomic"
+import (
+	"sync/atomic"
+	"unsafe"
+)
 
 // Budget is a byte limit shared by the diodes of one process: the bytes of
 // every entry they hold, summed, never exceed it. A diode given a budget
@@ -15,10 +18,11 @@ import "sync/atomic"
 // A diode evicts only its own entries, so a diode whose reader has stalled
 // keeps what it holds while others drop their newest: a stalled reader must
 // be cut off (as egress does with slow consumers) for the others to recover
-// their share.
+// their share, or each diode given its own Share of the budget.
 type Budget struct {
-	held  atomic.Int64
-	limit int64
+	held   atomic.Int64
+	limit  atomic.Int64
+	parent *Budget // nil unless a Share; charged and credited with held
 }
 
 // NewBudget returns a budget of limit bytes. It panics if limit is less
@@ -27,32 +31,67 @@ func NewBudget(limit int64) *Budget {
 	if limit < 1 {
 		panic("diode: budget limit must be at least 1")
 	}
-	return &Budget{limit: limit}
+	b := &Budget{}
+	b.limit.Store(limit)
+	return b
+}
+
+// Share returns a budget of limit bytes within b: what its diodes hold
+// counts against both, so they hold at most limit bytes and, with every
+// other diode and share of b, at most b's limit. Giving each of many
+// destinations its own share, with the shares summing to b's limit, keeps
+// a destination whose reader stalls from taking the room of the others:
+// it evicts only its own oldest once its share is full. It panics if limit
+// is less than 1.
+func (b *Budget) Share(limit int64) *Budget {
+	s := NewBudget(limit)
+	s.parent = b
+	return s
+}
+
+// SetLimit changes the most bytes the budget's diodes may hold (a share's
+// part as destinations come and go). Entries held above a lowered limit
+// stay until they leave; each later write evicts toward the new limit. It
+// panics if limit is less than 1.
+func (b *Budget) SetLimit(limit int64) {
+	if limit < 1 {
+		panic("diode: budget limit must be at least 1")
+	}
+	b.limit.Store(limit)
 }
 
 // Held is the bytes the budget's diodes hold now.
 func (b *Budget) Held() int64 { return b.held.Load() }
 
 // Limit is the most bytes the budget's diodes may hold.
-func (b *Budget) Limit() int64 { return b.limit }
+func (b *Budget) Limit() int64 { return b.limit.Load() }
 
-// charge adds n to the held bytes if that keeps them within the limit.
+// charge adds n to the held bytes if that keeps them within the limit, and
+// within the parent's limit for a share.
 func (b *Budget) charge(n int64) bool {
 	for {
 		h := b.held.Load()
-		if h+n > b.limit {
+		if h+n > b.limit.Load() {
 			return false
 		}
 		if b.held.CompareAndSwap(h, h+n) {
-			return true
+			break
 		}
 	}
+	if b.parent != nil && !b.parent.charge(n) {
+		b.held.Add(-n)
+		return false
+	}
+	return true
 }
 
-// release gives back n bytes.
+// release gives back n bytes, to the parent as well for a share.
 func (b *Budget) release(n int64) {
 	if n != 0 {
 		b.held.Add(-n)
+		if b.parent != nil {
+			b.parent.release(n)
+		}
 	}
 }
 
@@ -76,3 +115,9 @@ func WithBudget[T any](b *Budget, size func(T) int, onDrop func(dropped int)) Op
 // beyond the length that the slice's array holds are not counted, so a
 // diode of slices into larger buffers pins more than its budget says.
 func Len(b []byte) int { return len(b) }
+
+// SlotBytes is what a diode of T costs per entry of its size before it
+// holds anything: its ring allocates that many bytes for each at
+// construction, outside any budget. A process with many diodes sizes them
+// with it.
+func SlotBytes[T any]() int { return int(unsafe.Sizeof(slot[T]{})) }

@@ -1,6 +1,7 @@
 package main_test
 
 import (
+	"context"
 	"fmt"
 	"net"
 	"regexp"
@@ -15,6 +16,7 @@ import (
 
 	"loggregator/internal/binding"
 	"loggregator/internal/certgen"
+	"loggregator/internal/config"
 	"loggregator/internal/syslog/syslogtest"
 	"loggregator/internal/syslogagent"
 )
@@ -312,5 +314,76 @@ var _ = Describe("syslog-agent", func() {
 		text, err := a.metricsText()
 		Expect(err).NotTo(HaveOccurred())
 		Expect(text).NotTo(ContainSubstring("secret"))
+	})
+})
+
+// A thousand drains is measured by scripts/bench --drain (drain-memory-1k);
+// under the race detector this machine carries too few envelopes a second
+// to fill a thousand drains' shares faster than their stalled batchers
+// swap a batch out (batch.StallTimeout), so the spec runs a hundred.
+var _ = Describe("syslog-agent with a hundred failing drains", func() {
+	It("holds no more than its buffer budget while every drain's buffer is full, and still delivers to a healthy drain", func() {
+		rs := startRsyslog()
+		cache := startBindingCache()
+		// Drains that refuse connections fill their buffers without any of
+		// it hiding in socket buffers, as black holes' would.
+		dead := strings.Split(strings.Split(deadURL(), "@")[1], "/")[0] // host:port
+		const drains = 100
+		var bs []binding.Binding
+		for i := range drains {
+			bs = append(bs, bind(fmt.Sprintf("syslog://%s/dead-%d", dead, i), fmt.Sprintf("app-%d", i), "h"))
+		}
+		cache.set(append(bs, bind("syslog-tls://"+rs.Addr, "healthy", "h")), nil)
+		a := startAgent(cache.url(), func(c *syslogagent.Config) {
+			c.MemoryLimitMiB = 64 // a budget of 32 MiB: 330 KiB, about 150 messages, a drain
+			// A batch a writer holds is outside the budget, and a writer
+			// that is stalled swaps its batch for the oldest envelopes once
+			// a second: one at a time, the buffers fill within the spec.
+			c.Drains.BatchSize = 1
+			c.Drains.MinBackoff = config.Duration(time.Minute)
+			c.Drains.MaxBackoff = config.Duration(time.Minute)
+		})
+		Eventually(func() float64 { return a.metric("syslog_drains") }, "30s").Should(Equal(drains + 1.0))
+		budget := a.metric("buffer_budget_bytes")
+		Expect(budget).To(Equal(float64(32 << 20)))
+
+		c := a.client()
+		const rounds, perDrain, healthyPer = 40, 10, 5
+		pad := strings.Repeat("y", 2000)
+		var peak float64
+		var want []string
+		for r := range rounds {
+			{ // 1,000 such envelopes are about 2 MB, half gRPC's limit
+				var envs []*loggregator_v2.Envelope
+				for i := range drains * perDrain {
+					envs = append(envs, appLog(fmt.Sprintf("app-%d", i%drains), fmt.Sprintf("r%d %s", r, pad)))
+				}
+				// A thousand drains' goroutines under the race detector can
+				// make one batch take longer than send's 5 s on a busy machine.
+				ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+				_, err := c.Send(ctx, &loggregator_v2.EnvelopeBatch{Batch: envs})
+				cancel()
+				Expect(err).NotTo(HaveOccurred())
+			}
+			var envs []*loggregator_v2.Envelope
+			for i := range healthyPer {
+				text := fmt.Sprintf("healthy-%d-%d", r, i)
+				envs = append(envs, appLog("healthy", text))
+				want = append(want, text+"\n")
+			}
+			send(c, envs...)
+			if r%5 == 0 {
+				peak = max(peak, a.metric("buffer_bytes"))
+			}
+		}
+		Eventually(func() float64 { return a.metric(`dropped{direction="egress",reason="budget"}`) }, "60s").Should(BeNumerically(">", 0))
+		Consistently(func() float64 {
+			peak = max(peak, a.metric("buffer_bytes"))
+			return peak
+		}, "2s", "50ms").Should(BeNumerically("<=", budget))
+		Expect(peak).To(BeNumerically(">", budget/2), "the failing drains filled their shares")
+
+		Eventually(rsyslogTexts(rs), "60s").Should(Equal(want))
+		Expect(a.metric(`syslog_drain_dropped{drain="syslog-tls://` + rs.Addr + `",reason="budget"}`)).To(Equal(0.0))
 	})
 })

@@ -18,10 +18,11 @@ import (
 // A diode evicts only its own entries, so a diode whose reader has stalled
 // keeps what it holds while others drop their newest: a stalled reader must
 // be cut off (as egress does with slow consumers) for the others to recover
-// their share.
+// their share, or each diode given its own Share of the budget.
 type Budget struct {
-	held  atomic.Int64
-	limit int64
+	held   atomic.Int64
+	limit  atomic.Int64
+	parent *Budget // nil unless a Share; charged and credited with held
 }
 
 // NewBudget returns a budget of limit bytes. It panics if limit is less
@@ -30,14 +31,40 @@ func NewBudget(limit int64) *Budget {
 	if limit < 1 {
 		panic("diode: budget limit must be at least 1")
 	}
-	return &Budget{limit: limit}
+	b := &Budget{}
+	b.limit.Store(limit)
+	return b
+}
+
+// Share returns a budget of limit bytes within b: what its diodes hold
+// counts against both, so they hold at most limit bytes and, with every
+// other diode and share of b, at most b's limit. Giving each of many
+// destinations its own share, with the shares summing to b's limit, keeps
+// a destination whose reader stalls from taking the room of the others:
+// it evicts only its own oldest once its share is full. It panics if limit
+// is less than 1.
+func (b *Budget) Share(limit int64) *Budget {
+	s := NewBudget(limit)
+	s.parent = b
+	return s
+}
+
+// SetLimit changes the most bytes the budget's diodes may hold (a share's
+// part as destinations come and go). Entries held above a lowered limit
+// stay until they leave; each later write evicts toward the new limit. It
+// panics if limit is less than 1.
+func (b *Budget) SetLimit(limit int64) {
+	if limit < 1 {
+		panic("diode: budget limit must be at least 1")
+	}
+	b.limit.Store(limit)
 }
 
 // Held is the bytes the budget's diodes hold now.
 func (b *Budget) Held() int64 { return b.held.Load() }
 
 // Limit is the most bytes the budget's diodes may hold.
-func (b *Budget) Limit() int64 { return b.limit }
+func (b *Budget) Limit() int64 { return b.limit.Load() }
 
 // Charge adds n bytes held outside any diode (a subscriber's slot array, a
 // store of envelopes kept for later) if that keeps the total within the
@@ -49,23 +76,32 @@ func (b *Budget) Charge(n int64) bool { return b.charge(n) }
 // Release gives back n bytes charged with Charge.
 func (b *Budget) Release(n int64) { b.release(n) }
 
-// charge adds n to the held bytes if that keeps them within the limit.
+// charge adds n to the held bytes if that keeps them within the limit, and
+// within the parent's limit for a share.
 func (b *Budget) charge(n int64) bool {
 	for {
 		h := b.held.Load()
-		if h+n > b.limit {
+		if h+n > b.limit.Load() {
 			return false
 		}
 		if b.held.CompareAndSwap(h, h+n) {
-			return true
+			break
 		}
 	}
+	if b.parent != nil && !b.parent.charge(n) {
+		b.held.Add(-n)
+		return false
+	}
+	return true
 }
 
-// release gives back n bytes.
+// release gives back n bytes, to the parent as well for a share.
 func (b *Budget) release(n int64) {
 	if n != 0 {
 		b.held.Add(-n)
+		if b.parent != nil {
+			b.parent.release(n)
+		}
 	}
 }
 

@@ -242,3 +242,68 @@ var _ = Describe("Budget", func() {
 		Expect(diode.SlotBytes[[]byte]()).To(BeEquivalentTo(32)) // a state word and a slice header
 	})
 })
+
+var _ = Describe("Budget.Share", func() {
+	It("keeps a ring whose reader stalls within its share, so another ring keeps its room", func() {
+		budget := diode.NewBudget(1000)
+		stalledShare, liveShare := budget.Share(500), budget.Share(500)
+		var stalledDrops, liveDrops int
+		stalled := diode.NewOneToOne(1000, nil, diode.WithBudget(stalledShare, diode.Len, func(n int) { stalledDrops += n }))
+		live := diode.NewOneToOne(1000, nil, diode.WithBudget(liveShare, diode.Len, func(n int) { liveDrops += n }))
+
+		for n := range 100 {
+			stalled.Set(sized(0, n, 50)) // nobody reads it: it keeps its newest ten
+		}
+		Expect(stalledShare.Held()).To(BeEquivalentTo(500))
+		for n := range 10 {
+			live.Set(sized(1, n, 50))
+		}
+		Expect(liveShare.Held()).To(BeEquivalentTo(500))
+		Expect(budget.Held()).To(BeEquivalentTo(1000), "the parent counts what its shares hold")
+
+		for n := range 10 {
+			b, ok := live.TryNext()
+			Expect(ok).To(BeTrue())
+			w, got := nameOf(b)
+			Expect(w).To(Equal(1))
+			Expect(got).To(Equal(n), "the live ring lost nothing to the stalled one")
+		}
+		Expect(liveDrops).To(BeZero())
+		Expect(budget.Held()).To(BeEquivalentTo(500))
+
+		var kept []int
+		for {
+			b, ok := stalled.TryNext()
+			if !ok {
+				break
+			}
+			_, n := nameOf(b)
+			kept = append(kept, n)
+		}
+		Expect(kept).To(Equal([]int{90, 91, 92, 93, 94, 95, 96, 97, 98, 99}))
+		Expect(stalledDrops).To(Equal(90))
+		Expect(budget.Held()).To(BeZero())
+	})
+
+	It("evicts toward a lowered limit on the next write, and refuses when the parent is full", func() {
+		budget := diode.NewBudget(300)
+		share := budget.Share(300)
+		var drops int
+		d := diode.NewOneToOne(100, nil, diode.WithBudget(share, diode.Len, func(n int) { drops += n }))
+		for n := range 6 {
+			d.Set(sized(0, n, 50))
+		}
+		share.SetLimit(100)
+		Expect(share.Held()).To(BeEquivalentTo(300), "what is held stays until a write")
+		d.Set(sized(0, 6, 50))
+		Expect(share.Held()).To(BeEquivalentTo(100))
+
+		other := budget.Share(1000) // more than the parent has left
+		o := diode.NewOneToOne(100, nil, diode.WithBudget(other, diode.Len, nil))
+		for n := range 10 {
+			o.Set(sized(1, n, 50))
+		}
+		Expect(other.Held()).To(BeEquivalentTo(200), "the parent's limit binds a share too")
+		Expect(budget.Held()).To(BeEquivalentTo(300))
+	})
+})

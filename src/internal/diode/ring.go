@@ -131,7 +131,7 @@ func (r *ring[T]) put(seq uint64, v T) {
 // entries before seq that the ring still holds until they fit. It reports
 // false, having charged nothing, when they cannot fit.
 func (r *ring[T]) reserve(seq uint64, n int64) bool {
-	if n > r.budget.limit {
+	if n > r.budget.Limit() {
 		return false
 	}
 	for !r.budget.charge(n) {

@@ -80,7 +80,7 @@ type Drain struct {
 	tls     *tls.Config
 	backoff *resolve.Backoff
 	fmt     Formatter
-	buf     []byte // the framed batch, reused
+	buf     []byte // the framed piece of a batch (the POST body for https), reused
 
 	conn net.Conn // syslog and syslog-tls; nil until dialled
 
@@ -153,7 +153,21 @@ func (d *Drain) URL() URL { return d.url }
 func (d *Drain) Write(ctx context.Context, batch []Entry) error {
 	switch d.url.Scheme {
 	case SchemeSyslog, SchemeSyslogTLS:
-		d.buf = d.appendFramed(d.buf[:0], batch)
+		// Written in pieces of about streamPiece bytes, so what a drain
+		// holds formatted stays that small however large its batches: a
+		// thousand drains stuck in writes to drains that never read would
+		// otherwise pin a formatted batch each. A piece that fails fails
+		// the batch, with the pieces before it delivered.
+		d.buf = d.buf[:0]
+		for _, e := range batch {
+			d.buf = d.appendFramed(d.buf, e)
+			if len(d.buf) >= streamPiece {
+				if err := d.retry(ctx, d.writeStream); err != nil {
+					return err
+				}
+				d.buf = d.buf[:0]
+			}
+		}
 		if len(d.buf) == 0 {
 			return nil
 		}
@@ -186,15 +200,17 @@ func (d *Drain) format(e Entry) [][]byte {
 	return msgs
 }
 
-// appendFramed appends every message of batch with RFC 6587 octet
-// counting: "LEN SP MSG".
-func (d *Drain) appendFramed(dst []byte, batch []Entry) []byte {
-	for _, e := range batch {
-		for _, m := range d.format(e) {
-			dst = strconv.AppendInt(dst, int64(len(m)), 10)
-			dst = append(dst, ' ')
-			dst = append(dst, m...)
-		}
+// streamPiece is about the most formatted bytes a syslog or syslog-tls
+// drain writes at once (one message more at most): two TLS records.
+const streamPiece = 32 << 10
+
+// appendFramed appends every message of e with RFC 6587 octet counting:
+// "LEN SP MSG".
+func (d *Drain) appendFramed(dst []byte, e Entry) []byte {
+	for _, m := range d.format(e) {
+		dst = strconv.AppendInt(dst, int64(len(m)), 10)
+		dst = append(dst, ' ')
+		dst = append(dst, m...)
 	}
 	return dst
 }

@@ -17,6 +17,20 @@
 // the drain rather than to the local agent: the owner reads it where the
 // gap is.
 //
+// Memory: besides drains.buffer_size envelopes, every drain's diode holds
+// at most its share of the process's buffer budget (half of
+// memory_limit_mib, diode.Budget), the budget over the drains running, so
+// a thousand black-holing drains hold at most the budget together and
+// cannot take a healthy drain's room. An envelope over the share evicts
+// the drain's own oldest, counted as syslog_drain_dropped{reason="budget"}
+// and dropped{direction="egress",reason="budget"}; buffer_bytes is what the
+// drains hold now. The diodes' slots (diode.SlotBytes each, allocated up
+// front) are outside the budget, so a drain's diode holds fewer than
+// drains.buffer_size envelopes when the slots of all the drains would take
+// more than a quarter of the budget; a writer formats and writes a batch
+// in pieces of 32 KiB, so a writer stuck on a drain that never reads pins
+// no more than that.
+//
 // Bindings: a poller fetches /v2/bindings and /v2/aggregate from the binding
 // cache every binding_cache.polling_interval and rebuilds the snapshot,
 // starting lanes for new drains and stopping those no longer bound; a failed

@@ -16,6 +16,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	"loggregator/internal/binding"
+	"loggregator/internal/diode"
 	"loggregator/internal/fanout"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
@@ -44,6 +45,7 @@ type drain struct {
 	key, label string
 	url        syslog.URL
 	lane       *fanout.Lane[syslog.Entry]
+	share      *diode.Budget // the drain's part of the process's buffer budget
 	writer     *syslog.Drain
 	cancel     context.CancelFunc
 
@@ -65,8 +67,13 @@ type drainSet struct {
 	m    *agentMetrics
 	base syslog.Config
 	lane fanout.Config
+	// budget bounds the bytes every drain's diode holds, together; each
+	// drain holds at most its share, the budget over the drains running,
+	// so drains that stall cannot take the room of the others.
+	budget *diode.Budget
 
 	drains  map[string]*drain // by key; owned by the caller of update
+	planned int               // drains the current update may run, at least 1; owned likewise
 	refused summary           // of the last update, logged when it changes; owned likewise
 	routes  atomic.Pointer[routes]
 	wg      sync.WaitGroup // one per running lane
@@ -112,7 +119,9 @@ func newDrainSet(cfg *Config, log *slog.Logger, reg *metrics.Registry, m *agentM
 			ShutdownTimeout: cfg.ShutdownTimeout.D(),
 		},
 		drains: map[string]*drain{},
+		budget: diode.NewBudget(cfg.BufferBudgetBytes()),
 	}
+	reg.BufferBytes(s.budget.Held, s.budget.Limit)
 	s.routes.Store(&routes{})
 	return s, nil
 }
@@ -124,6 +133,14 @@ type summary struct{ invalid, overLimit int }
 // configured aggregate drains, and publishes the new routes.
 func (s *drainSet) update(ctx context.Context, bindings, aggregate []binding.Binding) {
 	var sum summary
+	planned := len(s.cfg.AggregateDrains)
+	for _, b := range bindings {
+		planned += len(b.Credentials)
+	}
+	for _, b := range aggregate {
+		planned += max(1, len(b.Credentials))
+	}
+	s.planned = max(planned, 1)
 	keep := map[string]*drain{}
 	next := &routes{bySource: map[string][]target{}}
 	perApp := map[string]int{}
@@ -170,6 +187,10 @@ func (s *drainSet) update(ctx context.Context, bindings, aggregate []binding.Bin
 		}
 	}
 	s.drains = keep
+	share := s.share(len(keep))
+	for _, d := range keep {
+		d.share.SetLimit(share)
+	}
 	s.m.drains.Set(float64(len(keep)))
 	s.m.invalidDrains.Set(float64(sum.invalid))
 	s.m.overLimit.Set(float64(sum.overLimit))
@@ -180,6 +201,25 @@ func (s *drainSet) update(ctx context.Context, bindings, aggregate []binding.Bin
 			"invalid", sum.invalid, "over_app_limit", sum.overLimit, "max_drains_per_app", s.cfg.BindingCache.MaxDrainsPerApp)
 	}
 }
+
+// share is each drain's part of the buffer budget when n drains run.
+func (s *drainSet) share(n int) int64 {
+	return max(1, s.budget.Limit()/int64(max(n, 1)))
+}
+
+// ringSize is the envelopes a new drain's diode holds: drains.buffer_size,
+// or fewer when the diodes' slots, allocated up front for every drain,
+// would take more than a quarter of the buffer budget across the drains
+// the update may run (the slots are outside the budget); never fewer
+// than one batch. A drain keeps its size until it stops.
+func (s *drainSet) ringSize() int {
+	fit := s.budget.Limit() / 4 / int64(max(s.planned, 1)) / int64(diode.SlotBytes[syslog.Entry]())
+	return int(min(int64(s.lane.BufferSize), max(fit, int64(s.lane.BatchSize))))
+}
+
+// entrySize is what an entry holds for the budget. Drains given the same
+// envelope share one copy but each counts it, so the budget errs high.
+func entrySize(e syslog.Entry) int { return len(e.Envelope) + len(e.Hostname) }
 
 func bound(ts []target, d *drain) bool {
 	for _, t := range ts {
@@ -300,11 +340,17 @@ func (s *drainSet) start(key string, u syslog.URL, creds syslog.Credentials) (*d
 	}
 	d.writer = w
 	lc := s.lane
+	lc.BufferSize = s.ringSize()
 	if u.Scheme == syslog.SchemeHTTPSBatch {
 		// One POST a second, or sooner at 512 KiB (the Drain splits).
 		lc.Linger, lc.FlushInterval, lc.BatchSize = time.Second, time.Second, max(lc.BatchSize, 4096)
 	}
-	d.lane = fanout.New[syslog.Entry](w, lc, s.m.laneMetrics(s.reg, d.label, &d.lost, &d.sent))
+	// Until the update that starts it ends and shares the budget out again,
+	// the new drain gets the share it would have beside the running ones.
+	d.share = s.budget.Share(s.share(len(s.drains) + 1))
+	lm, budgetDrops := s.m.laneMetrics(s.reg, d.label, &d.lost, &d.sent)
+	d.lane = fanout.New[syslog.Entry](w, lc, lm,
+		diode.WithBudget(d.share, entrySize, func(n int) { budgetDrops.Add(float64(n)) }))
 	ctx, cancel := context.WithCancel(context.Background())
 	d.cancel = cancel
 	s.wg.Go(func() {

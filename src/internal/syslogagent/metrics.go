@@ -28,11 +28,12 @@ type agentMetrics struct {
 	// noDrain counts envelopes no drain wanted (syslog_agent_unbound).
 	noDrain prometheus.Counter
 
-	// drainBufferFull, drainFailed, drainShutdown, drainUnformattable are
-	// dropped{direction="egress"} totals with reasons buffer_full,
-	// drain_failed, shutdown and invalid; the per-drain series are in
-	// drainDropped.
-	drainBufferFull, drainFailed, drainShutdown, drainUnformattable prometheus.Counter
+	// drainBufferFull, drainBudget, drainFailed, drainShutdown,
+	// drainUnformattable are dropped{direction="egress"} totals with
+	// reasons buffer_full, budget (a drain's diode evicted or refused to
+	// stay within its share of the buffer budget), drain_failed, shutdown
+	// and invalid; the per-drain series are in drainDropped.
+	drainBufferFull, drainBudget, drainFailed, drainShutdown, drainUnformattable prometheus.Counter
 	// drainSent is syslog_drain_sent{drain}: envelopes written, per drain.
 	drainSent *prometheus.CounterVec
 	// drainDropped is syslog_drain_dropped{drain,reason}: envelopes lost, per drain.
@@ -63,6 +64,7 @@ func newAgentMetrics(r *metrics.Registry) *agentMetrics {
 		shutdown:           r.Dropped(metrics.Ingress, metrics.ReasonShutdown),
 		noDrain:            r.Counter("syslog_agent_unbound", "Envelopes accepted that no drain was bound to."),
 		drainBufferFull:    r.Dropped(metrics.Egress, metrics.ReasonBufferFull),
+		drainBudget:        r.Dropped(metrics.Egress, metrics.ReasonBudget),
 		drainFailed:        r.Dropped(metrics.Egress, "drain_failed"),
 		drainShutdown:      r.Dropped(metrics.Egress, metrics.ReasonShutdown),
 		drainUnformattable: r.Dropped(metrics.Egress, metrics.ReasonInvalid),
@@ -104,7 +106,7 @@ func (m *agentMetrics) unlabel(label string) {
 	delete(m.labels, label)
 	m.drainSent.DeleteLabelValues(label)
 	m.drainErrors.DeleteLabelValues(label)
-	for _, r := range []string{metrics.ReasonBufferFull, "drain_failed", metrics.ReasonShutdown, metrics.ReasonInvalid} {
+	for _, r := range []string{metrics.ReasonBufferFull, metrics.ReasonBudget, "drain_failed", metrics.ReasonShutdown, metrics.ReasonInvalid} {
 		m.drainDropped.DeleteLabelValues(label, r)
 	}
 }
@@ -129,13 +131,14 @@ func (t tee) Add(v float64) {
 
 func (t tee) Inc() { t.Add(1) }
 
-// laneMetrics are one drain's lane counters; lost and sent also count
-// into the drain's own totals, which decide its drop notices.
-func (m *agentMetrics) laneMetrics(r *metrics.Registry, label string, lost, sent *atomic.Uint64) fanout.Metrics {
+// laneMetrics are one drain's lane counters and its budget drop counter;
+// lost and sent also count into the drain's own totals, which decide its
+// drop notices.
+func (m *agentMetrics) laneMetrics(r *metrics.Registry, label string, lost, sent *atomic.Uint64) (fanout.Metrics, prometheus.Counter) {
 	return fanout.Metrics{
 		Sent:     tee{Counter: m.drainSent.WithLabelValues(label), total: r.Egress, own: sent},
 		Dropped:  tee{Counter: m.drainDropped.WithLabelValues(label, metrics.ReasonBufferFull), total: m.drainBufferFull, own: lost},
 		Failed:   tee{Counter: m.drainDropped.WithLabelValues(label, "drain_failed"), total: m.drainFailed, own: lost},
 		Shutdown: tee{Counter: m.drainDropped.WithLabelValues(label, metrics.ReasonShutdown), total: m.drainShutdown},
-	}
+	}, tee{Counter: m.drainDropped.WithLabelValues(label, metrics.ReasonBudget), total: m.drainBudget, own: lost}
 }

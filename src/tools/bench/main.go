@@ -26,6 +26,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -90,6 +91,23 @@ type idle struct {
 }
 
 func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	// The drain set (--drain) and its emitter and receiver roles have
+	// their own flags; see drain.go and drainroles.go.
+	role, err := runRole(ctx, os.Args[1:])
+	if !role {
+		if i := slices.Index(os.Args, "--drain"); i > 0 {
+			role, err = true, runDrainSet(ctx, slices.Delete(slices.Clone(os.Args[1:]), i-1, i))
+		}
+	}
+	if role {
+		if err != nil && !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(os.Stderr, "bench: %v\n", err)
+			os.Exit(1)
+		}
+		return
+	}
 	o, err := parseArgs(os.Args[1:])
 	if errors.Is(err, flag.ErrHelp) {
 		return
@@ -98,8 +116,6 @@ func main() {
 		fmt.Fprintf(os.Stderr, "bench: %v\n", err)
 		os.Exit(2)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
-	defer stop()
 	if err := run(ctx, o); err != nil {
 		fmt.Fprintf(os.Stderr, "bench: %v\n", err)
 		os.Exit(1)

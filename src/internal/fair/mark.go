@@ -1,6 +1,6 @@
 package fair
 
-import "sync"
+import "sync/atomic"
 
 // Marks say when envelopes have left a Buffer, for a writer that must not
 // confirm an envelope while a crash could still lose it with the buffer
@@ -57,17 +57,22 @@ func Covers(progress, mark []uint64) bool {
 // calls Published once it has handed on everything it took, and writers
 // compare their marks with what it published. It is the ingress.HandOff
 // of a component whose sink is a Buffer.
+//
+// Published never waits: the reader is a router's one routing goroutine,
+// and a lock it shared with the writers' waiters would stall routing
+// whenever a waiter holding it was descheduled. So each lane's progress is
+// its own atomic (a reader of several lanes may see some newer than
+// others; each is still a lower bound, so Covers stays on the safe side),
+// and waiters share one channel that Published swaps out and closes.
 type Tracker struct {
-	b *Buffer
-
-	mu       sync.Mutex
-	progress []uint64      // the reader's last published Progress; guarded by mu
-	wake     chan struct{} // closed by Published when non-nil; guarded by mu
+	b        *Buffer
+	progress []atomic.Uint64               // per lane, the reader's last published position
+	wake     atomic.Pointer[chan struct{}] // closed and cleared by Published; nil when nobody waits
 }
 
 // NewTracker returns a Tracker of b, before b's reader has published.
 func NewTracker(b *Buffer) *Tracker {
-	return &Tracker{b: b, progress: make([]uint64, len(b.lanes))}
+	return &Tracker{b: b, progress: make([]atomic.Uint64, len(b.lanes))}
 }
 
 // Mark is b.Mark: any goroutine may call it.
@@ -75,26 +80,48 @@ func (t *Tracker) Mark(dst []uint64) []uint64 { return t.b.Mark(dst) }
 
 // HandedOn reports whether the reader has published progress covering
 // mark; when not, it returns a channel closed at the next publication.
+// Any goroutine may call it.
 func (t *Tracker) HandedOn(mark []uint64) (bool, <-chan struct{}) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if Covers(t.progress, mark) {
-		return true, nil
+	for {
+		if t.covers(mark) {
+			return true, nil
+		}
+		ch := t.wake.Load()
+		if ch == nil {
+			fresh := make(chan struct{})
+			if !t.wake.CompareAndSwap(nil, &fresh) {
+				continue
+			}
+			ch = &fresh
+		}
+		// Look again now that the channel is in place: a publication
+		// before this look is seen here, one after it closes ch.
+		if t.covers(mark) {
+			return true, nil
+		}
+		return false, *ch
 	}
-	if t.wake == nil {
-		t.wake = make(chan struct{})
+}
+
+func (t *Tracker) covers(mark []uint64) bool {
+	if len(mark) != len(t.progress) {
+		return false
 	}
-	return false, t.wake
+	for i, m := range mark {
+		if t.progress[i].Load() < m {
+			return false
+		}
+	}
+	return true
 }
 
 // Published records the reader's progress: everything it has taken so far
-// has been handed on. Only the reader may call it.
+// has been handed on. Only the reader may call it; it never waits.
 func (t *Tracker) Published() {
-	t.mu.Lock()
-	t.progress = t.b.Progress(t.progress[:0])
-	if t.wake != nil {
-		close(t.wake)
-		t.wake = nil
+	for i := range t.b.lanes {
+		t.progress[i].Store(t.b.lanes[i].d.Position())
 	}
-	t.mu.Unlock()
+	if ch := t.wake.Swap(nil); ch != nil {
+		close(*ch)
+	}
 }

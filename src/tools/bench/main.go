@@ -27,6 +27,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -348,6 +349,9 @@ func runScenario(ctx context.Context, sys *topology.System, sc scenario, duratio
 			if !sleep(ctx, duration/3+500*time.Millisecond) {
 				return
 			}
+			// What the router holds when it dies: its buffers (ingress and
+			// every subscriber's) in bytes, beside what it took and sent.
+			printRouterHeld(ctx, sys.Endpoints().Endpoints["router_metrics"])
 			fmt.Println("   killing the router")
 			router.Kill()
 			if sc.StayDown || !sleep(ctx, time.Second) {
@@ -385,8 +389,20 @@ func runScenario(ctx context.Context, sys *topology.System, sc scenario, duratio
 		return result{}, fmt.Errorf("lossprobe exited %d without a report (see %s): %w", exit, logPath, err)
 	}
 	if sc.KillRouter {
-		// What the agent counted for the break, beside what the probe missed.
-		printAgentLoss(ctx, sys.Endpoints().Endpoints["agent_metrics"])
+		// What the agent counted for the break, beside what the probe missed,
+		// and every other drop counted on the way: the agent's ingress, the
+		// surviving routers (the first's metrics port plus 10 per router,
+		// as extraRouter places them) and the rlp.
+		eps := sys.Endpoints().Endpoints
+		printAgentLoss(ctx, eps["agent_metrics"])
+		for i := 1; ; i++ {
+			url, ok := shiftPort(eps["router_metrics"], 10*i)
+			if !ok || sys.Proc(fmt.Sprintf("doppler-%d", i)) == nil {
+				break
+			}
+			printDrops(ctx, fmt.Sprintf("router-%d", i), url)
+		}
+		printDrops(ctx, "rlp", eps["rlp_metrics"])
 		// Wait for the restarted router before the next scenario.
 		if err := sleepUntilListening(ctx, sys.Proc("doppler")); err != nil {
 			return result{}, err
@@ -410,10 +426,73 @@ func printAgentLoss(ctx context.Context, url string) {
 	sc := bufio.NewScanner(resp.Body)
 	for sc.Scan() {
 		line := sc.Text()
-		if strings.HasPrefix(line, `dropped{direction="egress"`) || strings.HasPrefix(line, "router_resent_envelopes") || strings.HasPrefix(line, "router_acked_streams") {
+		switch {
+		case strings.HasPrefix(line, `dropped{direction="egress"`) || strings.HasPrefix(line, "router_resent_envelopes") || strings.HasPrefix(line, "router_acked_streams"):
+			fmt.Println("   agent " + line)
+		case strings.HasPrefix(line, "dropped{") && !strings.HasSuffix(line, " 0"):
 			fmt.Println("   agent " + line)
 		}
 	}
+}
+
+// printDrops prints the dropped counters of the component at url that are
+// not zero.
+func printDrops(ctx context.Context, name, url string) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		fmt.Printf("   %s metrics: %v\n", name, err)
+		return
+	}
+	defer func() { _ = resp.Body.Close() }()
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		if line := sc.Text(); strings.HasPrefix(line, "dropped{") && !strings.HasSuffix(line, " 0") {
+			fmt.Println("   " + name + " " + line)
+		}
+	}
+}
+
+// printRouterHeld prints the router's buffer_bytes, ingress and egress.
+func printRouterHeld(ctx context.Context, url string) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return
+	}
+	defer func() { _ = resp.Body.Close() }()
+	var held []string
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "buffer_bytes ") || strings.HasPrefix(line, "ingress ") || strings.HasPrefix(line, "egress ") {
+			held = append(held, line)
+		}
+	}
+	fmt.Println("   router before the kill: " + strings.Join(held, ", "))
+}
+
+// shiftPort returns url with its port moved up by by.
+func shiftPort(url string, by int) (string, bool) {
+	i := strings.LastIndex(url, ":")
+	if i < 0 {
+		return "", false
+	}
+	j := i + 1
+	for j < len(url) && url[j] >= '0' && url[j] <= '9' {
+		j++
+	}
+	port, err := strconv.Atoi(url[i+1 : j])
+	if err != nil {
+		return "", false
+	}
+	return url[:i+1] + strconv.Itoa(port+by) + url[j:], true
 }
 
 func sleepUntilListening(ctx context.Context, p *topology.Proc) error {

@@ -345,7 +345,13 @@ var _ = Describe("Reverse log proxy", func() {
 		}
 
 		Eventually(func() float64 { return p.metric("slow_consumer_disconnects") }).Should(Equal(1.0))
-		Expect(p.metric(`dropped{direction="egress",reason="slow_consumer"}`)).To(BeNumerically(">", 0))
+		// What the slow one lost is counted: dropped from its full buffer
+		// while it stayed behind or, when a send blocked past the timeout
+		// before the buffer filled (a loaded machine), still buffered when
+		// it was cut off.
+		Eventually(func() float64 {
+			return p.metric(`dropped{direction="egress",reason="slow_consumer"}`) + p.metric(`dropped{direction="egress",reason="disconnected"}`)
+		}).Should(BeNumerically(">", 0))
 		var err error
 		for err == nil {
 			_, err = slow.Recv()

@@ -47,7 +47,7 @@ func Remove(ctx context.Context, root, dir string) error {
 // StaticEnv is the environment of every build without the race detector:
 // static executables (the fleet's images hold nothing else). Suites that
 // build a binary without -race pass it to gexec.BuildWithEnvironment, so
-// that binary shares its compilation with go vet, the benchmark run and
+// that binary shares its compilation with scripts/test's benchmark run and
 // BuildPackages (a second cgo setting would split the build cache in two:
 // nearly every package imports net). The race detector needs cgo.
 var StaticEnv = []string{"CGO_ENABLED=0"}
@@ -61,8 +61,8 @@ func Build(ctx context.Context, src, bin string) error {
 // BuildPackages compiles the named packages of the module in src into bin,
 // as static executables (CGO_ENABLED=0: the fleet's images hold nothing
 // else) built with -trimpath. Every suite that runs our binaries as
-// processes (e2e, compat, fleet) and scripts/test's go vet and benchmark
-// run build with these same settings, so they share one compilation in the
+// processes (e2e, compat, fleet) and scripts/test's benchmark run build
+// with these same settings, so they share one compilation in the
 // build cache: -trimpath keeps the worktree's path out of the cache keys
 // (the vendored modules two versions share compile once), and one cgo
 // setting keeps the net package, which nearly everything imports, from

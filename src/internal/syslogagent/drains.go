@@ -213,7 +213,7 @@ func (s *drainSet) share(n int) int64 {
 // the update may run (the slots are outside the budget); never fewer
 // than one batch. A drain keeps its size until it stops.
 func (s *drainSet) ringSize() int {
-	fit := s.budget.Limit() / 4 / int64(max(s.planned, 1)) / int64(diode.SlotBytes[syslog.Entry]())
+	fit := s.budget.Limit() / 4 / int64(max(s.planned, 1)) / diode.SlotBytes[syslog.Entry]()
 	return int(min(int64(s.lane.BufferSize), max(fit, int64(s.lane.BatchSize))))
 }
 

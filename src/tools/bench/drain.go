@@ -190,7 +190,7 @@ func runDrainScenario(ctx context.Context, sc drainScenario, agentBin, work stri
 	if err := recv.Start(); err != nil {
 		return res, err
 	}
-	defer func() { recvIn.Close(); _ = recv.Wait() }()
+	defer func() { _ = recvIn.Close(); _ = recv.Wait() }() // the receiver ends when its input closes
 	lines := bufio.NewScanner(recvOut)
 	if !lines.Scan() {
 		return res, errors.New("the receiver printed no addresses")
@@ -402,7 +402,7 @@ func scrape(url string) (map[string]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }() // read-only
 	body, err := io.ReadAll(resp.Body)
 	if err != nil {
 		return nil, err

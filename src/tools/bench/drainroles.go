@@ -234,13 +234,14 @@ func receive(ctx context.Context, args []string) error {
 			return nil
 		case <-tick.C:
 		}
+		// A bufio.Writer keeps its first error; Flush reports it.
 		for i := range counts {
 			if i > 0 {
-				w.WriteByte(' ')
+				_ = w.WriteByte(' ')
 			}
-			fmt.Fprint(w, counts[i].Load())
+			_, _ = fmt.Fprint(w, counts[i].Load())
 		}
-		w.WriteByte('\n')
+		_ = w.WriteByte('\n')
 		if err := w.Flush(); err != nil {
 			return nil // the bench stopped reading
 		}

@@ -22,6 +22,7 @@ import (
 	"loggregator/internal/certgen"
 	"loggregator/internal/config"
 	"loggregator/internal/mtls"
+	"loggregator/internal/syslog"
 	"loggregator/internal/syslogagent"
 	"loggregator/internal/wire"
 )
@@ -66,21 +67,7 @@ func newFrameCounter(b *testing.B, f mtls.Files) *frameCounter {
 func bufioReader(r io.Reader) *bufio.Reader { return bufio.NewReaderSize(r, 64<<10) }
 
 func (c *frameCounter) read(r *bufio.Reader) {
-	for {
-		n := 0
-		for {
-			ch, err := r.ReadByte()
-			if err != nil {
-				return
-			}
-			if ch == ' ' {
-				break
-			}
-			n = n*10 + int(ch-'0')
-		}
-		if _, err := r.Discard(n); err != nil {
-			return
-		}
+	for syslog.SkipFrame(r) == nil {
 		c.frames.Add(1)
 	}
 }

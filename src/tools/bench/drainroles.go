@@ -20,6 +20,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	"loggregator/internal/mtls"
+	"loggregator/internal/syslog"
 	"loggregator/internal/wire"
 )
 
@@ -272,21 +273,7 @@ func serve(ctx context.Context, ln net.Listener, handle func(net.Conn)) {
 // countFrames reads octet-counted frames from c, adding one to n for each.
 func countFrames(c net.Conn, n *atomic.Int64) {
 	r := bufio.NewReaderSize(c, 256<<10)
-	for {
-		size := 0
-		for {
-			ch, err := r.ReadByte()
-			if err != nil {
-				return
-			}
-			if ch == ' ' {
-				break
-			}
-			size = size*10 + int(ch-'0')
-		}
-		if _, err := r.Discard(size); err != nil {
-			return
-		}
+	for syslog.SkipFrame(r) == nil {
 		n.Add(1)
 	}
 }

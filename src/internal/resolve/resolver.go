@@ -18,7 +18,12 @@ type LookupFunc func(ctx context.Context, host string) ([]string, error)
 // published, so it may be read without a lock.
 type Addrs struct {
 	// Preferred are the addresses reached through targets in the preferred
-	// zone, sorted, without duplicates.
+	// zone, sorted, without duplicates. When the targets list servers of
+	// other zones too, an address that only a target without a zone
+	// resolves to is preferred as well: no zoned target knew it when the
+	// targets were written, so it is a server added since (a router scaled
+	// out before the VM's config is rendered again), and preferring it
+	// gives it traffic within a refresh instead of never.
 	Preferred []string
 	// All is every address, preferred ones included, sorted, without duplicates.
 	All []string
@@ -103,10 +108,30 @@ func (r *Resolver) Resolve(ctx context.Context) *Addrs {
 // target also names it.
 func (r *Resolver) publish() *Addrs {
 	var all, preferred []string
+	zoned := map[string]bool{}
+	otherZones := false
 	for i, t := range r.targets {
 		all = append(all, r.last[i]...)
+		if t.AZ != "" {
+			for _, a := range r.last[i] {
+				zoned[a] = true
+			}
+			otherZones = otherZones || t.AZ != r.opts.Zone
+		}
 		if r.opts.Zone != "" && t.AZ == r.opts.Zone {
 			preferred = append(preferred, r.last[i]...)
+		}
+	}
+	if r.opts.Zone != "" && otherZones {
+		for i, t := range r.targets {
+			if t.AZ != "" {
+				continue
+			}
+			for _, a := range r.last[i] {
+				if !zoned[a] {
+					preferred = append(preferred, a)
+				}
+			}
 		}
 	}
 	slices.Sort(all)

@@ -48,10 +48,12 @@ var _ = Describe("Resolver", func() {
 	It("resolves names to addresses, keeps IPs, and prefers the targets in its zone", func() {
 		d := &dns{hosts: map[string][]string{
 			"all.doppler": {"10.0.1.1", "10.0.2.1"},
+			"z1.doppler":  {"10.0.1.1"},
 			"z2.doppler":  {"10.0.2.1"},
 		}}
 		r := resolve.New([]resolve.Target{
 			{Addr: "all.doppler:8082"},
+			{Addr: "z1.doppler:8082", AZ: "z1"},
 			{Addr: "z2.doppler:8082", AZ: "z2"},
 			{Addr: "10.0.3.1:8082", AZ: "z3"},
 		}, resolve.Options{Zone: "z2", Lookup: d.lookup})
@@ -60,6 +62,40 @@ var _ = Describe("Resolver", func() {
 		cur := r.Current()
 		Expect(cur.All).To(Equal([]string{"10.0.1.1:8082", "10.0.2.1:8082", "10.0.3.1:8082"}))
 		Expect(cur.Preferred).To(Equal([]string{"10.0.2.1:8082"}))
+	})
+
+	It("prefers a server that only the zone-less name resolves to, once it joins, when the zoned targets cover other zones", func() {
+		// As the agent's targets are rendered: the link's group name and
+		// every instance then, with its zone. A router scaled out later
+		// appears only behind the group name.
+		d := &dns{hosts: map[string][]string{
+			"all.doppler": {"10.0.1.1", "10.0.2.1"},
+			"doppler-0":   {"10.0.1.1"},
+			"doppler-1":   {"10.0.2.1"},
+		}}
+		r := resolve.New([]resolve.Target{
+			{Addr: "all.doppler:8082"},
+			{Addr: "doppler-0:8082", AZ: "z1"},
+			{Addr: "doppler-1:8082", AZ: "z2"},
+		}, resolve.Options{Zone: "z1", Lookup: d.lookup})
+		Expect(r.Resolve(context.Background()).Preferred).To(Equal([]string{"10.0.1.1:8082"}))
+
+		d.set("all.doppler", "10.0.1.1", "10.0.2.1", "10.0.2.7")
+		cur := r.Resolve(context.Background())
+		Expect(cur.Preferred).To(Equal([]string{"10.0.1.1:8082", "10.0.2.7:8082"}))
+		Expect(cur.All).To(Equal([]string{"10.0.1.1:8082", "10.0.2.1:8082", "10.0.2.7:8082"}))
+	})
+
+	It("prefers only its zone's target when no target names another zone (a zone-specific override)", func() {
+		d := &dns{hosts: map[string][]string{
+			"all.doppler": {"10.0.1.1", "10.0.2.1"},
+			"z1.doppler":  {"10.0.1.1"},
+		}}
+		r := resolve.New([]resolve.Target{
+			{Addr: "all.doppler:8082"},
+			{Addr: "z1.doppler:8082", AZ: "z1"},
+		}, resolve.Options{Zone: "z1", Lookup: d.lookup})
+		Expect(r.Resolve(context.Background()).Preferred).To(Equal([]string{"10.0.1.1:8082"}))
 	})
 
 	It("prefers none without a zone", func() {

@@ -24,7 +24,10 @@
 // cannot take a healthy drain's room. An envelope over the share evicts
 // the drain's own oldest, counted as syslog_drain_dropped{reason="budget"}
 // and dropped{direction="egress",reason="budget"}; buffer_bytes is what the
-// drains hold now. The diodes' slots (diode.SlotBytes each, allocated up
+// drains hold now, their batches in flight included: the share bounds the
+// batch a drain's writer writes and the one its batcher fills, each at
+// most a quarter of it (fanout.WithBudget), so a drain that never reads
+// pins its share and no more. The diodes' slots (diode.SlotBytes each, allocated up
 // front) are outside the budget, so a drain's diode holds fewer than
 // drains.buffer_size envelopes when the slots of all the drains would take
 // more than a quarter of the budget; a writer formats and writes a batch

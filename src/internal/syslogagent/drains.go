@@ -350,7 +350,7 @@ func (s *drainSet) start(key string, u syslog.URL, creds syslog.Credentials) (*d
 	d.share = s.budget.Share(s.share(len(s.drains) + 1))
 	lm, budgetDrops := s.m.laneMetrics(s.reg, d.label, &d.lost, &d.sent)
 	d.lane = fanout.New[syslog.Entry](w, lc, lm,
-		diode.WithBudget(d.share, entrySize, func(n int) { budgetDrops.Add(float64(n)) }))
+		fanout.WithBudget(d.share, entrySize, func(n int) { budgetDrops.Add(float64(n)) }))
 	ctx, cancel := context.WithCancel(context.Background())
 	d.cancel = cancel
 	s.wg.Go(func() {

@@ -26,11 +26,15 @@ type ByteCapped[T any] struct {
 // Full reports whether batch holds Max bytes or more: the Batcher then
 // hands it on at once (Fuller).
 func (c ByteCapped[T]) Full(batch []T) bool {
+	return len(batch) > 0 && c.bytes(batch) >= c.Max
+}
+
+func (c ByteCapped[T]) bytes(batch []T) int {
 	n := 0
 	for _, e := range batch {
 		n += c.Size(e)
 	}
-	return len(batch) > 0 && n >= c.Max
+	return n
 }
 
 // NextBatch is R's NextBatch that treats a batch of Max bytes as full.
@@ -42,13 +46,10 @@ func (c ByteCapped[T]) NextBatch(ctx context.Context, buf []T) []T {
 	if len(buf) == cap(buf) {
 		return buf
 	}
-	if c.Full(buf) {
+	n := c.bytes(buf)
+	if len(buf) > 0 && n >= c.Max {
 		<-ctx.Done()
 		return buf
-	}
-	n := 0
-	for _, e := range buf {
-		n += c.Size(e)
 	}
 	v, ok := c.R.Next(ctx)
 	if !ok {

@@ -335,10 +335,13 @@ var _ = Describe("syslog-agent with a hundred failing drains", func() {
 		}
 		cache.set(append(bs, bind("syslog-tls://"+rs.Addr, "healthy", "h")), nil)
 		a := startAgent(cache.url(), func(c *syslogagent.Config) {
-			c.MemoryLimitMiB = 64 // a budget of 32 MiB: 330 KiB, about 150 messages, a drain
-			// A batch a writer holds is outside the budget, and a writer
-			// that is stalled swaps its batch for the oldest envelopes once
-			// a second: one at a time, the buffers fill within the spec.
+			// A budget of 32 MiB; what it leaves after the 101 drains'
+			// fixed memory (slots, writer and TLS buffers) is about 170
+			// KiB, 80 messages, a drain.
+			c.MemoryLimitMiB = 64
+			// A writer that is stalled swaps its batch for the oldest
+			// envelopes once a second: one at a time, the buffers fill
+			// within the spec.
 			c.Drains.BatchSize = 1
 			c.Drains.MinBackoff = config.Duration(time.Minute)
 			c.Drains.MaxBackoff = config.Duration(time.Minute)
@@ -381,7 +384,7 @@ var _ = Describe("syslog-agent with a hundred failing drains", func() {
 			peak = max(peak, a.metric("buffer_bytes"))
 			return peak
 		}, "2s", "50ms").Should(BeNumerically("<=", budget))
-		Expect(peak).To(BeNumerically(">", budget/2), "the failing drains filled their shares")
+		Expect(peak).To(BeNumerically(">", budget/4), "the failing drains filled their shares")
 
 		Eventually(rsyslogTexts(rs), "60s").Should(Equal(want))
 		Expect(a.metric(`syslog_drain_dropped{drain="syslog-tls://` + rs.Addr + `",reason="budget"}`)).To(Equal(0.0))

@@ -29,6 +29,15 @@ const ingressGrace = 500 * time.Millisecond
 // ingressStopping is the status message of streams cut by a stop.
 const ingressStopping = "agent is stopping"
 
+// maxBatchBytes is the most envelope bytes the batcher puts in one batch
+// (batch.ByteCapped). Batches taken from the ingress buffer are outside the
+// buffer budget (one in the batcher, one per router stream, each also
+// encoded once for the wire), so their bytes are bounded here whatever the
+// envelopes' size: a batch of 1,000 envelopes of 20 KB would be 20 MB, five
+// times what a router accepts in one message
+// (doppler.ingress.max_message_bytes, 4 MiB).
+const maxBatchBytes = 1 << 20
+
 // Agent is one running agent. Its listeners are bound by New, so their
 // addresses are known before Run.
 type Agent struct {
@@ -74,7 +83,7 @@ func New(cfg *Config, log *slog.Logger) (*Agent, error) {
 		OnSource: im.bySource.Add,
 		Diode:    []diode.Option[[]byte]{diode.WithBudget(a.budget, diode.Len, func(n int) { im.budget.Add(float64(n)) })},
 	})
-	a.batcher = batch.New[[]byte](byteCapped{d: a.buf, max: maxBatchBytes}, cfg.Batch.Size, cfg.Batch.FlushInterval.D(), func(n int) {
+	a.batcher = batch.New[[]byte](batch.ByteCapped[[]byte]{R: a.buf, Size: diode.Len, Max: maxBatchBytes}, cfg.Batch.Size, cfg.Batch.FlushInterval.D(), func(n int) {
 		im.bufferFull.Add(float64(n))
 	})
 	a.batcher.SetLinger(cfg.Batch.Linger.D())

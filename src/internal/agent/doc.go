@@ -43,7 +43,9 @@
 // (diode.Budget), half of memory_limit_mib: a write that would take their
 // total over it evicts the oldest envelopes of its own diode, counted as
 // dropped{reason="budget"} (destination_dropped{reason="budget"} for a
-// lane); buffer_bytes shows what they hold. Batches already taken from a
-// diode (one in the batcher, one per router stream) are outside it; they
-// end at 1 MiB (maxBatchBytes) whatever the envelopes' size.
+// lane); buffer_bytes shows what they hold. A lane's batches in flight
+// stay charged to it until written (fanout.WithBudget). The batches taken
+// from the ingress diode (one in the batcher, one per router stream) are
+// outside it; they end at 1 MiB (maxBatchBytes, batch.ByteCapped) whatever
+// the envelopes' size.
 package agent

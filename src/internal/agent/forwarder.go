@@ -251,7 +251,7 @@ func (f *forwarder) start(t target) (*destination, error) {
 		w, closeWriter = iw, iw.close
 	}
 	lane := fanout.New(w, f.cfg.lane(t.otel, f.batch, f.shutdown), m.lane,
-		diode.WithBudget(f.budget, diode.Len, func(n int) { m.budget.Add(float64(n)) }))
+		fanout.WithBudget(f.budget, diode.Len, func(n int) { m.budget.Add(float64(n)) }))
 	ctx, stop := context.WithCancel(context.Background())
 	f.m.destinations.Inc()
 	f.lanes.Go(func() {

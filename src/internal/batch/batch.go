@@ -13,10 +13,19 @@ type Source[T any] interface {
 	NextBatch(ctx context.Context, buf []T) []T
 }
 
+// Fuller is a Source that can tell that a batch is full before it holds
+// the Batcher's size in entries (ByteCapped: full in bytes). The Batcher
+// hands such a batch on as it does one of its size: without waiting for
+// the linger or the flush interval.
+type Fuller[T any] interface {
+	Full(batch []T) bool
+}
+
 // Batcher reads entries from a Source and sends batches of at most Size
 // entries on the channel Batches returns. Run is its only goroutine.
 type Batcher[T any] struct {
 	src      Source[T]
+	fuller   Fuller[T] // src, if it is one; nil otherwise
 	size     int
 	interval time.Duration
 	onDrop   func(n int)
@@ -26,6 +35,7 @@ type Batcher[T any] struct {
 	wait     *time.Timer // for linger; used by Run only
 	rate     float64     // entries per second, smoothed; used by Run only
 	lastRead time.Time   // when Run last emptied the source; used by Run only
+	released func([]T)   // SetOnRelease; nil if unset
 	out      chan []T
 	free     chan []T // batch buffers handed back by Release
 }
@@ -47,8 +57,10 @@ func New[T any](src Source[T], size int, interval time.Duration, onDrop func(n i
 	if onDrop == nil {
 		onDrop = func(int) {}
 	}
+	fuller, _ := src.(Fuller[T])
 	return &Batcher[T]{
 		src:      src,
+		fuller:   fuller,
 		size:     size,
 		interval: interval,
 		onDrop:   onDrop,
@@ -83,13 +95,25 @@ func (b *Batcher[T]) SetHoldOnStall() { b.hold = true }
 // batch for the whole linger. Call it before Run.
 func (b *Batcher[T]) SetLingerTarget(n int) { b.target = max(n, 0) }
 
+// SetOnRelease makes the Batcher call f with every batch whose entries are
+// done with, before its buffer is reused: each batch a writer hands back with
+// Release, and each the Batcher drops while the writers are stalled. A
+// source whose entries stay charged to a budget after they are read
+// (diode.KeepCharged) gives their bytes back in f. A writer that sets it
+// must Release every batch it receives. Call it before Run.
+func (b *Batcher[T]) SetOnRelease(f func(batch []T)) { b.released = f }
+
 // Batches is the channel the writers receive batches from. It is closed when
 // Run returns. A writer owns a batch it received until it calls Release.
 func (b *Batcher[T]) Batches() <-chan []T { return b.out }
 
 // Release hands a batch buffer back for reuse once the writer is done with
-// it. Calling it is optional; a batch that is not released is collected.
+// it. Calling it is optional unless SetOnRelease was called; a batch that
+// is not released is collected.
 func (b *Batcher[T]) Release(batch []T) {
+	if b.released != nil {
+		b.released(batch)
+	}
 	if cap(batch) != b.size {
 		return
 	}
@@ -117,7 +141,7 @@ func (b *Batcher[T]) Run(ctx context.Context) {
 			b.out <- batch
 			continue
 		}
-		if b.linger > 0 && len(batch) < b.size {
+		if b.linger > 0 && !b.full(batch) {
 			batch = b.gather(ctx, batch)
 		}
 		b.observe(len(batch))
@@ -191,9 +215,9 @@ func (b *Batcher[T]) deliver(ctx context.Context, batch []T) {
 		return
 	default:
 	}
-	if len(batch) < b.size {
+	if !b.full(batch) {
 		deadline, cancel := context.WithTimeout(ctx, b.interval)
-		for len(batch) < b.size && deadline.Err() == nil {
+		for !b.full(batch) && deadline.Err() == nil {
 			select {
 			case b.out <- batch:
 				cancel()
@@ -241,6 +265,12 @@ var expired = func() context.Context {
 	cancel()
 	return ctx
 }()
+
+// full reports whether batch is handed on as it is: it holds size
+// entries, or the source says it is full.
+func (b *Batcher[T]) full(batch []T) bool {
+	return len(batch) >= b.size || (b.fuller != nil && b.fuller.Full(batch))
+}
 
 func (b *Batcher[T]) buffer() []T {
 	select {

@@ -214,3 +214,57 @@ var _ = Describe("Batcher with a linger target", func() {
 		Eventually(got).Should(Receive(Equal([]int{2, 3})))
 	})
 })
+
+var _ = Describe("ByteCapped", func() {
+	It("ends a batch once it holds Max bytes and has the Batcher hand it on without waiting for the flush interval", func() {
+		d := diode.NewManyToOne[int](100, nil)
+		for range 6 {
+			d.Set(4) // an entry's size is its value
+		}
+		src := batch.ByteCapped[int]{R: d, Size: func(v int) int { return v }, Max: 10}
+		b := batch.New[int](src, 100, time.Hour, nil)
+		ctx, cancel := context.WithCancel(context.Background())
+		var wg sync.WaitGroup
+		wg.Go(func() { b.Run(ctx) })
+		DeferCleanup(func() {
+			cancel()
+			for range b.Batches() {
+			}
+			wg.Wait()
+		})
+		Expect(receive(b)).To(Equal([]int{4, 4, 4}))
+		Expect(receive(b)).To(Equal([]int{4, 4, 4}))
+	})
+})
+
+var _ = Describe("Batcher with a release hook", func() {
+	It("calls the hook with every batch a writer releases and every batch it drops while writers stall", func() {
+		var dropped, released atomic.Int64
+		d := diode.NewManyToOne[int](1000, nil)
+		b := batch.New[int](d, 5, time.Millisecond, func(n int) { dropped.Add(int64(n)) })
+		b.SetOnRelease(func(batch []int) { released.Add(int64(len(batch))) })
+		ctx, cancel := context.WithCancel(context.Background())
+		var wg sync.WaitGroup
+		wg.Go(func() { b.Run(ctx) })
+		DeferCleanup(func() {
+			cancel()
+			for range b.Batches() {
+			}
+			wg.Wait()
+		})
+		for i := range 12 {
+			d.Set(i)
+		}
+		// No writer takes anything for a StallTimeout: the held batch is
+		// swapped for newer entries and dropped.
+		Eventually(dropped.Load, 3*batch.StallTimeout).Should(BeNumerically(">=", 5))
+		Eventually(func() bool { return released.Load() == dropped.Load() }).Should(BeTrue(), "the hook runs just after the drop is counted")
+		got := 0
+		for got+int(dropped.Load()) < 12 {
+			batch := receive(b)
+			got += len(batch)
+			b.Release(batch)
+		}
+		Eventually(released.Load).Should(Equal(int64(12)))
+	})
+})

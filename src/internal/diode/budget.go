@@ -121,6 +121,18 @@ func WithBudget[T any](b *Budget, size func(T) int, onDrop func(dropped int)) Op
 	}
 }
 
+// KeepCharged makes a diode with a budget leave each entry the reader takes
+// charged to it: whoever the reader hands the entry to gives its bytes
+// (as WithBudget's size measures them) back with Budget.Release once done
+// with it. The budget then bounds the entries in flight downstream of the
+// diode (a batch being filled, a batch being written) together with those
+// it holds, and the diode's writers, which evict only what the diode holds,
+// drop their newest when entries in flight leave no room. Without it an
+// entry's bytes leave the budget when the reader takes it.
+func KeepCharged[T any]() Option[T] {
+	return func(r *ring[T]) { r.keepCharged = true }
+}
+
 // SlotBytes is the memory of one slot of a diode of T entries, without what
 // an entry points to: a diode of size n allocates n*SlotBytes[T]() bytes up
 // front, whether or not it holds anything.

@@ -307,3 +307,35 @@ var _ = Describe("Budget.Share", func() {
 		Expect(budget.Held()).To(BeEquivalentTo(300))
 	})
 })
+
+var _ = Describe("KeepCharged", func() {
+	It("leaves the entries the reader takes charged until they are released, so writers evict what the ring holds and then drop their newest", func() {
+		budget := diode.NewBudget(40)
+		var lost atomic.Int64
+		d := diode.NewManyToOne[[]byte](10, nil,
+			diode.WithBudget(budget, diode.Len, func(n int) { lost.Add(int64(n)) }), diode.KeepCharged[[]byte]())
+		d.Set(sized(0, 0, 16))
+		d.Set(sized(0, 1, 16))
+		first, ok := d.TryNext()
+		Expect(ok).To(BeTrue())
+		Expect(budget.Held()).To(Equal(int64(32)), "the entry taken is still charged")
+
+		d.Set(sized(0, 2, 16)) // no room: evicts entry 1, the oldest the ring holds
+		Expect(budget.Held()).To(Equal(int64(32)))
+		third, ok := d.TryNext()
+		Expect(ok).To(BeTrue())
+		_, n := nameOf(third)
+		Expect(n).To(Equal(2), "entry 1 was evicted")
+		Expect(lost.Load()).To(Equal(int64(1)))
+
+		d.Set(sized(0, 3, 16)) // the ring holds nothing older: refused
+		_, ok = d.TryNext()
+		Expect(ok).To(BeFalse())
+		Expect(lost.Load()).To(Equal(int64(2)))
+
+		budget.Release(int64(len(first) + len(third)))
+		Expect(budget.Held()).To(BeZero())
+		d.Set(sized(0, 4, 16))
+		Expect(budget.Held()).To(Equal(int64(16)), "released room is the writers' again")
+	})
+})

@@ -45,6 +45,7 @@ type ring[T any] struct {
 	budget       *Budget
 	sizeOf       func(T) int
 	onBudgetDrop func(dropped int)
+	keepCharged  bool // KeepCharged: the reader's consumer releases what it takes
 
 	_ [64]byte
 
@@ -227,7 +228,7 @@ func (r *ring[T]) tryNext() (v T, ok bool) {
 			s.state.Store(st | emptyBit)
 			r.read++
 			ok = true
-			if r.budget != nil {
+			if r.budget != nil && !r.keepCharged {
 				r.budget.release(int64(r.sizeOf(v)))
 			}
 		}

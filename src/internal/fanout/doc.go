@@ -15,7 +15,15 @@
 //	Metrics.Shutdown  still held when the shutdown timeout passed
 //
 // Every envelope written to a running lane ends in exactly one of Sent,
-// Dropped, Failed and Shutdown.
+// Dropped, Failed and Shutdown (and, with a budget, the budget's drops).
+//
+// Memory: with WithBudget, a lane holds at most its budget in bytes, the
+// batch being written and the batch the batcher fills included: an entry
+// stays charged from when it enters the diode until its batch is written or
+// dropped (diode.KeepCharged), and a batch ends at a quarter of the budget
+// (batch.ByteCapped, at most MaxBatchBytes) and goes out at once when full.
+// So a destination that never reads pins at most its budget, and the diode
+// keeps at least half of it for the newest entries, evicting its oldest.
 //
 // Stopping: the lane's writers stop writing first (upstream before
 // downstream). When Run's context then ends, the lane hands what its diode

@@ -73,20 +73,78 @@ type Lane[T any] struct {
 	cfg     Config
 	w       Writer[T]
 	m       Metrics
+	budget  *diode.Budget // WithBudget; nil if unbounded in bytes
+	size    func(T) int   // WithBudget
 	diode   *diode.ManyToOne[T]
 	batcher *batch.Batcher[T]
 }
 
-// New returns a lane that writes to w once Run is called. opts are given
-// to the lane's diode (diode.WithBudget bounds its bytes with the
-// process's other buffers).
-func New[T any](w Writer[T], cfg Config, m Metrics, opts ...diode.Option[T]) *Lane[T] {
+// Option configures a lane at construction.
+type Option[T any] func(*Lane[T], *[]diode.Option[T])
+
+// WithBudget bounds in b the bytes the lane holds, each entry measured by
+// size: in its diode and in flight, that is the batch the batcher fills and
+// the batch the Writer is writing. Entries stay charged to b from when they
+// enter the diode until their batch is written or dropped
+// (diode.KeepCharged), and a batch ends at a quarter of b's limit (or
+// MaxBatchBytes, if less), so the two batches in flight take at most half
+// of it and the diode keeps the rest for its newest entries. onDrop, which
+// may be nil, is told of entries lost to b (diode.WithBudget). b is read
+// for its limit at every batch, so a share whose limit changes
+// (diode.Budget.SetLimit) resizes the lane's batches.
+func WithBudget[T any](b *diode.Budget, size func(T) int, onDrop func(dropped int)) Option[T] {
+	return func(l *Lane[T], opts *[]diode.Option[T]) {
+		l.budget, l.size = b, size
+		*opts = append(*opts, diode.WithBudget(b, size, onDrop), diode.KeepCharged[T]())
+	}
+}
+
+// MaxBatchBytes is the most bytes in one batch of a lane with a budget,
+// whatever the budget: a gRPC destination takes 4 MiB in one message.
+const MaxBatchBytes = 1 << 20
+
+// New returns a lane that writes to w once Run is called.
+func New[T any](w Writer[T], cfg Config, m Metrics, opts ...Option[T]) *Lane[T] {
 	l := &Lane[T]{cfg: cfg, w: w, m: m}
+	var dopts []diode.Option[T]
+	for _, o := range opts {
+		o(l, &dopts)
+	}
 	drop := func(n int) { m.Dropped.Add(float64(n)) }
-	l.diode = diode.NewManyToOne[T](max(cfg.BufferSize, 1), drop, opts...)
-	l.batcher = batch.New[T](l.diode, cfg.BatchSize, cfg.FlushInterval, drop)
+	l.diode = diode.NewManyToOne[T](max(cfg.BufferSize, 1), drop, dopts...)
+	var src batch.Source[T] = l.diode
+	if l.budget != nil {
+		src = capped[T]{l}
+	}
+	l.batcher = batch.New[T](src, cfg.BatchSize, cfg.FlushInterval, drop)
 	l.batcher.SetLinger(cfg.Linger)
+	if l.budget != nil {
+		l.batcher.SetOnRelease(l.release)
+	}
 	return l
+}
+
+// capped is the batcher's source for a lane with a budget: the diode's
+// entries in batches of at most a quarter of the budget's limit in bytes.
+type capped[T any] struct{ l *Lane[T] }
+
+func (c capped[T]) bytes() batch.ByteCapped[T] {
+	return batch.ByteCapped[T]{R: c.l.diode, Size: c.l.size, Max: int(min(MaxBatchBytes, c.l.budget.Limit()/4))}
+}
+
+func (c capped[T]) NextBatch(ctx context.Context, buf []T) []T {
+	return c.bytes().NextBatch(ctx, buf)
+}
+
+func (c capped[T]) Full(batch []T) bool { return c.bytes().Full(batch) }
+
+// release gives the bytes of a batch written or dropped back to the budget.
+func (l *Lane[T]) release(b []T) {
+	var n int64
+	for _, v := range b {
+		n += int64(l.size(v))
+	}
+	l.budget.Release(n)
 }
 
 // Write puts v in the lane's diode. It never waits: when the diode is full

@@ -13,6 +13,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	dto "github.com/prometheus/client_model/go"
 
+	"loggregator/internal/diode"
 	"loggregator/internal/fanout"
 	"loggregator/internal/leakcheck"
 )
@@ -72,7 +73,7 @@ func (d *destination) received() []int {
 }
 
 // run starts l and returns a function that stops it and waits for Run.
-func run(l *fanout.Lane[int]) (stop func()) {
+func run[T any](l *fanout.Lane[T]) (stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {
@@ -192,5 +193,70 @@ var _ = Describe("Config", func() {
 		Expect(cfg.Validate("destinations.syslog")).To(Succeed())
 		cfg.BatchSize = 0
 		Expect(cfg.Validate("destinations.syslog")).To(MatchError("destinations.syslog.batch_size: must be at least 1"))
+	})
+})
+
+// byteDestination records the bytes of every batch written to it; it holds
+// every Write until unblock is closed or the write's context ends.
+type byteDestination struct {
+	unblock chan struct{}
+	mu      sync.Mutex
+	batches []int // bytes of each batch, in order
+}
+
+func (d *byteDestination) Write(ctx context.Context, batch [][]byte) error {
+	select {
+	case <-d.unblock:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	n := 0
+	for _, e := range batch {
+		n += len(e)
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.batches = append(d.batches, n)
+	return nil
+}
+
+func (d *byteDestination) written() (batches, bytes int) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, n := range d.batches {
+		bytes += n
+	}
+	return len(d.batches), bytes
+}
+
+var _ = Describe("Lane with a budget", func() {
+	It("holds no more than its budget, the batches in flight included, while its destination takes nothing, and gives every byte back once written", func() {
+		const limit, entry, rounds, perRound = 64 << 10, 1 << 10, 10, 200
+		budget := diode.NewBudget(limit)
+		var budgetDrops atomic.Int64
+		d := &byteDestination{unblock: make(chan struct{})}
+		m := newMetrics()
+		cfg := config()
+		cfg.BufferSize, cfg.BatchSize = 10_000, 1000
+		cfg.FlushInterval = 2 * time.Second // a batch grows until full while the writer is busy
+		l := fanout.New[[]byte](d, cfg, m, fanout.WithBudget(budget, diode.Len, func(n int) { budgetDrops.Add(int64(n)) }))
+		run(l)
+		// Written in rounds with pauses, so the batcher has time to read
+		// what the diode holds: a batch outside the budget would grow to
+		// 1,000 entries (1,000 KiB).
+		for range rounds {
+			for range perRound {
+				l.Write(make([]byte, entry))
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		Expect(budget.Held()).To(BeNumerically("<=", limit))
+		close(d.unblock) // nothing is written after this: the destination gets what the lane held
+		Eventually(func() int { return count(m.Sent) + count(m.Dropped) + int(budgetDrops.Load()) }, 5*time.Second).Should(Equal(rounds * perRound))
+		batches, bytes := d.written()
+		Expect(bytes).To(BeNumerically("<=", limit), "the writer's batch, the batcher's and the diode's entries, together")
+		Expect(bytes).To(BeNumerically(">=", limit/2), "the diode kept its newest entries")
+		Expect(batches).To(BeNumerically(">=", 4), "batches end at a quarter of the budget")
+		Expect(budget.Held()).To(BeZero())
 	})
 })

@@ -19,17 +19,22 @@
 //
 // Memory: besides drains.buffer_size envelopes, every drain's diode holds
 // at most its share of the process's buffer budget (half of
-// memory_limit_mib, diode.Budget), the budget over the drains running, so
-// a thousand black-holing drains hold at most the budget together and
-// cannot take a healthy drain's room. An envelope over the share evicts
-// the drain's own oldest, counted as syslog_drain_dropped{reason="budget"}
-// and dropped{direction="egress",reason="budget"}; buffer_bytes is what the
-// drains hold now. The diodes' slots (diode.SlotBytes each, allocated up
-// front) are outside the budget, so a drain's diode holds fewer than
-// drains.buffer_size envelopes when the slots of all the drains would take
-// more than a quarter of the budget; a writer formats and writes a batch
-// in pieces of 32 KiB, so a writer stuck on a drain that never reads pins
-// no more than that.
+// memory_limit_mib, diode.Budget), so a thousand black-holing drains hold
+// at most the budget together and cannot take a healthy drain's room. An
+// envelope over the share evicts the drain's own oldest, counted as
+// syslog_drain_dropped{reason="budget"} and
+// dropped{direction="egress",reason="budget"}; buffer_bytes is what the
+// drains hold now, their batches in flight included: the share bounds the
+// batch a drain's writer writes and the one its batcher fills, each at
+// most a quarter of it (fanout.WithBudget), so a drain that never reads
+// pins its share and no more. A drain also holds memory however little it
+// is sent: its diode's slots (diode.SlotBytes each, allocated up front;
+// a diode holds fewer than drains.buffer_size envelopes when the slots of
+// all the drains would take more than a quarter of the budget), its
+// writer's formatting buffer (a batch is formatted and written in pieces
+// of 32 KiB) and its connection's TLS buffers. The shares are what the
+// budget leaves after that fixed memory of the drains running (the slots
+// and drainFixedBytes each), over the drains running, at least 16 KiB.
 //
 // Bindings: a poller fetches /v2/bindings and /v2/aggregate from the binding
 // cache every binding_cache.polling_interval and rebuilds the snapshot,

@@ -202,9 +202,24 @@ func (s *drainSet) update(ctx context.Context, bindings, aggregate []binding.Bin
 	}
 }
 
-// share is each drain's part of the buffer budget when n drains run.
+// drainFixedBytes is about what a running drain holds outside its diode's
+// slots and entries, however little it is sent: the writer's formatting
+// buffer (a piece of about 32 KiB, see syslog.Drain) and its connection's
+// TLS record buffers, about as much again.
+const drainFixedBytes = 64 << 10
+
+// minShare is the least share a drain gets however many drains run.
+const minShare = 16 << 10
+
+// share is each drain's part of the buffer budget when n drains run: what
+// the budget leaves after the n drains' fixed memory (their diodes' slots
+// and drainFixedBytes each), over n. With 1,000 drains and the default 512
+// MiB that fixed memory is about 130 MiB, which, left outside, took the
+// agent over memory_limit_mib once every share was full.
 func (s *drainSet) share(n int) int64 {
-	return max(1, s.budget.Limit()/int64(max(n, 1)))
+	n = max(n, 1)
+	fixed := int64(n) * (int64(s.ringSize())*diode.SlotBytes[syslog.Entry]() + drainFixedBytes)
+	return max(minShare, (s.budget.Limit()-fixed)/int64(n))
 }
 
 // ringSize is the envelopes a new drain's diode holds: drains.buffer_size,
@@ -350,7 +365,7 @@ func (s *drainSet) start(key string, u syslog.URL, creds syslog.Credentials) (*d
 	d.share = s.budget.Share(s.share(len(s.drains) + 1))
 	lm, budgetDrops := s.m.laneMetrics(s.reg, d.label, &d.lost, &d.sent)
 	d.lane = fanout.New[syslog.Entry](w, lc, lm,
-		diode.WithBudget(d.share, entrySize, func(n int) { budgetDrops.Add(float64(n)) }))
+		fanout.WithBudget(d.share, entrySize, func(n int) { budgetDrops.Add(float64(n)) }))
 	ctx, cancel := context.WithCancel(context.Background())
 	d.cancel = cancel
 	s.wg.Go(func() {

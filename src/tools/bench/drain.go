@@ -32,11 +32,17 @@ import (
 type drainScenario struct {
 	Name, What string
 	// Rate is envelopes/s offered; 0 is flat out.
-	Rate, Streams   int
-	Healthy, Holes  int
-	Payload         int
-	MemoryLimitMiB  int // 0 keeps the job's default
-	BufferSize      int // 0 keeps the job's default
+	Rate, Streams  int
+	Healthy, Holes int
+	Payload        int
+	// Apps > 0 makes the drains app drains instead of aggregate ones:
+	// the receiver serves bindings of Apps apps to the Holes+Healthy
+	// drains (app i to drain i mod drains) as the binding cache does, and
+	// the emitter spreads its logs over the apps, one each in turn.
+	Apps            int
+	SmallWindow     bool // the holes' connections get a 4 KiB receive buffer, so the kernel absorbs little
+	MemoryLimitMiB  int  // 0 keeps the job's default
+	BufferSize      int  // 0 keeps the job's default
 	SampleResources bool
 }
 
@@ -45,6 +51,8 @@ var drainPlan = []drainScenario{
 	{Name: "drain-tls-flat", What: "one syslog-tls drain, flat out, two emitter streams", Streams: 2, Healthy: 1, Payload: 200},
 	{Name: "drain-tls-10x5k", What: "5,000/s to 10 syslog-tls drains and one that never reads", Rate: 5_000, Streams: 1, Healthy: 10, Holes: 1, Payload: 200},
 	{Name: "drain-memory-1k", What: "1,000 syslog-tls drains that never read and one that does, 500/s of 1 KB logs to all of them", Rate: 500, Streams: 1, Healthy: 1, Holes: 1_000, Payload: 1_000, SampleResources: true},
+	{Name: "drain-apps-10k", What: "20,000/s spread over 10,000 apps bound to 1,000 syslog-tls drains (ten apps each) from a bindings source, one drain never reads", Rate: 20_000, Streams: 1, Healthy: 999, Holes: 1, Apps: 10_000, Payload: 200},
+	{Name: "drain-apps-holes-1k", What: "flat out, 4 KB logs spread over 10,000 apps bound to 1,000 syslog-tls drains that never read (4 KiB receive window) and one that does", Streams: 1, Healthy: 1, Holes: 1_000, Apps: 10_000, Payload: 4_000, SmallWindow: true, SampleResources: true},
 }
 
 // drainResult is what one drain scenario measured.
@@ -52,6 +60,7 @@ type drainResult struct {
 	Scenario       string             `json:"scenario"`
 	Sent           int64              `json:"sent"`
 	DeliveredMin   int64              `json:"delivered_min"`   // by the healthy drain that got least
+	SentPerDrain   float64            `json:"sent_per_drain"`  // what each drain was sent: Sent, or Sent/drains with apps
 	DeliveredTotal int64              `json:"delivered_total"` // over every healthy drain
 	Seconds        float64            `json:"seconds"`         // first send to the last frame counted
 	AgentCPU       float64            `json:"agent_cpu_s"`
@@ -139,7 +148,7 @@ func drainMarkdown(rs []drainResult, load string) string {
 			drops = append(drops, fmt.Sprintf("%s %.0f", k, r.Dropped[k]))
 		}
 		fmt.Fprintf(&b, "| %s | %d | %d (%.2f %%) | %.0f | %.2f | %.1f | %.0f (%d) | %.1f (%.0f) | %s | %.0f |\n",
-			r.Scenario, r.Sent, r.DeliveredMin, 100*float64(r.DeliveredMin)/float64(max(r.Sent, 1)),
+			r.Scenario, r.Sent, r.DeliveredMin, 100*float64(r.DeliveredMin)/max(r.SentPerDrain, 1),
 			float64(r.DeliveredTotal)/r.Seconds, r.CPUPerMsg, r.EmitterCPU, r.PeakRSSMiB, r.MemoryLimitMiB,
 			r.PeakBufferMiB, r.BudgetMiB, strings.Join(drops, ", "), r.HealthyDropped)
 	}
@@ -165,7 +174,7 @@ func runDrainScenario(ctx context.Context, sc drainScenario, agentBin, work stri
 		return res, err
 	}
 	defer os.RemoveAll(dir)
-	ids, err := certgen.Identities(dir, "metron", "client", "drain")
+	ids, err := certgen.Identities(dir, "metron", "client", "drain", "binding-cache", "syslog-agent")
 	if err != nil {
 		return res, err
 	}
@@ -177,7 +186,16 @@ func runDrainScenario(ctx context.Context, sc drainScenario, agentBin, work stri
 	defer cancel()
 
 	// The receiver.
-	recv := exec.CommandContext(ctx, self, roleReceive, "--cert", ids["drain"].Cert, "--key", ids["drain"].Key, "--healthy", strconv.Itoa(sc.Healthy))
+	recvArgs := []string{roleReceive, "--cert", ids["drain"].Cert, "--key", ids["drain"].Key, "--healthy", strconv.Itoa(sc.Healthy)}
+	if sc.Apps > 0 {
+		cache := ids["binding-cache"]
+		recvArgs = append(recvArgs, "--apps", strconv.Itoa(sc.Apps), "--holes", strconv.Itoa(sc.Holes),
+			"--bindings-ca", cache.CA, "--bindings-cert", cache.Cert, "--bindings-key", cache.Key)
+	}
+	if sc.SmallWindow {
+		recvArgs = append(recvArgs, "--small-window")
+	}
+	recv := exec.CommandContext(ctx, self, recvArgs...)
 	recvIn, err := recv.StdinPipe()
 	if err != nil {
 		return res, err
@@ -240,11 +258,13 @@ func runDrainScenario(ctx context.Context, sc drainScenario, agentBin, work stri
 		cfg.Drains.BufferSize = sc.BufferSize
 	}
 	cfg.ShutdownTimeout = config.Duration(time.Second)
-	for _, a := range addrs.Healthy {
-		cfg.AggregateDrains = append(cfg.AggregateDrains, syslogagent.AggregateDrain{URL: "syslog-tls://" + a})
-	}
-	for i := range sc.Holes {
-		cfg.AggregateDrains = append(cfg.AggregateDrains, syslogagent.AggregateDrain{URL: fmt.Sprintf("syslog-tls://%s/?hole=%d", addrs.Hole, i)})
+	if sc.Apps > 0 {
+		cfg.BindingCache.URL = "https://" + addrs.Bindings
+		cfg.BindingCache.TLS = ids["syslog-agent"]
+	} else {
+		for _, u := range append(healthyURLs(addrs.Healthy), holeURLs(addrs.Hole, sc.Holes)...) {
+			cfg.AggregateDrains = append(cfg.AggregateDrains, syslogagent.AggregateDrain{URL: u})
+		}
 	}
 	res.MemoryLimitMiB = cfg.MemoryLimitMiB
 	data, err := json.Marshal(cfg)
@@ -281,13 +301,33 @@ func runDrainScenario(ctx context.Context, sc drainScenario, agentBin, work stri
 		sleep(ctx, 100*time.Millisecond)
 	}
 
-	// The emitter, and the measurement around it.
-	emitter := exec.CommandContext(ctx, self, roleEmit, "--addr", cfg.Ingress.Addr,
+	emitArgs := []string{roleEmit, "--addr", cfg.Ingress.Addr,
 		"--ca", ids["client"].CA, "--cert", ids["client"].Cert, "--key", ids["client"].Key,
-		"--rate", strconv.Itoa(sc.Rate), "--streams", strconv.Itoa(sc.Streams),
-		"--payload", strconv.Itoa(sc.Payload), "--duration", duration.String())
+		"--streams", strconv.Itoa(sc.Streams), "--payload", strconv.Itoa(sc.Payload), "--apps", strconv.Itoa(sc.Apps)}
+	if sc.Apps > 0 {
+		// A warm-up of one log per app, so that every drain has dialled
+		// (a thousand TLS handshakes at once) before the measurement.
+		warm := exec.CommandContext(ctx, self, append(emitArgs, "--rate", "5000", "--count", strconv.Itoa(sc.Apps))...)
+		warm.Stderr = os.Stderr
+		if err := warm.Run(); err != nil {
+			return res, fmt.Errorf("warm-up emitter: %w", err)
+		}
+		for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); {
+			sleep(ctx, 200*time.Millisecond)
+			if counts, changed := snapshot(); time.Since(changed) > 2*time.Second && len(counts) > 0 {
+				break
+			}
+		}
+	}
+
+	// The emitter, and the measurement around it.
+	emitter := exec.CommandContext(ctx, self, append(emitArgs, "--rate", strconv.Itoa(sc.Rate), "--duration", duration.String())...)
 	emitter.Stderr = os.Stderr
 	startCounts, _ := snapshot()
+	before, err := scrape(metricsURL) // drops so far (the warm-up's) are not the measurement's
+	if err != nil {
+		return res, err
+	}
 	cpu0, err := cpuSeconds(agent.Process.Pid)
 	if err != nil {
 		return res, err
@@ -327,6 +367,17 @@ func runDrainScenario(ctx context.Context, sc drainScenario, agentBin, work stri
 		return res, fmt.Errorf("emitter output %q: %w", body, err)
 	}
 	res.Sent = er.Sent
+	res.SentPerDrain = float64(er.Sent)
+	if sc.Apps > 0 {
+		// The emitter takes the apps in turn, so a drain is sent its share
+		// of apps; the healthy drains come after the holes (appBindings).
+		n := sc.Healthy + sc.Holes
+		least := sc.Apps
+		for d := sc.Holes; d < n; d++ {
+			least = min(least, sc.Apps/n+btoi(d < sc.Apps%n))
+		}
+		res.SentPerDrain *= float64(least) / float64(sc.Apps)
+	}
 
 	// Everything not dropped has arrived once the counts stop for 2 s.
 	var last []int64
@@ -368,20 +419,27 @@ func runDrainScenario(ctx context.Context, sc drainScenario, agentBin, work stri
 	}
 	res.Dropped = map[string]float64{}
 	for k, v := range m {
-		if r, ok := strings.CutPrefix(k, `dropped{direction="egress",reason="`); ok && v > 0 {
-			res.Dropped[strings.TrimSuffix(r, `"}`)] = v
+		if r, ok := strings.CutPrefix(k, `dropped{direction="egress",reason="`); ok && v > before[k] {
+			res.Dropped[strings.TrimSuffix(r, `"}`)] = v - before[k]
 		}
 	}
 	for _, a := range addrs.Healthy {
 		for k, v := range m {
 			if strings.HasPrefix(k, `syslog_drain_dropped{drain="syslog-tls://`+a+`",`) {
-				res.HealthyDropped += v
+				res.HealthyDropped += v - before[k]
 			}
 		}
 	}
 	fmt.Printf("   sent %d, delivered %d over %d healthy drain(s) in %.1f s, agent CPU %.2f s\n",
 		res.Sent, res.DeliveredTotal, sc.Healthy, res.Seconds, res.AgentCPU)
 	return res, nil
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // freeLoopback is a 127.0.0.1 address no one listened on a moment ago.

@@ -8,10 +8,12 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/http"
 	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
@@ -19,6 +21,7 @@ import (
 	"google.golang.org/grpc/credentials"
 	"google.golang.org/protobuf/proto"
 
+	"loggregator/internal/binding"
 	"loggregator/internal/mtls"
 	"loggregator/internal/syslog"
 	"loggregator/internal/wire"
@@ -68,6 +71,8 @@ func emit(ctx context.Context, args []string) error {
 	streams := fs.Int("streams", 1, "concurrent BatchSender streams")
 	payload := fs.Int("payload", 200, "bytes of each log's payload")
 	duration := fs.Duration("duration", 10*time.Second, "how long to send")
+	limit := fs.Int64("count", 0, "stop after this many envelopes; 0 sends for --duration")
+	apps := fs.Int("apps", 0, "spread the logs over source ids app-0 ... app-<apps-1>, in turn; 0 sends every log from one app")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -80,7 +85,7 @@ func emit(ctx context.Context, args []string) error {
 		return err
 	}
 	defer conn.Close()
-	batch, err := logBatch(100, *payload)
+	batches, err := logBatches(*apps, *payload)
 	if err != nil {
 		return err
 	}
@@ -96,8 +101,11 @@ func emit(ctx context.Context, args []string) error {
 	errs := make(chan error, *streams)
 	start := time.Now()
 	var wg sync.WaitGroup
-	for range *streams {
+	for i := range *streams {
 		wg.Go(func() {
+			// Each stream walks the batches from its own place, so that
+			// together they spread over the apps as one stream does.
+			turn := i * len(batches) / *streams
 			stream, err := loggregator_v2.NewIngressClient(conn).BatchSender(ctx, grpc.ForceCodecV2(wire.NewCodec()))
 			if err != nil {
 				errs <- err
@@ -117,11 +125,19 @@ func emit(ctx context.Context, args []string) error {
 						}
 					}
 				}
+				batch := batches[turn%len(batches)]
+				turn++
+				if *limit > 0 && sent.Add(int64(len(batch.Envelopes))) > *limit {
+					sent.Add(-int64(len(batch.Envelopes)))
+					break
+				}
 				if err := stream.SendMsg(batch); err != nil {
 					errs <- err
 					return
 				}
-				sent.Add(int64(len(batch.Envelopes)))
+				if *limit == 0 {
+					sent.Add(int64(len(batch.Envelopes)))
+				}
 			}
 			_, _ = stream.CloseAndRecv() // the agent answers nothing that matters here
 		})
@@ -134,15 +150,37 @@ func emit(ctx context.Context, args []string) error {
 	return json.NewEncoder(os.Stdout).Encode(emitResult{Sent: sent.Load(), Seconds: time.Since(start).Seconds()})
 }
 
-// logBatch is n encoded app logs of one app, each with five tags and a
-// payload of size bytes.
-func logBatch(n, size int) (*wire.Batch, error) {
+// logBatches is the batches the emitter sends in turn, 100 encoded app logs
+// each with five tags and a payload of size bytes. With apps 0 they are one
+// batch from one app; otherwise ceil(apps/100) batches whose logs come from
+// app-0 to app-<apps-1> in order, one log per app.
+func logBatches(apps, size int) ([]*wire.Batch, error) {
+	if apps == 0 {
+		b, err := logBatch(100, size, func(int) string { return "6f8a2c1e-3b4d-4e5f-9a0b-1c2d3e4f5a6b" })
+		return []*wire.Batch{b}, err
+	}
+	var bs []*wire.Batch
+	for first := 0; first < apps; first += 100 {
+		b, err := logBatch(min(100, apps-first), size, func(i int) string { return appID(first + i) })
+		if err != nil {
+			return nil, err
+		}
+		bs = append(bs, b)
+	}
+	return bs, nil
+}
+
+// appID is the source id of the i-th app of a scenario with apps.
+func appID(i int) string { return fmt.Sprintf("app-%d", i) }
+
+// logBatch is n encoded app logs, the i-th from source id app(i).
+func logBatch(n, size int, app func(i int) string) (*wire.Batch, error) {
 	b := &wire.Batch{}
 	for i := range n {
 		text := fmt.Sprintf(`10.0.0.1 - - "GET /v2/info HTTP/1.1" 200 512 "-" "curl/8.5" request %d `, i)
 		text += strings.Repeat("x", max(0, size-len(text)))
 		env, err := proto.Marshal(&loggregator_v2.Envelope{
-			Timestamp: time.Now().UnixNano(), SourceId: "6f8a2c1e-3b4d-4e5f-9a0b-1c2d3e4f5a6b", InstanceId: "0",
+			Timestamp: time.Now().UnixNano(), SourceId: app(i), InstanceId: "0",
 			Tags:    map[string]string{"source_type": "APP/PROC/WEB", "organization_name": "org", "space_name": "space", "app_name": "app"},
 			Message: &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{Payload: []byte(text)}},
 		})
@@ -156,20 +194,30 @@ func logBatch(n, size int) (*wire.Batch, error) {
 
 // receiverAddrs is the receiver's first line of output.
 type receiverAddrs struct {
-	Healthy []string `json:"healthy"`
-	Hole    string   `json:"hole"`
+	Healthy  []string `json:"healthy"`
+	Hole     string   `json:"hole"`
+	Bindings string   `json:"bindings,omitempty"` // the bindings source, with --apps
 }
 
 // receive listens with TLS (--cert, --key) on --healthy ports that count
 // octet-counted frames, and on one black-hole port that completes the
-// handshake of every connection and never reads. It prints receiverAddrs,
-// then every 100 ms a line of the frames counted so far on each healthy
-// port, until stdin closes or ctx ends.
+// handshake of every connection and never reads. With --apps it also
+// serves, over mTLS, the binding cache's GET /v2/bindings binding the apps
+// to the drains (holeURLs then healthyURLs, app i to drain i mod drains). It
+// prints receiverAddrs, then every 100 ms a line of the frames counted so
+// far on each healthy port, until stdin closes or ctx ends.
 func receive(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet(roleReceive, flag.ContinueOnError)
 	cert := fs.String("cert", "", "server certificate file")
 	key := fs.String("key", "", "server key file")
 	healthy := fs.Int("healthy", 1, "counting listeners")
+	apps := fs.Int("apps", 0, "apps to bind to the drains through a bindings source; 0 serves no bindings")
+	holes := fs.Int("holes", 0, "with --apps, drains on the black-hole port")
+	smallWindow := fs.Bool("small-window", false, "give the black-hole port's connections a 4 KiB receive buffer, so the kernel takes little of what the drains write")
+	var cacheID mtls.Files
+	fs.StringVar(&cacheID.CA, "bindings-ca", "", "with --apps, the CA of the syslog agent's client certificate")
+	fs.StringVar(&cacheID.Cert, "bindings-cert", "", "with --apps, the bindings source's certificate")
+	fs.StringVar(&cacheID.Key, "bindings-key", "", "with --apps, the bindings source's key")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -210,11 +258,48 @@ func receive(ctx context.Context, args []string) error {
 		out.Healthy = append(out.Healthy, ln.Addr().String())
 		wg.Go(func() { serve(ctx, ln, func(c net.Conn) { countFrames(c, &counts[i]) }) })
 	}
-	hole, err := listen()
-	if err != nil {
+	var hole net.Listener
+	if *smallWindow {
+		lc := net.ListenConfig{Control: func(_, _ string, c syscall.RawConn) error {
+			var serr error
+			if err := c.Control(func(fd uintptr) {
+				serr = syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF, 4096)
+			}); err != nil {
+				return err
+			}
+			return serr
+		}}
+		raw, err := lc.Listen(ctx, "tcp", "127.0.0.1:0")
+		if err != nil {
+			return err
+		}
+		hole = tls.NewListener(raw, tlsCfg)
+		lns = append(lns, hole)
+	} else if hole, err = listen(); err != nil {
 		return err
 	}
 	out.Hole = hole.Addr().String()
+	if *apps > 0 {
+		h := binding.NewHandler()
+		if err := h.SetBindings(appBindings(*apps, append(holeURLs(out.Hole, *holes), healthyURLs(out.Healthy)...))); err != nil {
+			return err
+		}
+		if err := h.SetAggregate(nil); err != nil {
+			return err
+		}
+		srvTLS, err := mtls.Server(cacheID, nil)
+		if err != nil {
+			return fmt.Errorf("bindings tls: %w", err)
+		}
+		ln, err := tls.Listen("tcp", "127.0.0.1:0", srvTLS)
+		if err != nil {
+			return err
+		}
+		out.Bindings = ln.Addr().String()
+		srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
+		wg.Go(func() { _ = srv.Serve(ln) }) // ends with http.ErrServerClosed
+		defer srv.Close()
+	}
 	wg.Go(func() {
 		serve(ctx, hole, func(c net.Conn) {
 			if tc, ok := c.(*tls.Conn); ok {
@@ -247,6 +332,38 @@ func receive(ctx context.Context, args []string) error {
 			return nil // the bench stopped reading
 		}
 	}
+}
+
+// healthyURLs are the drain URLs of the counting listeners.
+func healthyURLs(addrs []string) []string {
+	var urls []string
+	for _, a := range addrs {
+		urls = append(urls, "syslog-tls://"+a)
+	}
+	return urls
+}
+
+// holeURLs are n drain URLs on the black-hole listener, each its own drain.
+func holeURLs(addr string, n int) []string {
+	var urls []string
+	for i := range n {
+		urls = append(urls, fmt.Sprintf("syslog-tls://%s/?hole=%d", addr, i))
+	}
+	return urls
+}
+
+// appBindings binds app i (appID) to drain i mod len(urls).
+func appBindings(apps int, urls []string) []binding.Binding {
+	creds := make([]binding.Credentials, len(urls))
+	for i := range apps {
+		c := &creds[i%len(urls)]
+		c.Apps = append(c.Apps, binding.App{AppID: appID(i), Hostname: "org.space." + appID(i)})
+	}
+	bs := make([]binding.Binding, len(urls))
+	for i, u := range urls {
+		bs[i] = binding.Binding{URL: u, Credentials: []binding.Credentials{creds[i]}}
+	}
+	return bs
 }
 
 // serve accepts on ln until ctx ends, handling each connection on its own

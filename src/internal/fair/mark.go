@@ -136,36 +136,46 @@ const HighWater = 3
 // hashes nothing; only when some lane is near the mark does it hash envs'
 // source ids to count what each lane would get.
 func (t *Tracker) Room(envs [][]byte) (bool, <-chan struct{}) {
-	if t.fits(envs) {
+	var fixed [DefaultLanes]int // adds on the stack, for up to DefaultLanes lanes
+	adds := fixed[:0]
+	if len(t.b.lanes) > len(fixed) {
+		adds = make([]int, 0, len(t.b.lanes))
+	}
+	if adds = t.fits(envs, adds); adds == nil {
 		return true, nil
 	}
 	ch := t.waitCh()
-	if t.fits(envs) { // as in HandedOn: a publication before this look is seen here
+	if t.fits(envs, adds) == nil { // as in HandedOn: a publication before this look is seen here
 		return true, nil
 	}
 	return false, ch
 }
 
-// fits reports whether envs fit below every lane's high-water mark.
-func (t *Tracker) fits(envs [][]byte) bool {
+// fits returns nil when envs fit below every lane's high-water mark, else
+// adds holding what envs add to each lane: counted the first time (adds
+// empty) and only when the fast path fails, reused after.
+func (t *Tracker) fits(envs [][]byte, adds []int) []int {
 	high := max(t.b.per*HighWater/4, 1)
 	most := 0
 	for i := range t.b.lanes {
 		most = max(most, t.held(i))
 	}
 	if most+len(envs) <= high {
-		return true
+		return nil
 	}
-	adds := make([]int, len(t.b.lanes))
-	for _, env := range envs {
-		adds[t.b.laneOf(SourceID(env))]++
+	if len(adds) == 0 {
+		adds = adds[:len(t.b.lanes)]
+		clear(adds)
+		for _, env := range envs {
+			adds[t.b.laneOf(SourceID(env))]++
+		}
 	}
 	for i, n := range adds {
 		if h := t.held(i); n > 0 && h > 0 && h+n > high {
-			return false
+			return adds
 		}
 	}
-	return true
+	return nil
 }
 
 // held is how many entries lane i holds by the reader's last published

@@ -25,6 +25,10 @@ import (
 // (one source each) Set b.N encoded envelopes between them while one reader
 // takes batches of 256. ns/op is wall time per envelope written.
 // BenchmarkQuietBesideNoisy is issue 11's fairness figure.
+// BenchmarkRoom is what a router's acknowledged ingress adds per batch of
+// 256 envelopes (ns/op is per batch): "idle" with the buffer empty (two
+// counters read per lane, nothing hashed), "busy" with a lane past the
+// fast path's bound, so every envelope's source id is hashed.
 
 const benchSize = 10000
 
@@ -178,6 +182,32 @@ func BenchmarkQuietBesideNoisy(b *testing.B) {
 			<-readerDone
 			b.ReportMetric(1-float64(gotQuiet)/float64(b.N), "quiet-lost")
 			b.ReportMetric(1-float64(gotNoisy)/float64(b.N*ratio), "noisy-lost")
+		})
+	}
+}
+
+func BenchmarkRoom(b *testing.B) {
+	batch := make([][]byte, 256)
+	for i := range batch {
+		batch[i] = benchEnv("app-" + strconv.Itoa(i%8))
+	}
+	for _, busy := range []bool{false, true} {
+		name := "idle"
+		if busy {
+			name = "busy"
+		}
+		b.Run(name, func(b *testing.B) {
+			f := fair.New(benchSize, fair.Options{Lanes: fair.DefaultLanes})
+			t := fair.NewTracker(f)
+			if busy {
+				for range 1700 { // past 1875 (the mark of a lane of 2,500) less 256
+					f.Set(benchEnv("noisy"))
+				}
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				t.Room(batch)
+			}
 		})
 	}
 }

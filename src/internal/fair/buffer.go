@@ -28,6 +28,7 @@ const quantum = 16
 // NextBatch from one goroutine at a time (the reader).
 type Buffer struct {
 	lanes []lane
+	per   int // entries a lane holds
 	salt  uint64
 	wake  chan struct{} // capacity 1; a token means "look again"
 	// onDrop and onSource are called by the reader; see New.
@@ -89,6 +90,7 @@ func New(size int, o Options) *Buffer {
 	per := (size + share - 1) / share
 	b := &Buffer{
 		lanes:    make([]lane, lanes),
+		per:      per,
 		salt:     o.Salt,
 		wake:     make(chan struct{}, 1),
 		onDrop:   o.OnDrop,

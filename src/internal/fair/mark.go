@@ -82,25 +82,16 @@ func (t *Tracker) Mark(dst []uint64) []uint64 { return t.b.Mark(dst) }
 // mark; when not, it returns a channel closed at the next publication.
 // Any goroutine may call it.
 func (t *Tracker) HandedOn(mark []uint64) (bool, <-chan struct{}) {
-	for {
-		if t.covers(mark) {
-			return true, nil
-		}
-		ch := t.wake.Load()
-		if ch == nil {
-			fresh := make(chan struct{})
-			if !t.wake.CompareAndSwap(nil, &fresh) {
-				continue
-			}
-			ch = &fresh
-		}
-		// Look again now that the channel is in place: a publication
-		// before this look is seen here, one after it closes ch.
-		if t.covers(mark) {
-			return true, nil
-		}
-		return false, *ch
+	if t.covers(mark) {
+		return true, nil
 	}
+	ch := t.waitCh()
+	// Look again now that the channel is in place: a publication before
+	// this look is seen here, one after it closes ch.
+	if t.covers(mark) {
+		return true, nil
+	}
+	return false, ch
 }
 
 func (t *Tracker) covers(mark []uint64) bool {
@@ -123,5 +114,90 @@ func (t *Tracker) Published() {
 	}
 	if ch := t.wake.Swap(nil); ch != nil {
 		close(*ch)
+	}
+}
+
+// HighWater is the part of a lane, in quarters, that Room lets writers
+// fill: three quarters, so the quarter above it is left for writers that
+// never wait (plain streams, a component's own envelopes) and for the
+// reader's progress published after a batch rather than per entry.
+const HighWater = 3
+
+// Room reports whether envs fit below the high-water mark (HighWater
+// quarters of a lane, at least one entry) of every lane they would go
+// to, counting what each lane holds by the reader's last published
+// progress; a lane holding nothing takes any number. When they do not fit
+// it returns a channel closed at the next publication, to ask again then.
+// Any goroutine may call it; a writer that must not overflow a lane asks
+// and Sets under one lock shared with the other such writers, as nothing
+// here reserves the room it reports.
+//
+// While the buffer is far from full Room reads two counters a lane and
+// hashes nothing; only when some lane is near the mark does it hash envs'
+// source ids to count what each lane would get.
+func (t *Tracker) Room(envs [][]byte) (bool, <-chan struct{}) {
+	var fixed [DefaultLanes]int // adds on the stack, for up to DefaultLanes lanes
+	adds := fixed[:0]
+	if len(t.b.lanes) > len(fixed) {
+		adds = make([]int, 0, len(t.b.lanes))
+	}
+	if adds = t.fits(envs, adds); adds == nil {
+		return true, nil
+	}
+	ch := t.waitCh()
+	if t.fits(envs, adds) == nil { // as in HandedOn: a publication before this look is seen here
+		return true, nil
+	}
+	return false, ch
+}
+
+// fits returns nil when envs fit below every lane's high-water mark, else
+// adds holding what envs add to each lane: counted the first time (adds
+// empty) and only when the fast path fails, reused after.
+func (t *Tracker) fits(envs [][]byte, adds []int) []int {
+	high := max(t.b.per*HighWater/4, 1)
+	most := 0
+	for i := range t.b.lanes {
+		most = max(most, t.held(i))
+	}
+	if most+len(envs) <= high {
+		return nil
+	}
+	if len(adds) == 0 {
+		adds = adds[:len(t.b.lanes)]
+		clear(adds)
+		for _, env := range envs {
+			adds[t.b.laneOf(SourceID(env))]++
+		}
+	}
+	for i, n := range adds {
+		if h := t.held(i); n > 0 && h > 0 && h+n > high {
+			return adds
+		}
+	}
+	return nil
+}
+
+// held is how many entries lane i holds by the reader's last published
+// progress: an upper bound, as the reader may have taken more since.
+func (t *Tracker) held(i int) int {
+	claimed, taken := t.b.lanes[i].d.Claimed(), t.progress[i].Load()
+	if claimed <= taken {
+		return 0
+	}
+	return int(min(claimed-taken, uint64(t.b.per)))
+}
+
+// waitCh returns the channel the next publication closes, making it if
+// nobody waits yet.
+func (t *Tracker) waitCh() <-chan struct{} {
+	for {
+		if ch := t.wake.Load(); ch != nil {
+			return *ch
+		}
+		fresh := make(chan struct{})
+		if t.wake.CompareAndSwap(nil, &fresh) {
+			return fresh
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package fair_test
 
 import (
+	"context"
+
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
@@ -70,5 +72,51 @@ var _ = Describe("Tracker", func() {
 		ok, more = t.HandedOn(mark)
 		Expect(ok).To(BeTrue())
 		Expect(more).To(BeNil())
+	})
+})
+
+var _ = Describe("Tracker.Room", func() {
+	// batch is n envelopes of source.
+	batch := func(source string, n int) [][]byte {
+		out := make([][]byte, n)
+		for i := range out {
+			out[i] = env(source, i)
+		}
+		return out
+	}
+
+	It("has room below three quarters of a lane, then only once the reader has published taking some", func() {
+		b := fair.New(64, fair.Options{Lanes: 4}) // lanes of 16: the mark is 12
+		t := fair.NewTracker(b)
+		for _, e := range batch("app", 8) {
+			b.Set(e)
+		}
+		ok, _ := t.Room(batch("app", 4))
+		Expect(ok).To(BeTrue(), "8 + 4 reach the mark, not past it")
+		ok, more := t.Room(batch("app", 5))
+		Expect(ok).To(BeFalse())
+
+		Expect(b.NextBatch(context.Background(), make([][]byte, 0, 4))).To(HaveLen(4))
+		ok, _ = t.Room(batch("app", 5))
+		Expect(ok).To(BeFalse(), "taken is not counted until the reader publishes")
+		Consistently(more).ShouldNot(BeClosed())
+		t.Published()
+		Expect(more).To(BeClosed())
+		ok, more = t.Room(batch("app", 5))
+		Expect(ok).To(BeTrue())
+		Expect(more).To(BeNil())
+	})
+
+	It("judges each lane by what the batch would add to it, and lets an empty lane take any batch", func() {
+		b := fair.New(64, fair.Options{Lanes: 4})
+		t := fair.NewTracker(b)
+		_, other := collidingSource(b, "app")
+		for _, e := range batch("app", 12) {
+			b.Set(e)
+		}
+		ok, _ := t.Room(batch(other, 40))
+		Expect(ok).To(BeTrue(), "another source's lane is empty, however full app's is")
+		ok, _ = t.Room(append(batch(other, 3), batch("app", 1)...))
+		Expect(ok).To(BeFalse(), "one envelope more for app's lane is past its mark")
 	})
 })

@@ -40,6 +40,26 @@ type HandOff interface {
 	HandedOn(mark []uint64) (bool, <-chan struct{})
 }
 
+// Room is what acknowledged ingress asks of a Sink whose buffer can fill
+// up (Config.Room) before it hands it a batch: a sender on an acknowledged
+// stream keeps every batch until it is acknowledged, so a batch held back
+// there waits in the sender's own buffer (and, once the stream's
+// flow-control window is full, stops the sender's writes) instead of
+// overwriting older entries of the sink's.
+type Room interface {
+	// Room reports whether envs fit in the sink's buffer now; when not,
+	// it returns a channel that is closed once the buffer has let some
+	// go, to ask again then. Any goroutine may call it.
+	Room(envs [][]byte) (bool, <-chan struct{})
+}
+
+// DefaultRoomWait is Config.RoomWait's default: a second, longer than the
+// routing pauses of a starved process (a quarter of a router's lane is
+// 125 ms of one source at 20,000/s) and short enough that a stream sharing
+// a lane with a plain stream's flood, which Room never makes room for, is
+// slowed rather than stopped.
+const DefaultRoomWait = time.Second
+
 // stopHandOff bounds how long a stream ended by Stop waits for the sink to
 // hand on what it accepted, acknowledging as it goes, before it ends: the
 // sender re-sends what is left unacknowledged, so a router that stops
@@ -87,7 +107,7 @@ func (s *Server) ackedBatchSender(_ any, st grpc.ServerStream) error {
 				done <- err
 				return
 			}
-			s.acceptRecorded(b.Envelopes, b.Invalid, l)
+			s.acceptWhenRoom(st.Context(), b.Envelopes, b.Invalid, l)
 			clear(b.Envelopes) // an idle stream must not pin the batch's buffer
 		}
 	}()
@@ -159,6 +179,56 @@ func (s *Server) settle(ctx context.Context, answer func() (<-chan struct{}, err
 			return s.errStop
 		case <-ctx.Done():
 			return ctx.Err()
+		}
+	}
+}
+
+// acceptWhenRoom accepts one batch (acceptRecorded) once Config.Room has
+// room for it or RoomWait has passed, under gate. Meanwhile the stream is
+// not read: its sender holds the batches behind this one. If ctx ends
+// first the batch is neither accepted nor acknowledged, and its sender
+// sends it elsewhere; a stop ends the wait, and acceptRecorded then drops
+// it unacknowledged.
+func (s *Server) acceptWhenRoom(ctx context.Context, envs [][]byte, invalid int, l *ledger) {
+	if s.cfg.Room == nil {
+		s.acceptRecorded(envs, invalid, l)
+		return
+	}
+	var (
+		start   time.Time
+		timeout <-chan time.Time
+		expired bool
+	)
+	for {
+		s.gate.Lock()
+		ok, more := s.cfg.Room.Room(envs)
+		if ok || expired {
+			s.acceptRecorded(envs, invalid, l)
+			s.gate.Unlock()
+			if !start.IsZero() && s.cfg.Held != nil {
+				s.cfg.Held(time.Since(start))
+			}
+			return
+		}
+		s.gate.Unlock()
+		if start.IsZero() {
+			start = time.Now()
+			wait := s.cfg.RoomWait
+			if wait <= 0 {
+				wait = DefaultRoomWait
+			}
+			t := time.NewTimer(wait)
+			defer t.Stop()
+			timeout = t.C
+		}
+		select {
+		case <-more:
+		case <-timeout:
+			expired = true
+		case <-s.stopCh:
+			expired = true
+		case <-ctx.Done():
+			return
 		}
 	}
 }

@@ -3,13 +3,17 @@ package ingress_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"sync/atomic"
 	"time"
 
+	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
+	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/types/known/wrapperspb"
 
 	"loggregator/internal/fair"
@@ -174,3 +178,133 @@ var _ = Describe("Acknowledged BatchSender", func() {
 		Expect(refused.RecvMsg(&v)).To(isUnavailable("router is stopping"))
 	})
 })
+
+var _ = Describe("Acknowledged BatchSender with Room", func() {
+	// roomy is a sink as a router's: a fair.Buffer of 64 in 4 lanes of 16
+	// (Room's mark at 12), its Tracker as HandOff and Room, and its drops
+	// counted.
+	roomy := func() (*fair.Buffer, *fair.Tracker, ingress.Sink, *atomic.Int64) {
+		dropped := &atomic.Int64{}
+		buf := fair.New(64, fair.Options{Lanes: 4, OnDrop: func(n int) { dropped.Add(int64(n)) }})
+		return buf, fair.NewTracker(buf), ingress.SinkFunc(func(envs [][]byte, _ int) {
+			for _, e := range envs {
+				buf.Set(e)
+			}
+		}), dropped
+	}
+	// burst is 10 batches of 8 envelopes of one source, 80 in all: five
+	// times the source's lane.
+	burst := func() [][][]byte {
+		out := make([][][]byte, 10)
+		for i := range out {
+			for j := range 8 {
+				out[i] = append(out[i], encode(logEnv("app", fmt.Sprint(i*8+j))))
+			}
+		}
+		return out
+	}
+	// route reads buf as a router's routing goroutine does, publishing
+	// after each batch, into the returned channel until ctx ends.
+	route := func(ctx context.Context, buf *fair.Buffer, t *fair.Tracker) <-chan []byte {
+		out := make(chan []byte, 100)
+		go func() {
+			defer GinkgoRecover()
+			b := make([][]byte, 0, 4)
+			for {
+				if b = buf.NextBatch(ctx, b[:0]); len(b) == 0 {
+					return
+				}
+				for _, e := range b {
+					out <- e
+				}
+				t.Published()
+			}
+		}()
+		return out
+	}
+
+	It("stops reading a fast producer's burst while the buffer is above its mark, and loses none of it", func() {
+		buf, tracker, sink, dropped := roomy()
+		var held atomic.Int64
+		h := newHarnessOn(sink, ingress.Config{HandOff: tracker, Room: tracker, RoomWait: time.Minute,
+			Held: func(time.Duration) { held.Add(1) }})
+		st := h.ackedStream()
+		got := acks(st)
+		Eventually(got).Should(Receive(Equal(uint64(0))))
+		for _, b := range burst() {
+			Expect(st.SendMsg(&wire.Batch{Envelopes: b})).To(Succeed())
+		}
+		Eventually(func() []uint64 { return tracker.Mark(nil) }).Should(ContainElement(uint64(8)))
+		Consistently(func() []uint64 { return tracker.Mark(nil) }, "300ms").Should(ContainElement(uint64(8)),
+			"the second batch would take the lane past its mark: it waits, unread")
+
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		routed := route(ctx, buf, tracker)
+		var seqs []string
+		for range 80 {
+			var e []byte
+			Eventually(routed).Should(Receive(&e))
+			seqs = append(seqs, payloads([]*loggregator_v2.Envelope{decode(e)})...)
+		}
+		Expect(seqs).To(HaveExactElements(seqNames(80)), "every envelope, in order")
+		Expect(dropped.Load()).To(BeZero())
+		Expect(held.Load()).To(BeNumerically(">=", 1))
+		Expect(st.CloseSend()).To(Succeed())
+		Eventually(got).Should(BeClosed())
+	})
+
+	It("accepts a held batch all the same once RoomWait has passed, and counts the drops", func() {
+		_, tracker, sink, dropped := roomy()
+		var held atomic.Int64
+		h := newHarnessOn(sink, ingress.Config{HandOff: tracker, Room: tracker, RoomWait: 50 * time.Millisecond,
+			Held: func(time.Duration) { held.Add(1) }})
+		st := h.ackedStream()
+		Expect(ack(st)).To(Equal(uint64(0)))
+		for _, b := range burst() {
+			Expect(st.SendMsg(&wire.Batch{Envelopes: b})).To(Succeed())
+		}
+		Eventually(func() []uint64 { return tracker.Mark(nil) }).Should(ContainElement(uint64(80)), "nothing routes, yet all is taken in time")
+		Eventually(held.Load).Should(Equal(int64(9)), "every batch after the first waited")
+		Expect(dropped.Load()).To(BeZero(), "the reader has not counted the overwritten yet")
+	})
+
+	It("never holds back a plain BatchSender: the same burst goes in at once and the lane drops the oldest", func() {
+		buf, tracker, sink, dropped := roomy()
+		h := newHarnessOn(sink, ingress.Config{HandOff: tracker, Room: tracker, RoomWait: time.Minute})
+		s, err := h.client().BatchSender(context.Background())
+		Expect(err).NotTo(HaveOccurred())
+		for _, b := range burst() {
+			batch := &loggregator_v2.EnvelopeBatch{}
+			for _, e := range b {
+				batch.Batch = append(batch.Batch, decode(e))
+			}
+			Expect(s.Send(batch)).To(Succeed())
+		}
+		_, err = s.CloseAndRecv()
+		Expect(err).NotTo(HaveOccurred(), "the stream ends while nothing has been routed")
+		Expect(tracker.Mark(nil)).To(ContainElement(uint64(80)))
+
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		Expect(buf.NextBatch(ctx, make([][]byte, 0, 64))).To(HaveLen(16), "the lane keeps its newest 16")
+		Expect(dropped.Load()).To(Equal(int64(64)))
+	})
+})
+
+// decode decodes one encoded envelope.
+func decode(b []byte) *loggregator_v2.Envelope {
+	GinkgoHelper()
+	var e loggregator_v2.Envelope
+	Expect(proto.Unmarshal(b, &e)).To(Succeed())
+	return &e
+}
+
+// seqNames is "0", "1", ... up to n-1.
+func seqNames(n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = fmt.Sprint(i)
+	}
+	return out
+}

@@ -52,6 +52,17 @@ type Config struct {
 	// when what the sink accepted has left its buffer; nil acknowledges a
 	// batch once the sink has taken it.
 	HandOff HandOff
+	// Room, which may be nil, lets acknowledged ingress (RegisterAcks) hold
+	// a batch back, and so stop reading its stream, while the sink's
+	// buffer has no room for it below its high-water mark; nil never holds
+	// back. Plain streams never wait for it.
+	Room Room
+	// RoomWait bounds how long one batch is held back for Room before it
+	// is accepted all the same (DefaultRoomWait if 0).
+	RoomWait time.Duration
+	// Held, which may be nil, is told how long each batch that Room held
+	// back waited.
+	Held func(time.Duration)
 }
 
 // Server serves the loggregator.v2.Ingress service into a Sink. Create it
@@ -72,6 +83,11 @@ type Server struct {
 	stopped bool          // guarded by mu
 	stopCh  chan struct{} // closed when stopped is set
 	once    sync.Once     // Stop's work
+
+	// gate makes Room's answer and the Accept after it one step for
+	// acknowledged streams, so two of them never both fill the room one
+	// answer saw. Plain streams do not take it.
+	gate sync.Mutex
 
 	streams sync.WaitGroup // one per open Sender/BatchSender call
 	readers sync.WaitGroup // one per stream's receive loop

@@ -20,6 +20,13 @@
 // subscriptions or counted it as dropped (a fair.Tracker, published after
 // each routed batch), so a router killed with SIGKILL loses nothing an
 // agent was told had arrived: the agent sends the rest to another router.
+// An acknowledged stream is also not read while the lanes its next batch
+// would go to are above three quarters full (fair.Tracker.Room), for at
+// most a second a batch (ingress_held_batches, ingress_held_seconds): when
+// a router dies and its agents' streams all move onto this one at once,
+// the burst waits in the agents' buffers, which are sized for it, instead
+// of overwriting this router's lanes. Plain BatchSender streams (Cloud
+// Foundry's agents) are never held back.
 //
 // The ingress diode and every subscriber's diode share one byte budget
 // (diode.Budget), half of memory_limit_mib: a write that would take their

@@ -26,6 +26,10 @@ type routerMetrics struct {
 	invalid prometheus.Counter
 	// shutdown counts envelopes refused because they arrived while stopping.
 	shutdown prometheus.Counter
+	// heldBatches and heldSeconds count the batches of acknowledged
+	// streams that waited, unread, for room below the ingress buffer's
+	// high-water mark, and how long they waited in all.
+	heldBatches, heldSeconds prometheus.Counter
 }
 
 func newRouterMetrics(r *metrics.Registry) routerMetrics {
@@ -36,6 +40,8 @@ func newRouterMetrics(r *metrics.Registry) routerMetrics {
 		ingressBudget: r.Dropped(metrics.Ingress, metrics.ReasonBudget),
 		egressBudget:  r.Dropped(metrics.Egress, metrics.ReasonBudget),
 		shutdown:      r.Dropped(metrics.Ingress, metrics.ReasonShutdown),
+		heldBatches:   r.Counter("ingress_held_batches", "Batches of acknowledged agent streams held back, unread, until the ingress buffer had room below its high-water mark."),
+		heldSeconds:   r.Counter("ingress_held_seconds", "Seconds that held-back batches of acknowledged agent streams waited for room in the ingress buffer, in all."),
 		bySource:      fair.NewDropTable(fair.TopSources, r.CounterVec(fair.MetricName, fair.MetricHelp, fair.MetricLabel)),
 	}
 }

@@ -89,7 +89,12 @@ func New(cfg Config, log *slog.Logger) (*Router, error) {
 	})
 	r.routed = fair.NewTracker(r.diode)
 	r.ingress = ingress.NewServer(ingress.SinkFunc(r.accept), ingress.Config{
-		HandOff:  r.routed,
+		HandOff: r.routed,
+		Room:    r.routed,
+		Held: func(d time.Duration) {
+			r.m.heldBatches.Inc()
+			r.m.heldSeconds.Add(d.Seconds())
+		},
 		Stopping: ingressStopping,
 		Dropped: func(n int) {
 			r.m.shutdown.Add(float64(n))

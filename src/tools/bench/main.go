@@ -436,7 +436,8 @@ func printAgentLoss(ctx context.Context, url string) {
 }
 
 // printDrops prints the dropped counters of the component at url that are
-// not zero.
+// not zero, and a router's ingress_held_* (acknowledged batches it held
+// back for room) when not zero.
 func printDrops(ctx context.Context, name, url string) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
@@ -450,7 +451,8 @@ func printDrops(ctx context.Context, name, url string) {
 	defer func() { _ = resp.Body.Close() }()
 	sc := bufio.NewScanner(resp.Body)
 	for sc.Scan() {
-		if line := sc.Text(); strings.HasPrefix(line, "dropped{") && !strings.HasSuffix(line, " 0") {
+		line := sc.Text()
+		if (strings.HasPrefix(line, "dropped{") || strings.HasPrefix(line, "ingress_held_")) && !strings.HasSuffix(line, " 0") {
 			fmt.Println("   " + name + " " + line)
 		}
 	}

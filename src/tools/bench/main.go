@@ -88,6 +88,9 @@ type result struct {
 	Scenario scenario          `json:"scenario"`
 	Report   *lossprobe.Report `json:"report"`
 	Exit     int               `json:"exit"`
+	// Dropped is, for the tc set, what each component counted in dropped
+	// over the workload, by component, so the losses can be placed.
+	Dropped map[string]float64 `json:"dropped,omitempty"`
 }
 
 type idle struct {
@@ -388,6 +391,10 @@ func runScenario(ctx context.Context, sys *topology.System, sc scenario, duratio
 		}()
 	}
 
+	var dropsBefore map[string]float64
+	if sc.Firehose {
+		dropsBefore = droppedByComponent(ctx, sys)
+	}
 	var out bytes.Buffer
 	cmd := exec.CommandContext(ctx, filepath.Join(sys.Bin, "lossprobe"), "--config", path)
 	cmd.Stdout = &out
@@ -431,7 +438,56 @@ func runScenario(ctx context.Context, sys *topology.System, sc scenario, duratio
 			return result{}, err
 		}
 	}
-	return result{Scenario: sc, Report: rep, Exit: exit}, nil
+	res := result{Scenario: sc, Report: rep, Exit: exit}
+	if sc.Firehose {
+		res.Dropped = map[string]float64{}
+		for name, n := range droppedByComponent(ctx, sys) {
+			res.Dropped[name] = n - dropsBefore[name]
+		}
+		fmt.Printf("   dropped over the run: %v\n", res.Dropped)
+	}
+	return res, nil
+}
+
+// droppedByComponent sums the dropped counters (every direction and
+// reason) of the router, the rlp and the traffic controller.
+func droppedByComponent(ctx context.Context, sys *topology.System) map[string]float64 {
+	eps := sys.Endpoints().Endpoints
+	out := map[string]float64{}
+	for name, key := range map[string]string{"router": "router_metrics", "rlp": "rlp_metrics", "trafficcontroller": "tc_metrics"} {
+		if url := eps[key]; url != "" {
+			out[name] = droppedSum(ctx, url)
+		}
+	}
+	return out
+}
+
+// droppedSum is the sum of the dropped samples on the /metrics page at url
+// (0 when it cannot be read).
+func droppedSum(ctx context.Context, url string) float64 {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return 0
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0
+	}
+	defer func() { _ = resp.Body.Close() }()
+	var sum float64
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		line := sc.Text()
+		if !strings.HasPrefix(line, "dropped{") {
+			continue
+		}
+		if i := strings.LastIndexByte(line, ' '); i > 0 {
+			if v, err := strconv.ParseFloat(line[i+1:], 64); err == nil {
+				sum += v
+			}
+		}
+	}
+	return sum
 }
 
 // printAgentLoss prints the agent's egress drop and re-send counters.

@@ -21,6 +21,7 @@ import (
 	"loggregator/internal/rlp"
 	"loggregator/internal/router"
 	"loggregator/internal/routerpool"
+	"loggregator/internal/trafficcontroller"
 	"loggregator/tools/versions"
 )
 
@@ -42,7 +43,7 @@ var _ = SynchronizedBeforeSuite(func() []byte {
 	// The system under measurement is built without -race: the probe's
 	// accounting is what this suite checks, and the components' own suites
 	// run them with the race detector.
-	for _, name := range []string{"agent", "router", "rlp"} {
+	for _, name := range []string{"agent", "router", "rlp", "trafficcontroller"} {
 		p, err := gexec.BuildWithEnvironment("loggregator/cmd/"+name, versions.StaticEnv)
 		Expect(err).NotTo(HaveOccurred())
 		out[name] = p
@@ -81,6 +82,7 @@ type system struct {
 	certs     map[string]certgen.Files
 	agentAddr string
 	rlpAddr   string
+	routers   resolve.Targets
 	pids      map[string]int
 }
 
@@ -113,6 +115,7 @@ func startSystem() *system {
 	rc.Metrics.Addr = freeAddr()
 	rc.Metrics.EmitInterval = config.Duration(time.Hour)
 	s.pids["router"] = start("router", writeJSON(dir, "router.json", rc), rc.Addr)
+	s.routers = resolve.Targets{{Addr: rc.Addr}}
 
 	pc := rlp.DefaultConfig()
 	pc.Egress.Addr = freeAddr()
@@ -134,6 +137,23 @@ func startSystem() *system {
 	s.agentAddr = ac.Ingress.Addr
 	s.pids["agent"] = start("agent", writeJSON(dir, "agent.json", ac), ac.Ingress.Addr)
 	return s
+}
+
+// startTrafficController starts a traffic controller over s's router,
+// access control off, whose readers are cut off after slowTimeout behind
+// or buffer envelopes over their buffer, and returns its ws:// base URL.
+func (s *system) startTrafficController(slowTimeout time.Duration, buffer int) string {
+	tc := trafficcontroller.DefaultConfig()
+	tc.Websocket.Addr = freeAddr()
+	tc.Websocket.SlowConsumerTimeout = config.Duration(slowTimeout)
+	tc.Websocket.BufferSize = buffer
+	tc.Routers.Targets = s.routers
+	tc.Routers.TLS = s.certs["client"]
+	tc.Auth.Disabled = true
+	tc.Metrics.Addr = freeAddr()
+	tc.Metrics.EmitInterval = config.Duration(time.Hour)
+	s.pids["trafficcontroller"] = start("trafficcontroller", writeJSON(s.dir, "trafficcontroller.json", tc), tc.Websocket.Addr)
+	return "ws://" + tc.Websocket.Addr
 }
 
 // probeConfig is a short, slow run against s.

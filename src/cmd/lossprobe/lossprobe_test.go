@@ -70,6 +70,41 @@ var _ = Describe("lossprobe against agent, router and rlp", func() {
 		Entry("unary Send, batches of 10", "unary", 10),
 	)
 
+	It("reads the v1 firehose through the traffic controller: everything arrives, and a slow reader beside it loses only its own", func() {
+		s := startSystem()
+		cfg := s.probeConfig()
+		cfg.Firehose.URL = s.startTrafficController(500*time.Millisecond, 100)
+		cfg.Firehose.SlowReaderDelay = config.Duration(20 * time.Millisecond)
+		cfg.Duration = config.Duration(3 * time.Second)
+		session := probe(cfg)
+
+		Expect(session.ExitCode()).To(Equal(0), "%s", session.Out.Contents())
+		r := report(session)
+		Expect(r.Sent).To(BeNumerically(">", 0))
+		Expect(r.Paths).To(HaveKey("firehose"))
+		Expect(r.Paths["firehose"].Received).To(Equal(r.Sent))
+		Expect(r.Paths["firehose"].Duplicates).To(BeZero())
+		Expect(r.Paths["firehose"].LatencyMsMax).To(BeNumerically(">", 0))
+		Expect(r.Paths["firehose_slow"].Received).To(BeNumerically(">", 0))
+		Expect(r.Paths["firehose_slow"].Lost).To(BeNumerically(">", 0))
+	})
+
+	It("reports total loss on the firehose path and exits 1 when the traffic controller's address has nothing behind it", func() {
+		s := startSystem()
+		cfg := s.probeConfig()
+		cfg.Firehose.URL = "ws://" + freeAddr()
+		cfg.Duration = config.Duration(500 * time.Millisecond)
+		cfg.WarmupTimeout = config.Duration(300 * time.Millisecond)
+		cfg.DrainTimeout = config.Duration(300 * time.Millisecond)
+		session := probe(cfg)
+
+		Expect(session).To(gexec.Exit(1))
+		r := report(session)
+		Expect(r.Paths["rlp"].LossPercent).To(BeZero())
+		Expect(r.Paths["firehose"].LossPercent).To(BeNumerically("==", 100))
+		Expect(session.Err).To(gbytes.Say("loss over threshold"))
+	})
+
 	It("reports total loss and exits 1 when the rlp address has nothing behind it", func() {
 		s := startSystem()
 		cfg := s.probeConfig()

@@ -43,6 +43,9 @@ var (
 // Run it once per rate:
 //
 //	go test ./cmd/trafficcontroller -run '^$' -bench Firehose -benchtime 1x
+//
+// With TC_BENCH_BIN set, that binary is measured instead of one built from
+// this tree (an older build, for before/after pairs).
 func BenchmarkFirehose(b *testing.B) {
 	for _, rate := range []int{5000, 100000} {
 		b.Run(fmt.Sprintf("rate=%d", rate), func(b *testing.B) { firehoseAtRate(b, rate, 10*time.Second) })
@@ -51,6 +54,9 @@ func BenchmarkFirehose(b *testing.B) {
 
 func firehoseAtRate(b *testing.B, rate int, dur time.Duration) {
 	benchBinOnce.Do(func() {
+		if benchBin = os.Getenv("TC_BENCH_BIN"); benchBin != "" {
+			return // a binary built elsewhere, for a before/after pair
+		}
 		benchBin, benchBinErr = gexec.BuildWithEnvironment("loggregator/cmd/trafficcontroller", versions.StaticEnv)
 	})
 	if benchBinErr != nil {

@@ -1,6 +1,9 @@
 package dropsonde_test
 
 import (
+	"slices"
+
+	"code.cloudfoundry.org/go-loggregator/v10/conversion"
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"github.com/cloudfoundry/sonde-go/events"
 	. "github.com/onsi/ginkgo/v2"
@@ -406,3 +409,36 @@ func everyType() []*events.Envelope {
 	errE.Error = &events.Error{Source: proto.String("s"), Code: proto.Int32(1), Message: proto.String("m")}
 	return []*events.Envelope{logE, emptyLog, counter, value, zero, container, httpE, errE}
 }
+
+var _ = Describe("Encode's frames against go-loggregator's mapping", func() {
+	It("decode to exactly the envelopes conversion.ToV1 gives, tags included", func() {
+		tags := map[string]string{
+			"origin": "rep", "deployment": "cf", "job": "diego-cell", "index": "0", "ip": "10.0.0.1",
+			"custom": "yes", "empty": "", "unicode": "ünïcödé ✓", "long": strings.Repeat("t", 300),
+		}
+		envs := []*loggregator_v2.Envelope{
+			{SourceId: appGUID, InstanceId: "2", Timestamp: 17, Tags: tags,
+				Message: &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{Payload: []byte("hello"), Type: loggregator_v2.Log_ERR}}},
+			{SourceId: "app", Tags: tags, Message: &loggregator_v2.Envelope_Gauge{Gauge: &loggregator_v2.Gauge{Metrics: map[string]*loggregator_v2.GaugeValue{
+				"a": {Unit: "ms", Value: 1}, "b": {Unit: "ms", Value: 2}, "c": {Unit: "", Value: 3}}}}},
+			{SourceId: "s", InstanceId: "5", Tags: tags, Message: &loggregator_v2.Envelope_Counter{Counter: &loggregator_v2.Counter{Name: "c", Delta: 3, Total: 10}}},
+			{SourceId: appGUID, InstanceId: "1",
+				Tags:    map[string]string{"method": "GET", "peer_type": "Client", "status_code": "200", "request_id": appGUID, "x": "y"},
+				Message: &loggregator_v2.Envelope_Timer{Timer: &loggregator_v2.Timer{Name: "http", Start: 1, Stop: 9}}},
+			{SourceId: "no-tags", Message: &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{Payload: []byte("x")}}},
+		}
+		var enc dropsonde.Encoder
+		for _, e := range envs {
+			want := conversion.ToV1(proto.Clone(e).(*loggregator_v2.Envelope))
+			got, err := enc.Encode(e)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(got).To(HaveLen(len(want)))
+			for _, f := range got {
+				var v1 events.Envelope
+				Expect(proto.Unmarshal(f, &v1)).To(Succeed())
+				Expect(slices.ContainsFunc(want, func(w *events.Envelope) bool { return proto.Equal(w, &v1) })).To(BeTrue(),
+					"%v is not among what ToV1 gives: %v", &v1, want)
+			}
+		}
+	})
+})

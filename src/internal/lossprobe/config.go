@@ -24,6 +24,10 @@ type Config struct {
 	// Gateway, when its URL is set, adds a reader over the gateway's
 	// server-sent events; its loss gates the run like the rlp's.
 	Gateway GatewayConfig `json:"gateway"`
+	// Firehose, when its URL is set, adds a reader of the traffic
+	// controller's v1 websocket firehose; its loss gates the run like the
+	// rlp's.
+	Firehose FirehoseConfig `json:"firehose"`
 
 	// Rate is envelopes per second over all emitters; 0 sends flat out.
 	Rate int `json:"rate"`
@@ -93,6 +97,23 @@ type GatewayConfig struct {
 	Readers int `json:"readers"`
 }
 
+// FirehoseConfig locates the traffic controller. URL is its base
+// ("ws://host:8081" or "wss://host:8081"); the probe reads
+// /firehose/{subscription_id} under it, each reader with its own
+// subscription id so each gets every envelope.
+type FirehoseConfig struct {
+	URL string `json:"url"`
+	// CAFile verifies the traffic controller's certificate (wss); empty
+	// uses the system roots.
+	CAFile string `json:"ca_file"`
+	// Token is sent as the Authorization header when set.
+	Token string `json:"token"`
+	// SlowReaderDelay, when positive, adds a second firehose reader that
+	// waits this long after each frame: a reader that cannot keep up,
+	// beside the main one. Its loss is reported and never gates the run.
+	SlowReaderDelay config.Duration `json:"slow_reader_delay"`
+}
+
 // DefaultConfig returns a probe of one emitter sending 1,000 envelopes/s for
 // 10 s through the local agent.
 func DefaultConfig() *Config {
@@ -133,7 +154,15 @@ func (c *Config) Validate() error {
 			return fmt.Errorf("gateway.url: %q is not an http(s) URL", c.Gateway.URL)
 		}
 	}
+	if c.Firehose.URL != "" {
+		u, err := url.Parse(c.Firehose.URL)
+		if err != nil || (u.Scheme != "wss" && u.Scheme != "ws") || u.Host == "" {
+			return fmt.Errorf("firehose.url: %q is not a ws(s) URL", c.Firehose.URL)
+		}
+	}
 	switch {
+	case c.Firehose.SlowReaderDelay.D() < 0:
+		return errors.New("firehose.slow_reader_delay: must not be negative")
 	case c.Rate < 0:
 		return errors.New("rate: must not be negative (0 sends flat out)")
 	case c.Duration.D() < 0:

@@ -1,7 +1,8 @@
 // Package lossprobe measures the system from the outside, as an app and a
 // nozzle would: it emits numbered envelopes through an agent's v2 ingress and
 // reads them back through the reverse log proxy's v2 egress (and, when asked,
-// through the gateway's server-sent events), then reports how many came back,
+// through the gateway's server-sent events and the traffic controller's v1
+// websocket firehose), then reports how many came back,
 // how late, in what order and at what cost.
 //
 // Every envelope carries three tags: run_id (random per run, so concurrent
@@ -18,13 +19,16 @@
 // passes; report. When PIDs of local components are given, their CPU time
 // over the run (utime+stime from /proc/<pid>/stat) and peak RSS (VmHWM from
 // /proc/<pid>/status) go into the report too. Run returns ErrLossOverThreshold
-// when the loss on a gating path (the rlp, and the gateway when configured)
+// when the loss on a gating path (the rlp, and the gateway and the firehose
+// when configured)
 // exceeds max_loss_percent, so the log-loss-probe errand can gate a deployment.
 //
 // The probe shares the machine with what it measures, so it keeps its own
 // cost down: emitters reuse their envelopes, and the rlp reader receives
 // batches through wire.Codec as encoded envelopes and reads only the
-// timestamp and tags (RecordRaw) instead of decoding whole envelopes.
+// timestamp and tags (RecordRaw) instead of decoding whole envelopes; the
+// firehose reader does the same with each v1 frame (RecordV1), where the
+// v2 → v1 mapping keeps the probe's tags as v1 tags.
 //
 // The probe serves no ports and emits no metrics of its own: its output is the
 // report, a human summary followed by one JSON line on stdout.

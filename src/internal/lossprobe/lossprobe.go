@@ -69,6 +69,17 @@ func (p *Probe) Run(ctx context.Context) (*Report, error) {
 			readers = append(readers, r)
 		}
 	}
+	if cfg.Firehose.URL != "" {
+		r := newReader("firehose", NewTracker(p.runID, hint), true, p.log)
+		r.shard, r.v1 = "lossprobe-"+p.runID+"-firehose", true
+		readers = append(readers, r)
+		if cfg.Firehose.SlowReaderDelay > 0 {
+			slow := newReader("firehose_slow", NewTracker(p.runID, hint), false, p.log)
+			slow.shard, slow.v1 = "lossprobe-"+p.runID+"-firehose-slow", true
+			slow.delay = cfg.Firehose.SlowReaderDelay.D()
+			readers = append(readers, slow)
+		}
+	}
 	if cfg.SlowConsumerDelay > 0 {
 		slow := newReader("slow_consumer", NewTracker(p.runID, hint), false, p.log)
 		slow.delay = cfg.SlowConsumerDelay.D()
@@ -80,9 +91,12 @@ func (p *Probe) Run(ctx context.Context) (*Report, error) {
 	readErrs := make([]error, len(readers))
 	for i, r := range readers {
 		readWG.Go(func() {
-			if r.shard != "" {
+			switch {
+			case r.v1:
+				readErrs[i] = r.readFirehose(readCtx, cfg)
+			case r.shard != "":
 				readErrs[i] = r.readGateway(readCtx, cfg)
-			} else {
+			default:
 				readErrs[i] = r.readEgress(readCtx, cfg, egressTLS)
 			}
 		})

@@ -35,7 +35,8 @@ type reader struct {
 	gating  bool // its loss decides the exit status
 	log     *slog.Logger
 	delay   time.Duration // a deliberately slow consumer waits this after each batch
-	shard   string        // a gateway reader's shard id; empty for an rlp reader
+	shard   string        // a gateway reader's shard id or a firehose reader's subscription id; empty for an rlp reader
+	v1      bool          // reads the traffic controller's v1 firehose
 
 	readyOnce sync.Once
 	ready     chan struct{}

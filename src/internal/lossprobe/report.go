@@ -10,7 +10,8 @@ import (
 )
 
 // Report is the outcome of a run. The top-level figures are the rlp path's;
-// Paths holds every path by name ("rlp", "gateway", "slow_consumer").
+// Paths holds every path by name ("rlp", "gateway", "slow_consumer",
+// "firehose", "firehose_slow").
 type Report struct {
 	RunID    string  `json:"run_id"`
 	Rate     int     `json:"rate"` // configured; 0 is flat out
@@ -95,7 +96,7 @@ func (r *Report) WriteSummary(w io.Writer) {
 
 func (r *Report) lossSummary() string {
 	var parts []string
-	for _, n := range []string{"rlp", "gateway"} {
+	for _, n := range []string{"rlp", "gateway", "firehose"} {
 		if p, ok := r.Paths[n]; ok {
 			parts = append(parts, fmt.Sprintf("%.4f %% via %s", p.LossPercent, n))
 		}

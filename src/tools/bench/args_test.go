@@ -6,6 +6,7 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
+	"loggregator/internal/boshtemplate"
 	"loggregator/tools/topology"
 )
 
@@ -61,6 +62,27 @@ var _ = Describe("The command line", func() {
 		Expect(o.gateway).To(BeFalse())
 	})
 
+	It("runs the traffic controller's workloads with --tc, each with a firehose reader, 10 s of idle", func() {
+		o, err := parseArgs([]string{"--tc", "--tc-bin", "/old"})
+		Expect(err).NotTo(HaveOccurred())
+		Expect(o.tc).To(BeTrue())
+		Expect(o.issue).To(BeFalse())
+		Expect(o.tcBin).To(Equal("/old"))
+		Expect(names(o.plan)).To(Equal([]string{"tc-5k", "tc-100k", "tc-slow-5k", "tc-slow-100k"}))
+		for _, sc := range o.plan {
+			Expect(sc.Firehose).To(BeTrue(), sc.Name)
+		}
+		Expect(o.plan[2].FirehoseSlow).To(BeNumerically(">", 0))
+		Expect(o.idle).To(Equal(10 * time.Second))
+	})
+
+	It("picks the traffic controller's set when --only names its workloads", func() {
+		o, err := parseArgs([]string{"--only", "tc-slow-5k,tc-5k"})
+		Expect(err).NotTo(HaveOccurred())
+		Expect(o.tc).To(BeTrue())
+		Expect(names(o.plan)).To(Equal([]string{"tc-5k", "tc-slow-5k"}))
+	})
+
 	It("shortens everything and writes nothing with --quick", func() {
 		o, err := parseArgs([]string{"--issue", "--quick"})
 		Expect(err).NotTo(HaveOccurred())
@@ -78,6 +100,8 @@ var _ = Describe("The command line", func() {
 		Entry("an unknown workload", []string{"--only", "rate-3k"}, `"rate-3k" is not a workload or group of the end-to-end set`),
 		Entry("workloads of both sets", []string{"--only", "unary-1k,flat-1"}, `"flat-1" is not a workload or group of the issue set`),
 		Entry("a group of the issue set with --issue off but an end-to-end name", []string{"--only", "sweep,mix"}, `"mix"`),
+		Entry("both the issue set and the traffic controller's", []string{"--tc", "--issue"}, "--tc and --issue"),
+		Entry("a workload of another set with --tc", []string{"--tc", "--only", "flat-1"}, `"flat-1" is not a workload or group of the tc set`),
 		Entry("a zero duration", []string{"--duration", "0s"}, "--duration"),
 		Entry("no router", []string{"--routers", "0"}, "--routers"),
 		Entry("a stray argument", []string{"extra"}, `unexpected argument "extra"`),
@@ -108,6 +132,16 @@ var _ = Describe("Moving the manifest's ports", func() {
 		Expect(string(shiftPorts([]byte(in), 20000))).To(Equal(
 			"# listens on 3459\nwait_for: 127.0.0.1:28082\nmetrics: http://127.0.0.1:34825/metrics\n  grpc_port: 28082\n  port: 23458\n"))
 		Expect(shiftPorts([]byte(in), 0)).To(Equal([]byte(in)))
+	})
+
+	It("puts the traffic controller on its moved ports, reading the rlp's routers, from --tc-bin when given", func() {
+		link := boshtemplate.Link{Address: "127.0.0.1"}
+		j := tcJob(topology.Job{Name: "reverse_log_proxy", Links: map[string]boshtemplate.Link{"doppler": link}}, 20000, "/old")
+		Expect(j.WaitFor).To(Equal("127.0.0.1:28081"))
+		Expect(j.Endpoints["tc_url"]).To(Equal("ws://127.0.0.1:28081"))
+		Expect(j.Links).To(HaveKeyWithValue("doppler", link))
+		Expect(j.Bin).To(Equal("/old"))
+		Expect(short(j.Name)).To(Equal("trafficcontroller"))
 	})
 
 	It("puts extra routers on the moved ports too", func() {

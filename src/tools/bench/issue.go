@@ -66,8 +66,11 @@ func sweepPlan(rates []int, d time.Duration) []scenario {
 
 // catalog is every workload of set, sweep included for the issue set.
 func catalog(set string, sweepFor time.Duration) []scenario {
-	if set == setIssue {
+	switch set {
+	case setIssue:
 		return append(slices.Clone(issueWorkloads), sweepPlan(sweepRates, sweepFor)...)
+	case setTC:
+		return tcWorkloads
 	}
 	return endToEnd
 }
@@ -79,6 +82,9 @@ func setFor(issue bool, only string) string {
 		return setIssue
 	}
 	for _, n := range splitNames(only) {
+		if n == setTC || findIn(tcWorkloads, n) >= 0 {
+			return setTC
+		}
 		if _, ok := groups[n]; ok || n == "sweep" || n == setIssue || findIn(catalog(setIssue, time.Second), n) >= 0 {
 			return setIssue
 		}
@@ -148,6 +154,10 @@ func listing() string {
 	}
 	fmt.Fprintf(&b, "issue set (--issue, or --only with these names; written under %q and docs/knee.svg):\n", issueHeading)
 	for _, sc := range catalog(setIssue, 5*time.Second) {
+		fmt.Fprintf(&b, "  %-18s %s\n", sc.Name, sc.What)
+	}
+	fmt.Fprintf(&b, "traffic controller set (--tc, or --only with these names; written under %q):\n", tcHeading)
+	for _, sc := range tcWorkloads {
 		fmt.Fprintf(&b, "  %-18s %s\n", sc.Name, sc.What)
 	}
 	keys := make([]string, 0, len(groups))

@@ -59,6 +59,11 @@ type scenario struct {
 	// Readers, when positive, reads through the gateway as well: this many
 	// SSE readers, each with its own shard id.
 	Readers int `json:",omitempty"`
+	// Firehose adds a reader of the traffic controller's v1 websocket
+	// firehose (the tc set), and FirehoseSlow, when positive, a second one
+	// beside it that waits this long after each frame.
+	Firehose     bool          `json:",omitempty"`
+	FirehoseSlow time.Duration `json:",omitempty"`
 	// Duration overrides the run's --duration when set (the sweep's points
 	// are shorter).
 	Duration time.Duration `json:",omitempty"`
@@ -83,6 +88,9 @@ type result struct {
 	Scenario scenario          `json:"scenario"`
 	Report   *lossprobe.Report `json:"report"`
 	Exit     int               `json:"exit"`
+	// Dropped is, for the tc set, what each component counted in dropped
+	// over the workload, by component, so the losses can be placed.
+	Dropped map[string]float64 `json:"dropped,omitempty"`
 }
 
 type idle struct {
@@ -132,6 +140,8 @@ type options struct {
 	routers        int
 	portOffset     int
 	issue          bool
+	tc             bool   // the traffic controller's set
+	tcBin          string // where the traffic controller's binary is taken from; "" is --bin
 	plan           []scenario
 	args           string // the flags as the user gave them, without --repo and --bin
 }
@@ -151,6 +161,8 @@ func parseArgs(args []string) (options, error) {
 	only := fs.String("only", "", "comma-separated workload or group names to run (default all of the set; see --list)")
 	issue := fs.Bool("issue", false, "run issue 15's workloads (the 1,000/s unary, 100,000/s, saturation, gateway, ingress modes and the rate sweep) and write their section and docs/knee.svg")
 	list := fs.Bool("list", false, "list the workloads and groups and exit")
+	tc := fs.Bool("tc", false, "run the traffic controller's workloads (the v1 websocket firehose at 5,000/s and 100,000/s, and a slow reader beside a fast one) and write their section")
+	tcBin := fs.String("tc-bin", "", "with --tc: the directory holding the trafficcontroller binary to measure (default --bin), for before/after pairs")
 	gateway := fs.Bool("gateway", false, "also start the gateway (the issue set's gateway workloads start it anyway)")
 	routers := fs.Int("routers", 1, "how many routers to run")
 	portOffset := fs.Int("port-offset", 0, "move every port of manifests/local.yml up by this much, to run beside scripts/run-local")
@@ -179,13 +191,20 @@ func parseArgs(args []string) (options, error) {
 		gateway: *gateway, routers: *routers, portOffset: *portOffset, write: *write,
 	}
 	set := setFor(*issue, *only)
+	if *tc {
+		set = setTC
+	}
 	o.issue = set == setIssue
+	o.tc, o.tcBin = set == setTC, *tcBin
+	if o.tc && *issue {
+		return options{}, errors.New("--tc and --issue are two sets; run them one at a time")
+	}
 	if *quick {
 		o.duration, o.sweepFor, o.idle, o.write = 3*time.Second, 2*time.Second, 5*time.Second, false
 	}
 	if o.idle == 0 {
 		o.idle = 30 * time.Second
-		if o.issue {
+		if o.issue || o.tc {
 			o.idle = 10 * time.Second
 		}
 	}
@@ -223,7 +242,7 @@ func run(ctx context.Context, o options) error {
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return err
 	}
-	sys, err := startSystem(ctx, repo, bin, work, o.gateway, o.routers, o.portOffset)
+	sys, err := startSystem(ctx, repo, bin, work, o.gateway, o.routers, o.portOffset, o.tc, o.tcBin)
 	if sys != nil {
 		defer sys.Stop()
 	}
@@ -267,10 +286,14 @@ func run(ctx context.Context, o options) error {
 	}
 	command := strings.TrimSpace("scripts/bench " + o.args)
 	heading, md := "## End to end", ""
-	if o.issue {
+	switch {
+	case o.issue:
 		heading = issueHeading
 		md = issueMarkdown(results, idles, o, command, load)
-	} else {
+	case o.tc:
+		heading = tcHeading
+		md = tcMarkdown(results, idles, o, command, load)
+	default:
 		md = markdown(results, idles, o.duration, o.idle, command, load, o.routers)
 	}
 	fmt.Println()
@@ -317,6 +340,9 @@ func runScenario(ctx context.Context, sys *topology.System, sc scenario, duratio
 	}
 	if sc.BatchSize > 0 {
 		cfg.BatchSize = sc.BatchSize
+	}
+	if sc.Firehose {
+		cfg.Firehose = lossprobe.FirehoseConfig{URL: ep.Endpoints["tc_url"], SlowReaderDelay: config.Duration(sc.FirehoseSlow)}
 	}
 	if sc.Readers > 0 {
 		u, err := url.Parse(ep.Endpoints["gateway_url"])
@@ -365,6 +391,10 @@ func runScenario(ctx context.Context, sys *topology.System, sc scenario, duratio
 		}()
 	}
 
+	var dropsBefore map[string]float64
+	if sc.Firehose {
+		dropsBefore = droppedByComponent(ctx, sys)
+	}
 	var out bytes.Buffer
 	cmd := exec.CommandContext(ctx, filepath.Join(sys.Bin, "lossprobe"), "--config", path)
 	cmd.Stdout = &out
@@ -408,7 +438,56 @@ func runScenario(ctx context.Context, sys *topology.System, sc scenario, duratio
 			return result{}, err
 		}
 	}
-	return result{Scenario: sc, Report: rep, Exit: exit}, nil
+	res := result{Scenario: sc, Report: rep, Exit: exit}
+	if sc.Firehose {
+		res.Dropped = map[string]float64{}
+		for name, n := range droppedByComponent(ctx, sys) {
+			res.Dropped[name] = n - dropsBefore[name]
+		}
+		fmt.Printf("   dropped over the run: %v\n", res.Dropped)
+	}
+	return res, nil
+}
+
+// droppedByComponent sums the dropped counters (every direction and
+// reason) of the router, the rlp and the traffic controller.
+func droppedByComponent(ctx context.Context, sys *topology.System) map[string]float64 {
+	eps := sys.Endpoints().Endpoints
+	out := map[string]float64{}
+	for name, key := range map[string]string{"router": "router_metrics", "rlp": "rlp_metrics", "trafficcontroller": "tc_metrics"} {
+		if url := eps[key]; url != "" {
+			out[name] = droppedSum(ctx, url)
+		}
+	}
+	return out
+}
+
+// droppedSum is the sum of the dropped samples on the /metrics page at url
+// (0 when it cannot be read).
+func droppedSum(ctx context.Context, url string) float64 {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return 0
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0
+	}
+	defer func() { _ = resp.Body.Close() }()
+	var sum float64
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		line := sc.Text()
+		if !strings.HasPrefix(line, "dropped{") {
+			continue
+		}
+		if i := strings.LastIndexByte(line, ' '); i > 0 {
+			if v, err := strconv.ParseFloat(line[i+1:], 64); err == nil {
+				sum += v
+			}
+		}
+	}
+	return sum
 }
 
 // printAgentLoss prints the agent's egress drop and re-send counters.

@@ -136,3 +136,16 @@ var _ = Describe("Writing docs/benchmarks.md", func() {
 		Expect(string(data)).To(Equal("# B\n\n## End to end\n\nold e2e\n\n## Other\n\nkept\n\n" + issueHeading + "\n\nsecond\n"))
 	})
 })
+
+var _ = Describe("The traffic controller's table", func() {
+	It("gives the firehose reader's loss and latency, the slow reader's loss, where the drops were and the traffic controller's CPU", func() {
+		r := fakeResult("tc-slow-5k", 5000, 50_000, 10, map[string]float64{"trafficcontroller": 0.5, "lossprobe": 0.3})
+		r.Scenario.Firehose, r.Scenario.FirehoseSlow = true, time.Millisecond
+		r.Report.Paths["firehose"] = lossprobe.PathReport{Received: 40_000, Lost: 10_000, LossPercent: 20, LatencyMsP50: 2.5, LatencyMsP99: 18}
+		r.Report.Paths["firehose_slow"] = lossprobe.PathReport{Received: 5_000, Lost: 45_000, LossPercent: 90}
+		r.Dropped = map[string]float64{"router": 0, "rlp": 0, "trafficcontroller": 55_000}
+		md := tcMarkdown([]result{r}, nil, options{duration: 10 * time.Second}, "scripts/bench --tc", "1 / 1 / 1")
+		Expect(md).To(ContainSubstring("| tc-slow-5k | 5,000 | 20.000 % (10000) | 2.50 | 18.00 | 90.00 % | 0.000 % | 0 / 0 / 55,000 | 12.50 | 5.0 | 3.0 |"))
+		Expect(md).To(ContainSubstring("Command: `scripts/bench --tc`"))
+	})
+})

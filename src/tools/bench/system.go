@@ -22,7 +22,10 @@ import (
 //
 // With portOffset, every port of the manifest is moved up by it, so the bench
 // can run beside a scripts/run-local that holds the manifest's own ports.
-func startSystem(ctx context.Context, repo, bin, work string, withGateway bool, routers, portOffset int) (*topology.System, error) {
+//
+// With withTC, the traffic controller runs too, reading the same routers
+// as the rlp, its binary from tcBin when that is set.
+func startSystem(ctx context.Context, repo, bin, work string, withGateway bool, routers, portOffset int, withTC bool, tcBin string) (*topology.System, error) {
 	path := filepath.Join(repo, "manifests", "local.yml")
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -33,6 +36,14 @@ func startSystem(ctx context.Context, repo, bin, work string, withGateway bool, 
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	m.Jobs = benchJobs(m.Jobs, withGateway, routers, portOffset)
+	if withTC {
+		for _, j := range m.Jobs {
+			if j.Binary == "rlp" {
+				m.Jobs = append(m.Jobs, tcJob(j, portOffset, tcBin))
+				break
+			}
+		}
+	}
 	sys, err := topology.New(repo, bin, work, m)
 	if err != nil {
 		return nil, err
@@ -162,6 +173,8 @@ func short(job string) string {
 		return "rlp"
 	case "reverse_log_proxy_gateway":
 		return "gateway"
+	case "loggregator_trafficcontroller":
+		return "trafficcontroller"
 	}
 	return job
 }

@@ -121,6 +121,18 @@ func WithBudget[T any](b *Budget, size func(T) int, onDrop func(dropped int)) Op
 	}
 }
 
+// ReaderReleases makes the entries the reader takes stay charged to the
+// diode's budget (WithBudget) until the reader gives their bytes back with
+// Budget.Release, measured by the same size function. A reader that holds
+// what it took for a while (a batch being written to a slow connection)
+// keeps it counted that way: taking an entry moves its bytes from the diode
+// to the reader without a new charge, so the move cannot fail, and the
+// diode's writers make room for new entries only by evicting their own.
+// Without a budget it does nothing.
+func ReaderReleases[T any]() Option[T] {
+	return func(r *ring[T]) { r.readerReleases = true }
+}
+
 // SlotBytes is the memory of one slot of a diode of T entries, without what
 // an entry points to: a diode of size n allocates n*SlotBytes[T]() bytes up
 // front, whether or not it holds anything.

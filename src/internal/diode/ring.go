@@ -45,6 +45,9 @@ type ring[T any] struct {
 	budget       *Budget
 	sizeOf       func(T) int
 	onBudgetDrop func(dropped int)
+	// readerReleases leaves taken entries charged for the reader to
+	// release (ReaderReleases).
+	readerReleases bool
 
 	_ [64]byte
 
@@ -227,7 +230,7 @@ func (r *ring[T]) tryNext() (v T, ok bool) {
 			s.state.Store(st | emptyBit)
 			r.read++
 			ok = true
-			if r.budget != nil {
+			if r.budget != nil && !r.readerReleases {
 				r.budget.release(int64(r.sizeOf(v)))
 			}
 		}

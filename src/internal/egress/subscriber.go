@@ -44,10 +44,13 @@ type subscriber struct {
 	// last message's Config.BatchBytes: the first of the next one.
 	carry []byte
 	// held is the bytes of the envelopes taken from the diode that are
-	// still charged to the budget (see run): the message being sent, the
-	// one sent before it, and carry. kept is the part that is the message
-	// sent before.
-	held, kept int64
+	// still charged to the budget (see run): the message being sent, those
+	// sent before it that the stream may still hold (sent), and carry.
+	held int64
+	// sent is the bytes of each message handed to the stream that it may
+	// still hold queued, oldest first; sentBytes is their sum.
+	sent      []int64
+	sentBytes int64
 }
 
 func newSubscriber(s *Server, req *loggregator_v2.EgressBatchRequest, batched bool) *subscriber {
@@ -103,12 +106,16 @@ func (sub *subscriber) markSlow() {
 // (diode.ReaderReleases) until it is known to have left the process, so a
 // subscriber whose connection stalls holds its messages in flight within
 // the budget like the envelopes still in its diode. A Send that returned
-// may still have its message queued in the transport (gRPC queues a
-// message and returns while the stream's flow-control window is shut, up
-// to 64 KiB of write quota beyond it), so a message stays charged until
-// the next Send returns, or the diode runs empty and run is about to wait.
-// A stalled subscriber thus holds at most the message it is blocked on,
-// the one before it and one carried envelope, each within BatchBytes.
+// may still have its message queued in the transport: gRPC queues a
+// message and returns as long as less than its write quota (64 KiB) of the
+// stream is unwritten, whether or not the peer's flow-control window is
+// open. So when the Send of message M returns, every message followed by
+// at least the quota before M has been written, and its charge goes back
+// (keepSent); the rest stay charged until a later Send returns, or the
+// diode runs empty and run is about to wait. A stalled gRPC subscriber
+// thus holds, counted, the message it is blocked on, the messages queued
+// before it (about the quota plus one message) and one carried envelope,
+// each message within BatchBytes.
 func (sub *subscriber) run(ctx context.Context, st Stream) error {
 	cfg := sub.s.cfg
 	sub.stuck = time.AfterFunc(time.Hour, sub.markSlow)
@@ -123,6 +130,10 @@ func (sub *subscriber) run(ctx context.Context, st Stream) error {
 	flush := time.NewTimer(time.Hour)
 	flush.Stop()
 	defer flush.Stop()
+	var queue int64 // what the stream may hold unwritten after a Send returns
+	if q, ok := st.(queueing); ok {
+		queue = q.queued()
+	}
 	var sent time.Time // when the last batch was handed to the stream
 	var bytes int      // buf's size in batch records
 	var drained bool
@@ -148,8 +159,7 @@ func (sub *subscriber) run(ctx context.Context, st Stream) error {
 		if err := sub.send(st, buf); err != nil {
 			return err
 		}
-		sub.release(sub.kept)
-		sub.kept = int64(bytes)
+		sub.keepSent(int64(bytes), queue)
 		clear(buf) // let go of the envelopes sent
 		if since := sub.behindSince; since != 0 && time.Since(time.Unix(0, since)) > cfg.SlowConsumerTimeout {
 			sub.markSlow()
@@ -175,8 +185,7 @@ func (sub *subscriber) fill(ctx context.Context, buf [][]byte, bytes int) (_ [][
 	for len(buf) < cap(buf) && (limit <= 0 || bytes < limit) {
 		env, ok := sub.ring.TryNext()
 		if !ok && len(buf) == 0 {
-			sub.release(sub.kept)
-			sub.kept = 0
+			sub.releaseSent()
 			env, ok = sub.ring.Next(ctx)
 		}
 		if !ok {
@@ -194,6 +203,37 @@ func (sub *subscriber) fill(ctx context.Context, buf [][]byte, bytes int) (_ [][
 		bytes += n
 	}
 	return buf, bytes, false
+}
+
+// keepSent records a message of n bytes whose Send has returned and gives
+// back the charge of the messages before it that the stream has written
+// for sure: those followed by at least queue bytes before this one. With
+// queue 0 (a Stream whose Send returns once written) that is all of them.
+func (sub *subscriber) keepSent(n, queue int64) {
+	if sub.s.cfg.Budget == nil {
+		return
+	}
+	if queue == 0 {
+		sub.release(n)
+		return
+	}
+	sub.sent = append(sub.sent, n)
+	sub.sentBytes += n
+	drop := 0
+	for len(sub.sent)-drop > 2 && sub.sentBytes-sub.sent[drop]-n >= queue {
+		sub.release(sub.sent[drop])
+		sub.sentBytes -= sub.sent[drop]
+		drop++
+	}
+	if drop > 0 {
+		sub.sent = sub.sent[:copy(sub.sent, sub.sent[drop:])]
+	}
+}
+
+// releaseSent gives back the charge of every message sent.
+func (sub *subscriber) releaseSent() {
+	sub.release(sub.sentBytes)
+	sub.sent, sub.sentBytes = sub.sent[:0], 0
 }
 
 // release gives back n bytes of what run took from the diode.

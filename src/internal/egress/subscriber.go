@@ -172,9 +172,10 @@ func (sub *subscriber) run(ctx context.Context, st Stream) error {
 // to buf's capacity and Config.BatchBytes in batch records (the first
 // envelope goes even when it alone is larger); bytes is what buf already
 // holds, and fill returns it updated. An empty buf waits, as Next does,
-// for the first envelope, after giving back the kept message's charge: the
-// subscriber has kept up, and its connection has taken what it was sent.
-// drained reports that the diode ran empty.
+// for the first envelope when the diode is empty, after giving back the
+// charge of the messages sent (releaseSent): the subscriber has kept up,
+// and its connection is taking what it was sent. drained reports that the
+// diode ran empty.
 func (sub *subscriber) fill(ctx context.Context, buf [][]byte, bytes int) (_ [][]byte, _ int, drained bool) {
 	limit := sub.s.cfg.BatchBytes
 	if sub.carry != nil {

@@ -238,6 +238,35 @@ var _ = Describe("Budget", func() {
 		Expect(budget.Held()).To(BeZero())
 	})
 
+	It("leaves what the reader took charged until it releases it, when the reader releases", func() {
+		budget := diode.NewBudget(200)
+		var drops int
+		d := diode.NewOneToOne(100, nil, diode.WithBudget(budget, diode.Len, func(n int) { drops += n }), diode.KeepCharged[[]byte]())
+		for n := range 4 {
+			d.Set(sized(0, n, 50))
+		}
+		taken, ok := d.TryNext()
+		Expect(ok).To(BeTrue())
+		Expect(budget.Held()).To(BeEquivalentTo(200), "the entry taken still counts")
+		d.Set(sized(0, 4, 50)) // room only by evicting the ring's own oldest
+		Expect(budget.Held()).To(BeEquivalentTo(200))
+		budget.Release(int64(len(taken)))
+		Expect(budget.Held()).To(BeEquivalentTo(150))
+		var got []int
+		for {
+			b, ok := d.TryNext()
+			if !ok {
+				break
+			}
+			_, n := nameOf(b)
+			got = append(got, n)
+			budget.Release(int64(len(b)))
+		}
+		Expect(got).To(Equal([]int{2, 3, 4}))
+		Expect(drops).To(Equal(1))
+		Expect(budget.Held()).To(BeZero())
+	})
+
 	It("states the memory of a slot, which a diode allocates per entry it can hold", func() {
 		Expect(diode.SlotBytes[[]byte]()).To(BeEquivalentTo(32)) // a state word and a slice header
 	})

@@ -34,6 +34,11 @@ type Config struct {
 	BufferSize int
 	// BatchSize is the most envelopes sent in one EnvelopeBatch.
 	BatchSize int
+	// BatchBytes is the most bytes of envelopes (as batch records) sent in
+	// one message, or read from a subscriber's diode for one Send; an
+	// envelope larger than that goes alone. 0 means no limit. With a
+	// Budget it bounds what each subscriber has in flight (see run).
+	BatchBytes int
 	// FlushInterval paces BatchedReceiver sends: at most one message per
 	// interval, so it is also the longest a batch waits to fill up.
 	FlushInterval time.Duration

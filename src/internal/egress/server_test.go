@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"runtime"
 	"sync"
 	"time"
 
@@ -47,6 +48,20 @@ func logEnv(src string, i int, size int) []byte {
 	return b
 }
 
+// envOfSize is logEnv with a payload that makes its encoding size bytes.
+func envOfSize(src string, i int, size int) []byte {
+	p := size - len(logEnv(src, i, 0))
+	for range 4 {
+		b := logEnv(src, i, p)
+		if len(b) == size {
+			return b
+		}
+		p -= len(b) - size
+	}
+	Fail(fmt.Sprintf("no envelope of %d bytes", size))
+	return nil
+}
+
 func logsFrom(src string) *loggregator_v2.EgressBatchRequest {
 	return &loggregator_v2.EgressBatchRequest{UsePreferredTags: true, Selectors: []*loggregator_v2.Selector{
 		{SourceId: src, Message: &loggregator_v2.Selector_Log{Log: &loggregator_v2.LogSelector{}}},
@@ -61,6 +76,7 @@ type harness struct {
 	server  *egress.Server
 	grpc    *grpc.Server
 	conn    *grpc.ClientConn
+	creds   credentials.TransportCredentials // the client's, for more connections
 	client  loggregator_v2.EgressClient
 	mu      sync.Mutex
 	events  []string
@@ -88,7 +104,8 @@ func newHarness(cfg egress.Config) *harness {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	Expect(err).NotTo(HaveOccurred())
 	go func() { _ = h.grpc.Serve(ln) }()
-	h.conn, err = grpc.NewClient(ln.Addr().String(), grpc.WithTransportCredentials(credentials.NewTLS(cliTLS)))
+	h.creds = credentials.NewTLS(cliTLS)
+	h.conn, err = grpc.NewClient(ln.Addr().String(), grpc.WithTransportCredentials(h.creds))
 	Expect(err).NotTo(HaveOccurred())
 	h.client = loggregator_v2.NewEgressClient(h.conn)
 	DeferCleanup(func() {
@@ -307,6 +324,88 @@ var _ = Describe("Server", func() {
 			_, err = s2.Recv()
 		}
 		Expect(status.Code(err)).To(Equal(codes.Unavailable))
+	})
+
+	It("counts what stalled subscribers have in flight against the budget, and cuts every message at BatchBytes", func() {
+		const limit, batchBytes, stalled = 32 << 20, 64 << 10, 20
+		cfg := defaults()
+		cfg.Budget = diode.NewBudget(limit)
+		cfg.BatchBytes = batchBytes
+		cfg.MaxSubscriptions = stalled + 1
+		cfg.SlowConsumerTimeout = time.Minute // stalled, not cut off, while measured
+		h := newHarness(cfg)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+
+		// Fixed 64 KiB stream windows (no BDP growth), so each stalled
+		// stream takes one window of envelopes into this process's client
+		// and the rest waits in the server. Each selects its own source, so
+		// no two hold the same envelope and the budget counts real bytes.
+		conn, err := grpc.NewClient(h.conn.Target(), grpc.WithTransportCredentials(h.creds),
+			grpc.WithInitialWindowSize(64<<10), grpc.WithInitialConnWindowSize(16<<20))
+		Expect(err).NotTo(HaveOccurred())
+		defer conn.Close()
+		for i := range stalled {
+			_, err := loggregator_v2.NewEgressClient(conn).BatchedReceiver(ctx, logsFrom(fmt.Sprint("stalled-", i)))
+			Expect(err).NotTo(HaveOccurred())
+		}
+		Eventually(h.reg.Len).Should(Equal(stalled))
+		reader := h.subscribe(ctx, logsFrom("read"))
+		Eventually(h.reg.Len).Should(Equal(stalled + 1))
+		sizes := make(chan int, 1000)
+		go func() {
+			defer close(sizes)
+			for {
+				b, err := reader.Recv()
+				if err != nil {
+					return
+				}
+				sizes <- proto.Size(b)
+			}
+		}()
+
+		runtime.GC()
+		var before runtime.MemStats
+		runtime.ReadMemStats(&before)
+		held := cfg.Budget.Held()
+		// A burst of 16 KiB envelopes (whole size classes of the Go heap, so
+		// their bytes are what the budget counts) for each stalled stream in
+		// turn, and envelopes for the reader between them.
+		for i := range stalled {
+			for n := range 100 {
+				h.route(envOfSize(fmt.Sprint("stalled-", i), n, 16<<10))
+			}
+			for n := range 20 {
+				h.route(logEnv("read", n, 1000))
+			}
+		}
+		settled := -1.0
+		Eventually(func() bool {
+			n := value(h.metrics.Egress)
+			same := n == settled
+			settled = n
+			return same
+		}).WithPolling(200 * time.Millisecond).WithTimeout(20 * time.Second).Should(BeTrue())
+		runtime.GC()
+		var after runtime.MemStats
+		runtime.ReadMemStats(&after)
+		grown := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+		counted := cfg.Budget.Held() - held
+
+		Expect(cfg.Budget.Held()).To(BeNumerically("<=", limit))
+		// Uncounted, each stalled stream held two messages of up to 100
+		// envelopes (1.6 MB each, in 2 MiB buffers) beside its diode. What
+		// is left uncounted now is the stalled streams' client windows in
+		// this process (1.25 MiB) and gRPC's own state.
+		Expect(grown-counted).To(BeNumerically("<", 12<<20),
+			"the heap grew by %d bytes, the budget counts %d more", grown, counted)
+		cancel()
+		var largest int
+		for n := range sizes {
+			largest = max(largest, n)
+		}
+		Expect(largest).To(BeNumerically(">", 0))
+		Expect(largest).To(BeNumerically("<=", batchBytes))
 	})
 
 	It("charges subscribers' diode slots to the budget, gives later ones fewer, and takes them back when they leave", func() {

@@ -34,6 +34,18 @@ type Stream interface {
 	Peer() string
 }
 
+// queueing is a Stream whose Send may return before what it was given is
+// written: queued reports how many bytes of it may then still be
+// unwritten, beyond the message just sent.
+type queueing interface {
+	queued() int64
+}
+
+// grpcWriteQuota is gRPC's write quota per stream (its transport's
+// defaultWriteQuota, not configurable): SendMsg queues a message and
+// returns while less than this much of the stream is unwritten.
+const grpcWriteQuota = 64 << 10
+
 // grpcStream is a Receiver (one envelope per message) or BatchedReceiver
 // (one EnvelopeBatch per Send) stream on a server that uses wire.Codec.
 type grpcStream struct {
@@ -45,6 +57,7 @@ type grpcStream struct {
 
 func (g *grpcStream) Context() context.Context { return g.st.Context() }
 func (g *grpcStream) Batched() bool            { return g.batched }
+func (g *grpcStream) queued() int64            { return grpcWriteQuota }
 
 func (g *grpcStream) Send(envs [][]byte) error {
 	if g.batched {

@@ -16,7 +16,7 @@ import (
 type ring interface {
 	Set(env []byte)
 	TryNext() ([]byte, bool)
-	NextBatch(ctx context.Context, buf [][]byte) [][]byte
+	Next(ctx context.Context) ([]byte, bool)
 }
 
 // subscriber is one Egress stream: the diode the Source writes into and the
@@ -40,6 +40,17 @@ type subscriber struct {
 	stuck *time.Timer
 	// slotBytes is what the diode's slots cost the budget (slotShare.grant).
 	slotBytes int64
+	// carry is an envelope taken from the diode that did not fit in the
+	// last message's Config.BatchBytes: the first of the next one.
+	carry []byte
+	// held is the bytes of the envelopes taken from the diode that are
+	// still charged to the budget (see run): the message being sent, those
+	// sent before it that the stream may still hold (sent), and carry.
+	held int64
+	// sent is the bytes of each message handed to the stream that it may
+	// still hold queued, oldest first; sentBytes is their sum.
+	sent      []int64
+	sentBytes int64
 }
 
 func newSubscriber(s *Server, req *loggregator_v2.EgressBatchRequest, batched bool) *subscriber {
@@ -48,7 +59,7 @@ func newSubscriber(s *Server, req *loggregator_v2.EgressBatchRequest, batched bo
 	sub.slotBytes = charged
 	var opts []diode.Option[[]byte]
 	if s.cfg.Budget != nil {
-		opts = append(opts, diode.WithBudget(s.cfg.Budget, diode.Len, sub.onBudgetDrop))
+		opts = append(opts, diode.WithBudget(s.cfg.Budget, wire.BatchRecordSize, sub.onBudgetDrop), diode.KeepCharged[[]byte]())
 	}
 	if s.cfg.ConcurrentWriters {
 		sub.ring = diode.NewManyToOne(size, sub.onDrop, opts...)
@@ -90,6 +101,21 @@ func (sub *subscriber) markSlow() {
 // run reads the diode and sends until ctx ends, a send fails or the
 // subscriber is found slow. Once ctx ends it still sends what the diode
 // holds, which is how a drain delivers buffered envelopes.
+//
+// With a budget, what run has taken from the diode stays charged to it
+// (diode.KeepCharged) until it is known to have left the process, so a
+// subscriber whose connection stalls holds its messages in flight within
+// the budget like the envelopes still in its diode. A Send that returned
+// may still have its message queued in the transport: gRPC queues a
+// message and returns as long as less than its write quota (64 KiB) of the
+// stream is unwritten, whether or not the peer's flow-control window is
+// open. So when the Send of message M returns, every message followed by
+// at least the quota before M has been written, and its charge goes back
+// (keepSent); the rest stay charged until a later Send returns, or the
+// diode runs empty and run is about to wait. A stalled gRPC subscriber
+// thus holds, counted, the message it is blocked on, the messages queued
+// before it (about the quota plus one message) and one carried envelope,
+// each message within BatchBytes.
 func (sub *subscriber) run(ctx context.Context, st Stream) error {
 	cfg := sub.s.cfg
 	sub.stuck = time.AfterFunc(time.Hour, sub.markSlow)
@@ -104,17 +130,23 @@ func (sub *subscriber) run(ctx context.Context, st Stream) error {
 	flush := time.NewTimer(time.Hour)
 	flush.Stop()
 	defer flush.Stop()
+	var queue int64 // what the stream may hold unwritten after a Send returns
+	if q, ok := st.(queueing); ok {
+		queue = q.queued()
+	}
 	var sent time.Time // when the last batch was handed to the stream
+	var bytes int      // buf's size in batch records
+	var drained bool
 	for {
-		buf = sub.ring.NextBatch(ctx, buf[:0])
+		buf, bytes, drained = sub.fill(ctx, buf[:0], 0)
 		if len(buf) == 0 {
 			return context.Cause(ctx)
 		}
-		if len(buf) < cap(buf) {
+		if drained {
 			sub.behindSince = 0 // the diode ran empty: caught up
 			if sub.batched && cfg.FlushInterval > 0 && ctx.Err() == nil {
 				if wait := cfg.FlushInterval - time.Since(sent); wait > 0 {
-					buf = sub.linger(ctx, buf, flush, wait)
+					buf, bytes = sub.linger(ctx, buf, bytes, flush, wait)
 				}
 			}
 		}
@@ -127,10 +159,89 @@ func (sub *subscriber) run(ctx context.Context, st Stream) error {
 		if err := sub.send(st, buf); err != nil {
 			return err
 		}
+		sub.keepSent(int64(bytes), queue)
+		clear(buf) // let go of the envelopes sent
 		if since := sub.behindSince; since != 0 && time.Since(time.Unix(0, since)) > cfg.SlowConsumerTimeout {
 			sub.markSlow()
 			return errSlow
 		}
+	}
+}
+
+// fill appends to buf the carried envelope, then what the diode holds, up
+// to buf's capacity and Config.BatchBytes in batch records (the first
+// envelope goes even when it alone is larger); bytes is what buf already
+// holds, and fill returns it updated. An empty buf waits, as Next does,
+// for the first envelope when the diode is empty, after giving back the
+// charge of the messages sent (releaseSent): the subscriber has kept up,
+// and its connection is taking what it was sent. drained reports that the
+// diode ran empty.
+func (sub *subscriber) fill(ctx context.Context, buf [][]byte, bytes int) (_ [][]byte, _ int, drained bool) {
+	limit := sub.s.cfg.BatchBytes
+	if sub.carry != nil {
+		buf = append(buf, sub.carry)
+		bytes += wire.BatchRecordSize(sub.carry)
+		sub.carry = nil
+	}
+	for len(buf) < cap(buf) && (limit <= 0 || bytes < limit) {
+		env, ok := sub.ring.TryNext()
+		if !ok && len(buf) == 0 {
+			sub.releaseSent()
+			env, ok = sub.ring.Next(ctx)
+		}
+		if !ok {
+			return buf, bytes, true
+		}
+		n := wire.BatchRecordSize(env)
+		if sub.s.cfg.Budget != nil {
+			sub.held += int64(n)
+		}
+		if limit > 0 && len(buf) > 0 && bytes+n > limit {
+			sub.carry = env
+			return buf, bytes, false
+		}
+		buf = append(buf, env)
+		bytes += n
+	}
+	return buf, bytes, false
+}
+
+// keepSent records a message of n bytes whose Send has returned and gives
+// back the charge of the messages before it that the stream has written
+// for sure: those followed by at least queue bytes before this one. With
+// queue 0 (a Stream whose Send returns once written) that is all of them.
+func (sub *subscriber) keepSent(n, queue int64) {
+	if sub.s.cfg.Budget == nil {
+		return
+	}
+	if queue == 0 {
+		sub.release(n)
+		return
+	}
+	sub.sent = append(sub.sent, n)
+	sub.sentBytes += n
+	drop := 0
+	for len(sub.sent)-drop > 2 && sub.sentBytes-sub.sent[drop]-n >= queue {
+		sub.release(sub.sent[drop])
+		sub.sentBytes -= sub.sent[drop]
+		drop++
+	}
+	if drop > 0 {
+		sub.sent = sub.sent[:copy(sub.sent, sub.sent[drop:])]
+	}
+}
+
+// releaseSent gives back the charge of every message sent.
+func (sub *subscriber) releaseSent() {
+	sub.release(sub.sentBytes)
+	sub.sent, sub.sentBytes = sub.sent[:0], 0
+}
+
+// release gives back n bytes of what run took from the diode.
+func (sub *subscriber) release(n int64) {
+	if n != 0 && sub.s.cfg.Budget != nil {
+		sub.held -= n
+		sub.s.cfg.Budget.Release(n)
 	}
 }
 
@@ -145,23 +256,16 @@ func (sub *subscriber) run(ctx context.Context, st Stream) error {
 // agent batch every few milliseconds) go out as soon as they arrive, with no
 // timer and no added latency; faster ones are gathered into one message per
 // interval.
-func (sub *subscriber) linger(ctx context.Context, buf [][]byte, flush *time.Timer, d time.Duration) [][]byte {
+func (sub *subscriber) linger(ctx context.Context, buf [][]byte, bytes int, flush *time.Timer, d time.Duration) ([][]byte, int) {
 	flush.Reset(d)
 	select {
 	case <-flush.C:
 	case <-ctx.Done():
 		flush.Stop()
 	}
-	return sub.ring.NextBatch(expired, buf)
+	buf, bytes, _ = sub.fill(ctx, buf, bytes)
+	return buf, bytes
 }
-
-// expired is a context that is already done: NextBatch with it returns only
-// what is buffered, without waiting.
-var expired = func() context.Context {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	return ctx
-}()
 
 // send hands buf to the stream; a Send blocked for the slow consumer
 // timeout marks the subscriber slow.
@@ -202,14 +306,23 @@ func (sub *subscriber) convert(buf [][]byte) [][]byte {
 }
 
 // discard empties the diode of a subscriber that has gone, counting what it
-// held, and gives its slots back to the budget. Call it only after the Source
-// stopped writing to it.
+// held, and gives what it held and its slots back to the budget. Call it
+// only after the Source stopped writing to it.
 func (sub *subscriber) discard() {
 	defer sub.s.slots.release(sub.slotBytes)
 	n := 0
+	if sub.carry != nil {
+		sub.carry = nil
+		n++
+	}
+	sub.release(sub.held)
 	for {
-		if _, ok := sub.ring.TryNext(); !ok {
+		env, ok := sub.ring.TryNext()
+		if !ok {
 			break
+		}
+		if sub.s.cfg.Budget != nil {
+			sub.s.cfg.Budget.Release(int64(wire.BatchRecordSize(env)))
 		}
 		n++
 	}

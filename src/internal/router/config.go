@@ -57,6 +57,7 @@ func DefaultConfig() *Config {
 		Egress: egress.Settings{
 			BufferSize:          10000,
 			BatchSize:           1000,
+			BatchBytes:          egress.DefaultBatchBytes,
 			FlushInterval:       config.Duration(2 * time.Millisecond),
 			SlowConsumerTimeout: config.Duration(10 * time.Second),
 			MaxSubscriptions:    1000,

@@ -38,6 +38,7 @@ var _ = Describe("doppler job", func() {
 		Expect(cfg["ingress"]).To(HaveKeyWithValue("buffer_size", BeNumerically("==", 10000)))
 		Expect(cfg["egress"]).To(HaveKeyWithValue("buffer_size", BeNumerically("==", 10000)))
 		Expect(cfg["egress"]).To(HaveKeyWithValue("batch_size", BeNumerically("==", 1000)))
+		Expect(cfg["egress"]).To(HaveKeyWithValue("batch_bytes", BeNumerically("==", 65536)))
 		Expect(cfg).To(HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 256)))
 		Expect(cfg).To(HaveKeyWithValue("startup_replay", "15s"))
 		Expect(cfg).To(HaveKeyWithValue("cipher_suites", ConsistOf(

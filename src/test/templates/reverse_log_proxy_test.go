@@ -88,7 +88,7 @@ var _ = Describe("reverse_log_proxy job", func() {
 		props["loggregator"].(map[string]any)["tls"].(map[string]any)["cipher_suites"] = "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"
 		props["loggregator"].(map[string]any)["doppler"] = map[string]any{"addrs": []any{"10.0.1.1"}}
 		props["reverse_log_proxy"] = map[string]any{
-			"egress":           map[string]any{"port": 9999, "max_streams": 7, "buffer_size": 50, "batch_size": 5, "slow_consumer_timeout": "3s"},
+			"egress":           map[string]any{"port": 9999, "max_streams": 7, "buffer_size": 50, "batch_size": 5, "batch_bytes": 4096, "slow_consumer_timeout": "3s"},
 			"routers":          map[string]any{"refresh_interval": "2s", "max_backoff": "1s"},
 			"drain_timeout":    "20s",
 			"memory_limit_mib": 0,
@@ -105,6 +105,7 @@ var _ = Describe("reverse_log_proxy job", func() {
 			HaveKeyWithValue("max_subscriptions", BeNumerically("==", 7)),
 			HaveKeyWithValue("buffer_size", BeNumerically("==", 50)),
 			HaveKeyWithValue("batch_size", BeNumerically("==", 5)),
+			HaveKeyWithValue("batch_bytes", BeNumerically("==", 4096)),
 			HaveKeyWithValue("slow_consumer_timeout", "3s"),
 			HaveKeyWithValue("cipher_suites", ConsistOf("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256")),
 		))

@@ -31,7 +31,17 @@ type probeFields struct {
 // measures on the same machine. A malformed envelope counts as foreign.
 func (t *Tracker) RecordRaw(env []byte, now time.Time) (warmup bool) {
 	var f probeFields
-	if !scanProbeFields(env, &f) || !bytes.Equal(f.runID, []byte(t.runID)) {
+	if !scanProbeFields(env, &f) {
+		t.foreign++
+		return false
+	}
+	return t.recordFields(&f, now)
+}
+
+// recordFields counts the envelope whose probe fields are f, which arrived
+// at now, as Record does.
+func (t *Tracker) recordFields(f *probeFields, now time.Time) (warmup bool) {
+	if !bytes.Equal(f.runID, []byte(t.runID)) {
 		t.foreign++
 		return false
 	}

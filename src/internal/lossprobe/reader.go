@@ -44,6 +44,11 @@ type reader struct {
 	done      chan struct{}
 	target    atomic.Uint64 // 0 until sending has ended
 	errs      atomic.Uint64 // stream errors, each followed by a reconnect
+
+	// A gateway reader's events: fields is scanBatch's scratch space, and
+	// fallbacks counts the events it did not expect, decoded with protojson.
+	fields    []probeFields
+	fallbacks atomic.Uint64
 }
 
 func newReader(name string, t *Tracker, gating bool, log *slog.Logger) *reader {
@@ -54,6 +59,17 @@ func newReader(name string, t *Tracker, gating bool, log *slog.Logger) *reader {
 func (r *reader) record(batch []*loggregator_v2.Envelope, now time.Time) {
 	for _, e := range batch {
 		if r.tracker.Record(e, now) {
+			r.readyOnce.Do(func() { close(r.ready) })
+		}
+	}
+	r.checkDone()
+}
+
+// recordFields counts a batch of envelopes, read as their probe fields,
+// that arrived at now.
+func (r *reader) recordFields(batch []probeFields, now time.Time) {
+	for i := range batch {
+		if r.tracker.recordFields(&batch[i], now) {
 			r.readyOnce.Do(func() { close(r.ready) })
 		}
 	}
@@ -171,6 +187,11 @@ func (r *reader) readGateway(ctx context.Context, cfg *Config) error {
 	client := &http.Client{Transport: &http.Transport{TLSClientConfig: tlsCfg, ForceAttemptHTTP2: true}}
 	defer client.CloseIdleConnections()
 	u := gatewayURL(cfg, r.shard)
+	defer func() {
+		if n := r.fallbacks.Load(); n > 0 {
+			r.log.Warn("gateway events decoded with protojson, not scanned", "path", r.name, "events", n)
+		}
+	}()
 	for ctx.Err() == nil {
 		err := r.sse(ctx, client, u, cfg.Gateway.Token)
 		if ctx.Err() != nil {
@@ -215,19 +236,35 @@ func (r *reader) sse(ctx context.Context, client *http.Client, u, token string) 
 	if resp.StatusCode != http.StatusOK {
 		return fmt.Errorf("GET %s: %s", u, resp.Status)
 	}
-	err = readEvents(resp.Body, func(data []byte) error {
-		now := time.Now()
-		var b loggregator_v2.EnvelopeBatch
-		if err := protojson.Unmarshal(data, &b); err != nil {
-			return fmt.Errorf("decode event: %w", err)
-		}
-		r.record(b.GetBatch(), now)
-		return nil
-	})
+	err = readEvents(resp.Body, func(data []byte) error { return r.event(data, time.Now()) })
 	if err != nil {
 		return err
 	}
 	return fmt.Errorf("GET %s: stream ended", u)
+}
+
+// event counts the envelopes of one event's data, which arrived at now:
+// scanned for the probe's fields when it reads as the gateway writes, else
+// decoded whole with protojson and counted in fallbacks.
+func (r *reader) event(data []byte, now time.Time) error {
+	if fs, ok := scanBatch(data, r.fields[:0]); ok {
+		r.fields = fs
+		r.recordFields(fs, now)
+		return nil
+	}
+	r.fallbacks.Add(1)
+	return r.decodeEvent(data, now)
+}
+
+// decodeEvent counts the envelopes of one event's data, decoded with
+// protojson.
+func (r *reader) decodeEvent(data []byte, now time.Time) error {
+	var b loggregator_v2.EnvelopeBatch
+	if err := protojson.Unmarshal(data, &b); err != nil {
+		return fmt.Errorf("decode event: %w", err)
+	}
+	r.record(b.GetBatch(), now)
+	return nil
 }
 
 // errClosing is the end of a stream the gateway announced with `event:

@@ -45,11 +45,6 @@ func (t *Tracker) recordFields(f *probeFields, now time.Time) (warmup bool) {
 		t.foreign++
 		return false
 	}
-	return t.recordFields(&f, now)
-}
-
-// recordFields counts an envelope of this run from its scanned fields.
-func (t *Tracker) recordFields(f *probeFields, now time.Time) (warmup bool) {
 	if len(f.warm) > 0 {
 		return true
 	}

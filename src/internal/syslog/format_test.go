@@ -1,13 +1,16 @@
 package syslog_test
 
 import (
+	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"github.com/influxdata/go-syslog/v3/rfc5424"
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
+	"google.golang.org/protobuf/encoding/protowire"
 	"google.golang.org/protobuf/proto"
 
 	"loggregator/internal/syslog"
@@ -185,6 +188,61 @@ var _ = Describe("Formatter", func() {
 		Expect(err).To(MatchError(syslog.ErrInvalidEnvelope))
 		_, err = f.Format([]byte{0x12, 0x40, 'a'}, syslog.Options{})
 		Expect(err).To(MatchError(syslog.ErrInvalidEnvelope))
+	})
+
+	It("reads tags in any layout protobuf accepts as it reads them as encoders write them, the last of equal keys winning", func() {
+		long := strings.Repeat("v", 200) // a two-byte length
+		want := format(logEnvelope("x", 0, map[string]string{"a": "1", "b": long, "c": "", "d": "4", "source_type": "APP"}), syslog.Options{})
+		entry := func(fields ...func([]byte) []byte) []byte {
+			var b []byte
+			for _, f := range fields {
+				b = f(b)
+			}
+			return b
+		}
+		str := func(num protowire.Number, s string) func([]byte) []byte {
+			return func(b []byte) []byte {
+				return protowire.AppendString(protowire.AppendTag(b, num, protowire.BytesType), s)
+			}
+		}
+		unknown := func(b []byte) []byte {
+			return protowire.AppendVarint(protowire.AppendTag(b, 7, protowire.VarintType), 1)
+		}
+		env := protowire.AppendVarint(protowire.AppendTag(nil, 1, protowire.VarintType), uint64(at))
+		env = protowire.AppendString(protowire.AppendTag(env, 2, protowire.BytesType), "app-guid")
+		env = protowire.AppendString(protowire.AppendTag(env, 8, protowire.BytesType), "3")
+		for _, e := range [][]byte{
+			entry(str(1, "d"), str(2, "stale")),                  // replaced by the later "d"
+			entry(str(2, "1"), str(1, "a")),                      // value before key
+			entry(str(1, "b"), str(2, long)),                     // a length of 128 or more
+			entry(str(1, "c")),                                   // no value
+			entry(str(1, "source_type"), str(2, "APP"), unknown), // an unknown field after
+			entry(str(1, "d"), str(2, "4")),
+		} {
+			env = protowire.AppendBytes(protowire.AppendTag(env, 9, protowire.BytesType), e)
+		}
+		log := protowire.AppendBytes(protowire.AppendTag(nil, 1, protowire.BytesType), []byte("x"))
+		env = protowire.AppendBytes(protowire.AppendTag(env, 4, protowire.BytesType), log)
+		Expect(proto.Unmarshal(env, &loggregator_v2.Envelope{})).To(Succeed())
+
+		var f syslog.Formatter
+		msgs, err := f.Format(env, syslog.Options{})
+		Expect(err).NotTo(HaveOccurred())
+		Expect(msgs).To(HaveLen(1))
+		Expect(string(msgs[0])).To(Equal(want[0]))
+
+		// More tags than the insertion sort takes: the same order and winner.
+		many := map[string]string{}
+		for i := range 40 {
+			many[fmt.Sprintf("k%02d", 39-i)] = fmt.Sprint(i)
+		}
+		env = encode(logEnvelope("x", 0, many))
+		env = protowire.AppendBytes(protowire.AppendTag(env, 9, protowire.BytesType), entry(str(1, "k07"), str(2, "last")))
+		msgs, err = f.Format(env, syslog.Options{})
+		Expect(err).NotTo(HaveOccurred())
+		many["k07"] = "last"
+		Expect(string(msgs[0])).To(Equal(format(logEnvelope("x", 0, many), syslog.Options{})[0]))
+		Expect(string(msgs[0])).To(ContainSubstring(` k06="33" k07="last" k08="31"`))
 	})
 
 	It("writes nothing for an envelope without a message", func() {

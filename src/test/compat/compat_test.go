@@ -183,6 +183,9 @@ var _ = Describe("Mixed versions under steady traffic", func() {
 		func(m mix) {
 			sys := start(m)
 			r := probe(sys)
+			// One line per mix, for docs/upgrades.md (go tool ginkgo -v).
+			fmt.Fprintf(GinkgoWriter, "mix %q: sent %d, lost %d (%.4f %%), duplicates %d\n",
+				CurrentSpecReport().LeafNodeText, r.Sent, r.Lost, r.LossPercent, r.Duplicates)
 			Expect(r.Sent).To(BeNumerically(">=", 5000), "the probe sent its traffic (2,000/s for 3 s)")
 			Expect(r.LossPercent).To(BeNumerically("<", lossBudget), "lost %d of %d", r.Lost, r.Sent)
 			Expect(r.Duplicates).To(BeZero())

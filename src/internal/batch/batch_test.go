@@ -195,18 +195,27 @@ var _ = Describe("Batcher with a linger target", func() {
 		d, b, _ := startWith(5, time.Hour, time.Hour, 10, &dropped, func(b *batch.Batcher[int]) { b.SetLingerTarget(1) })
 		Expect(receive(b)).To(Equal([]int{0, 1, 2, 3, 4}))
 		Expect(receive(b)).To(Equal([]int{5, 6, 7, 8, 9}))
+		// A writer waits before the partial batch exists: with none free the
+		// Batcher would rightly top the batch up for the flush interval.
+		got := make(chan []int, 1)
+		go func() { got <- waitForBatch(b) }()
+		Eventually(parkedWriters).Should(Equal(1), "the writer is blocked receiving from Batches")
 		d.Set(10)
-		Expect(receive(b)).To(Equal([]int{10}))
+		Eventually(got).Should(Receive(Equal([]int{10})))
 		Expect(dropped.Load()).To(BeZero())
 	})
 
 	It("sends a partial batch at once when none went out for a linger, and paces what follows", func() {
 		var dropped atomic.Int64
 		d, b, cancel := startWith(100, time.Hour, time.Hour, 0, &dropped, func(b *batch.Batcher[int]) { b.SetLingerTarget(1000) })
+		first := make(chan []int, 1)
+		go func() { first <- waitForBatch(b) }()
+		Eventually(parkedWriters).Should(Equal(1), "the writer is blocked receiving from Batches")
 		d.Set(1)
-		Expect(receive(b)).To(Equal([]int{1}), "the first batch does not wait the hour")
+		Eventually(first).Should(Receive(Equal([]int{1})), "the first batch does not wait the hour")
 		got := make(chan []int, 1)
-		go func() { got <- <-b.Batches() }()
+		go func() { got <- waitForBatch(b) }()
+		Eventually(parkedWriters).Should(Equal(1), "the second writer is blocked receiving from Batches")
 		d.Set(2)
 		Consistently(got, 100*time.Millisecond).ShouldNot(Receive())
 		d.Set(3)

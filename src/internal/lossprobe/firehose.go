@@ -41,7 +41,8 @@ func (r *reader) readFirehose(ctx context.Context, cfg *Config) error {
 	for ctx.Err() == nil {
 		err := r.websocket(ctx, &dialer, target, header)
 		if ctx.Err() != nil {
-			return nil
+			// The run is over: the connection's end is its own doing.
+			return nil //nolint:nilerr
 		}
 		r.errs.Add(1)
 		r.log.Warn("firehose websocket ended; reconnecting", "path", r.name, "error", err.Error())

@@ -298,7 +298,7 @@ func receive(ctx context.Context, args []string) error {
 		out.Bindings = ln.Addr().String()
 		srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
 		wg.Go(func() { _ = srv.Serve(ln) }) // ends with http.ErrServerClosed
-		defer func() { _ = srv.Close() }() // the bench is ending; its listener goes with it
+		defer func() { _ = srv.Close() }()  // the bench is ending; its listener goes with it
 	}
 	wg.Go(func() {
 		serve(ctx, hole, func(c net.Conn) {

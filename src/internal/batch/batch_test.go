@@ -40,6 +40,12 @@ func startWith(size int, interval, linger time.Duration, prefill int, dropped *a
 	for _, o := range opts {
 		o(b)
 	}
+	return d, b, run(b)
+}
+
+// run starts b's Run until the spec ends (or cancel), then drains Batches
+// and waits for Run to return.
+func run(b *batch.Batcher[int]) context.CancelFunc {
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	wg.Go(func() { b.Run(ctx) })
@@ -49,11 +55,21 @@ func startWith(size int, interval, linger time.Duration, prefill int, dropped *a
 		}
 		wg.Wait()
 	})
-	return d, b, cancel
+	return cancel
 }
 
 // waitForBatch is a writer: it blocks on Batches until a batch comes.
 func waitForBatch(b *batch.Batcher[int]) []int { return <-b.Batches() }
+
+// parkWriter starts a writer (waitForBatch) and returns once it is blocked
+// on Batches; the batch it gets arrives on the channel.
+func parkWriter(b *batch.Batcher[int]) <-chan []int {
+	GinkgoHelper()
+	got := make(chan []int, 1)
+	go func() { got <- waitForBatch(b) }()
+	Eventually(parkedWriters).Should(Equal(1), "the writer is blocked receiving from Batches")
+	return got
+}
 
 // parkedWriters counts the goroutines blocked in waitForBatch on a channel
 // receive, so a spec can wait for a writer to be ready without sleeping.
@@ -71,9 +87,7 @@ var _ = Describe("Batcher", func() {
 	It("hands an entry on at once when a writer is waiting", func() {
 		var dropped atomic.Int64
 		d, b, _ := start(100, time.Hour, &dropped)
-		got := make(chan []int, 1)
-		go func() { got <- waitForBatch(b) }()
-		Eventually(parkedWriters).Should(Equal(1), "the writer is blocked receiving from Batches")
+		got := parkWriter(b)
 		d.Set(1)
 		Eventually(got).Should(Receive(Equal([]int{1})))
 	})
@@ -133,15 +147,7 @@ var _ = Describe("Batcher", func() {
 		d := diode.NewManyToOne[int](10, func(n int) { sourceDropped.Add(int64(n)) })
 		b := batch.New[int](d, 5, time.Millisecond, func(n int) { batcherDropped.Add(int64(n)) })
 		b.SetHoldOnStall()
-		ctx, cancel := context.WithCancel(context.Background())
-		var wg sync.WaitGroup
-		wg.Go(func() { b.Run(ctx) })
-		DeferCleanup(func() {
-			cancel()
-			for range b.Batches() {
-			}
-			wg.Wait()
-		})
+		run(b)
 		for i := range 100 {
 			d.Set(i)
 		}
@@ -197,9 +203,7 @@ var _ = Describe("Batcher with a linger target", func() {
 		Expect(receive(b)).To(Equal([]int{5, 6, 7, 8, 9}))
 		// A writer waits before the partial batch exists: with none free the
 		// Batcher would rightly top the batch up for the flush interval.
-		got := make(chan []int, 1)
-		go func() { got <- waitForBatch(b) }()
-		Eventually(parkedWriters).Should(Equal(1), "the writer is blocked receiving from Batches")
+		got := parkWriter(b)
 		d.Set(10)
 		Eventually(got).Should(Receive(Equal([]int{10})))
 		Expect(dropped.Load()).To(BeZero())
@@ -208,14 +212,10 @@ var _ = Describe("Batcher with a linger target", func() {
 	It("sends a partial batch at once when none went out for a linger, and paces what follows", func() {
 		var dropped atomic.Int64
 		d, b, cancel := startWith(100, time.Hour, time.Hour, 0, &dropped, func(b *batch.Batcher[int]) { b.SetLingerTarget(1000) })
-		first := make(chan []int, 1)
-		go func() { first <- waitForBatch(b) }()
-		Eventually(parkedWriters).Should(Equal(1), "the writer is blocked receiving from Batches")
+		first := parkWriter(b)
 		d.Set(1)
 		Eventually(first).Should(Receive(Equal([]int{1})), "the first batch does not wait the hour")
-		got := make(chan []int, 1)
-		go func() { got <- waitForBatch(b) }()
-		Eventually(parkedWriters).Should(Equal(1), "the second writer is blocked receiving from Batches")
+		got := parkWriter(b)
 		d.Set(2)
 		Consistently(got, 100*time.Millisecond).ShouldNot(Receive())
 		d.Set(3)
@@ -232,15 +232,7 @@ var _ = Describe("ByteCapped", func() {
 		}
 		src := batch.ByteCapped[int]{R: d, Size: func(v int) int { return v }, Max: 10}
 		b := batch.New[int](src, 100, time.Hour, nil)
-		ctx, cancel := context.WithCancel(context.Background())
-		var wg sync.WaitGroup
-		wg.Go(func() { b.Run(ctx) })
-		DeferCleanup(func() {
-			cancel()
-			for range b.Batches() {
-			}
-			wg.Wait()
-		})
+		run(b)
 		Expect(receive(b)).To(Equal([]int{4, 4, 4}))
 		Expect(receive(b)).To(Equal([]int{4, 4, 4}))
 	})
@@ -252,15 +244,7 @@ var _ = Describe("Batcher with a release hook", func() {
 		d := diode.NewManyToOne[int](1000, nil)
 		b := batch.New[int](d, 5, time.Millisecond, func(n int) { dropped.Add(int64(n)) })
 		b.SetOnRelease(func(batch []int) { released.Add(int64(len(batch))) })
-		ctx, cancel := context.WithCancel(context.Background())
-		var wg sync.WaitGroup
-		wg.Go(func() { b.Run(ctx) })
-		DeferCleanup(func() {
-			cancel()
-			for range b.Batches() {
-			}
-			wg.Wait()
-		})
+		run(b)
 		for i := range 12 {
 			d.Set(i)
 		}

@@ -73,7 +73,10 @@ var _ = Describe("lossprobe against agent, router and rlp", func() {
 	It("reads the v1 firehose through the traffic controller: everything arrives, and a slow reader beside it loses only its own", func() {
 		s := startSystem()
 		cfg := s.probeConfig()
-		cfg.Firehose.URL = s.startTrafficController(500*time.Millisecond, 100)
+		// A second of buffer at 1,000/s: the fast reader rides out the
+		// stalls of a race build on a loaded machine (100 lost 8 in CI),
+		// and the slow one, reading 50/s, still overflows it.
+		cfg.Firehose.URL = s.startTrafficController(500*time.Millisecond, 1000)
 		cfg.Firehose.SlowReaderDelay = config.Duration(20 * time.Millisecond)
 		cfg.Duration = config.Duration(3 * time.Second)
 		session := probe(cfg)

@@ -28,8 +28,11 @@ type emitter struct {
 	// share of cfg.Count (0: none).
 	rate, quota int
 
-	// Results, read once run has returned.
+	// Results, read once run has returned: counts, the sequence numbers
+	// used (0 to seq-1), and those of failed Sends.
 	sent, failed uint64
+	seq          uint64
+	failedSeqs   []seqRange
 	sendTimes    []time.Duration // one per Send call
 	first        time.Time
 }
@@ -116,14 +119,19 @@ func (m *emitter) run(ctx context.Context, deadline time.Time) {
 		err := in.send(ctx, b)
 		m.sendTimes = append(m.sendTimes, time.Since(start))
 		seq += uint64(n)
+		m.seq = seq
 		if err != nil {
 			m.failed += uint64(n)
-			m.log.Warn("send to agent", "emitter", m.id, "error", err.Error())
+			m.failedSeqs = append(m.failedSeqs, seqRange{seq - uint64(n), seq})
+			m.log.Warn("send to agent", "emitter", m.id, "seq", seq-uint64(n), "count", n, "error", err.Error())
 			continue
 		}
 		m.sent += uint64(n)
 	}
 }
+
+// seqRange is the sequence numbers from first up to, not including, end.
+type seqRange struct{ first, end uint64 }
 
 // dueAt is when envelope count reaches what the rate allows.
 func (m *emitter) dueAt(count uint64) time.Time {

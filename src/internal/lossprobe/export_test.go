@@ -61,3 +61,18 @@ func CountEvent(runID string, data []byte) (PathReport, uint64, error) {
 	err := r.event(data, time.Now())
 	return r.tracker.Report(0, time.Now()), r.fallbacks.Load(), err
 }
+
+// Missing is Tracker.missing with failed ranges given as [first, end) pairs
+// per emitter.
+func (t *Tracker) Missing(used []uint64, failed [][][2]uint64) []string {
+	fs := make([][]seqRange, len(failed))
+	for i, rs := range failed {
+		for _, r := range rs {
+			fs[i] = append(fs[i], seqRange{r[0], r[1]})
+		}
+	}
+	for len(fs) < len(used) {
+		fs = append(fs, nil)
+	}
+	return t.missing(used, fs)
+}

@@ -132,9 +132,12 @@ func (p *Probe) Run(ctx context.Context) (*Report, error) {
 
 	var sent, failed uint64
 	var sendTimes []time.Duration
-	for _, m := range emitters {
+	used := make([]uint64, len(emitters))
+	failedSeqs := make([][]seqRange, len(emitters))
+	for i, m := range emitters {
 		sent += m.sent
 		failed += m.failed
+		used[i], failedSeqs[i] = m.seq, m.failedSeqs
 		sendTimes = append(sendTimes, m.sendTimes...)
 		if m.first.Before(start) {
 			start = m.first
@@ -166,6 +169,9 @@ func (p *Probe) Run(ctx context.Context) (*Report, error) {
 	r.SendUsP50, r.SendUsP99, r.SendUsMax = us(sp[0]), us(sp[1]), us(sp[2])
 	for _, rd := range readers {
 		pr := rd.tracker.Report(sent, start)
+		if pr.Lost > 0 {
+			pr.Missing = rd.tracker.missing(used, failedSeqs)
+		}
 		r.Paths[rd.name] = pr
 		if rd.gating && (pr.LossPercent > cfg.MaxLossPercent || sent == 0) {
 			r.Passed = false

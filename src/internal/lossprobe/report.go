@@ -73,6 +73,9 @@ func (r *Report) WriteSummary(w io.Writer) {
 			n, p.Received, p.Lost, p.LossPercent, p.Duplicates, p.OutOfOrder, p.Throughput)
 		fmt.Fprintf(w, "  %-13s latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms\n",
 			"", p.LatencyMsP50, p.LatencyMsP90, p.LatencyMsP99, p.LatencyMsMax)
+		if len(p.Missing) > 0 {
+			fmt.Fprintf(w, "  %-13s missing %s\n", "", strings.Join(p.Missing, ", "))
+		}
 	}
 	procs := make([]string, 0, len(r.Processes))
 	for n := range r.Processes {

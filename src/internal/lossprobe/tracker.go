@@ -1,6 +1,7 @@
 package lossprobe
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -132,6 +133,53 @@ type PathReport struct {
 	LatencyMsP90 float64 `json:"latency_ms_p90"`
 	LatencyMsP99 float64 `json:"latency_ms_p99"`
 	LatencyMsMax float64 `json:"latency_ms_max"`
+	// Missing names the first ranges of sequence numbers sent but never
+	// received ("emitter 0: 1230-1259"), so a loss can be placed in the
+	// run and next to the producer's and components' logs.
+	Missing []string `json:"missing,omitempty"`
+}
+
+// maxMissing bounds the ranges a report names.
+const maxMissing = 8
+
+// missing returns up to maxMissing ranges of sequence numbers that each
+// emitter sent (0 to used[i]-1, less the failed ranges) and t did not see.
+func (t *Tracker) missing(used []uint64, failed [][]seqRange) []string {
+	var out []string
+	for e, end := range used {
+		var s *seen
+		if e < len(t.emitters) {
+			s = &t.emitters[e]
+		}
+		have := func(seq uint64) bool {
+			if s == nil || seq/64 >= uint64(len(s.bits)) {
+				return false
+			}
+			return s.bits[seq/64]&(1<<(seq%64)) != 0
+		}
+		isFailed := func(seq uint64) bool {
+			for _, r := range failed[e] {
+				if seq >= r.first && seq < r.end {
+					return true
+				}
+			}
+			return false
+		}
+		for seq := uint64(0); seq < end; seq++ {
+			if have(seq) || isFailed(seq) {
+				continue
+			}
+			first := seq
+			for seq+1 < end && !have(seq+1) && !isFailed(seq+1) {
+				seq++
+			}
+			if len(out) == maxMissing {
+				return append(out, "…")
+			}
+			out = append(out, fmt.Sprintf("emitter %d: %d-%d", e, first, seq))
+		}
+	}
+	return out
 }
 
 // Report summarises the path against sent envelopes, the first of which was

@@ -53,6 +53,26 @@ var _ = Describe("Tracker", func() {
 		Expect(r.Duplicates).To(BeNumerically("==", 1))
 	})
 
+	It("names the ranges sent and never received, leaving out those whose Send failed", func() {
+		t := lossprobe.NewTracker("run", 0)
+		arrive(t, 0, 1, 5, 6, 9)
+		t.Record(probeEnvelope("run", 1, 0), sent0)
+		// Emitter 0 used 0-11 and its Send of 7-8 failed; emitter 1 used 0-2.
+		Expect(t.Missing([]uint64{12, 3}, [][][2]uint64{{{7, 9}}})).To(Equal([]string{
+			"emitter 0: 2-4", "emitter 0: 10-11", "emitter 1: 1-2",
+		}))
+		Expect(t.Missing([]uint64{2}, nil)).To(BeEmpty())
+	})
+
+	It("names at most eight missing ranges", func() {
+		t := lossprobe.NewTracker("run", 0)
+		arrive(t, 0, 2, 4, 6, 8, 10, 12, 14, 16, 18)
+		got := t.Missing([]uint64{20}, nil)
+		Expect(got).To(HaveLen(9))
+		Expect(got[0]).To(Equal("emitter 0: 1-1"))
+		Expect(got[8]).To(Equal("…"))
+	})
+
 	It("counts an envelope below the highest sequence number seen from its emitter as out of order", func() {
 		t := lossprobe.NewTracker("run", 0)
 		arrive(t, 0, 1, 3, 2, 4, 5, 10, 6)

@@ -16,9 +16,12 @@
 // API names (IngressResponse for Sender, BatchSenderResponse for
 // BatchSender). Stop is the drain contract both ends of a hop rely on: it
 // refuses new calls, lets open streams run for Config.Grace, then ends
-// them with codes.Unavailable and a message naming where to send instead,
-// and returns once nothing more reaches the sink; records that arrive
-// after that are dropped and counted through Config.Dropped. A component
-// stops its Server first, then drains what its sink buffered, then stops
-// its gRPC server.
+// them with codes.Unavailable and a message naming where to send instead
+// (a plain stream in a pause of its producer, so the producer's next Send
+// fails instead of vanishing on the wire), and returns once nothing more
+// reaches the sink; what a stream's reader received until its stream ended
+// is accepted, and records that reach Server.Accept after that are
+// dropped and counted through Config.Dropped. A component stops its
+// Server first, then drains what its sink buffered, then stops its gRPC
+// server.
 package ingress

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
@@ -64,6 +65,19 @@ type Config struct {
 	// back waited.
 	Held func(time.Duration)
 }
+
+// When Stop ends a plain stream it waits for the producer's next message
+// and then for cutQuiet without another (looking every cutPoll), for at
+// most cutWait. A producer that sends in batches (go-loggregator's client
+// flushes every 100 envelopes or every second) has just sent, and learns
+// of the end long before its next Send, which then fails; ending the
+// stream at a moment of its own choosing would lose whatever was on the
+// wire then, which neither end can count.
+const (
+	cutQuiet = 5 * time.Millisecond
+	cutPoll  = time.Millisecond
+	cutWait  = 500 * time.Millisecond
+)
 
 // Server serves the loggregator.v2.Ingress service into a Sink. Create it
 // with NewServer, Register it on a gRPC server built with
@@ -143,7 +157,9 @@ func (s *Server) Accept(envs [][]byte, invalid int) {
 // Stop stops accepting. New calls are refused at once with
 // codes.Unavailable; open streams keep being read for up to Config.Grace
 // (a producer closing its stream meanwhile gets its normal response), then
-// end with codes.Unavailable. Stop returns once every stream call and
+// end with codes.Unavailable, a plain stream just after its producer's
+// next message (at most cutWait later), with what its reader received
+// until then accepted. Stop returns once every stream call and
 // receive loop has ended and no Accept is in progress; what arrives later
 // is dropped and counted. It does not wait for idle peers: each receive
 // loop runs in its own goroutine. Calling Stop again waits for the first.
@@ -216,7 +232,7 @@ func (s *Server) sender(_ any, st grpc.ServerStream) error {
 			return err
 		}
 		one[0] = e.Bytes
-		s.Accept(one, 0)
+		s.acceptStreamed(one, 0)
 		one[0] = nil // an idle stream must not pin what the sink let go
 		return nil
 	})
@@ -228,10 +244,19 @@ func (s *Server) batchSender(_ any, st grpc.ServerStream) error {
 		if err := st.RecvMsg(&b); err != nil {
 			return err
 		}
-		s.Accept(b.Envelopes, b.Invalid)
+		s.acceptStreamed(b.Envelopes, b.Invalid)
 		clear(b.Envelopes) // an idle stream must not pin the batch's buffer
 		return nil
 	})
+}
+
+// acceptStreamed hands what a plain stream's reader received to the sink,
+// also once Stop has begun to end the streams: the producer was told it was
+// sent, and Stop waits for every reader before it returns.
+func (s *Server) acceptStreamed(envs [][]byte, invalid int) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	s.sink.Accept(envs, invalid)
 }
 
 // serve runs recv in its own goroutine until the client half-closes the
@@ -245,6 +270,7 @@ func (s *Server) serve(st grpc.ServerStream, resp proto.Message, recv func() err
 	}
 	defer s.streams.Done()
 	done := make(chan error, 1)
+	var received atomic.Uint64 // messages recv has returned
 	go func() {
 		defer s.readers.Done()
 		for {
@@ -252,15 +278,41 @@ func (s *Server) serve(st grpc.ServerStream, resp proto.Message, recv func() err
 				done <- err
 				return
 			}
+			received.Add(1)
 		}
 	}()
-	select {
-	case err := <-done:
+	ended := func(err error) error {
 		if errors.Is(err, io.EOF) {
 			return st.SendMsg(resp)
 		}
 		return err
+	}
+	select {
+	case err := <-done:
+		return ended(err)
 	case <-s.stopCh:
-		return s.errStop
+	}
+	// Cut the stream just after its producer has sent, once cutQuiet has
+	// passed without another message: a producer that sends in batches
+	// learns of the end before its next Send, which then fails instead of
+	// vanishing on the wire. A producer that sends nothing, or never
+	// pauses, is cut at cutWait.
+	tick := time.NewTicker(cutPoll)
+	defer tick.Stop()
+	cutAt := time.Now().Add(cutWait)
+	atStop := received.Load()
+	seen, quietSince := atStop, time.Now()
+	for {
+		select {
+		case err := <-done:
+			return ended(err)
+		case now := <-tick.C:
+			if n := received.Load(); n != seen {
+				seen, quietSince = n, now
+			}
+			if (seen != atStop && now.Sub(quietSince) >= cutQuiet) || !now.Before(cutAt) {
+				return s.errStop
+			}
+		}
 	}
 }

@@ -404,6 +404,46 @@ var _ = Describe("Server", func() {
 		Expect(err).To(isUnavailable("agent is stopping"))
 	})
 
+	It("ends paced streams in a pause of their producers: every Send that returned nil is in the sink", func() {
+		h := newHarness(ingress.Config{})
+		c := h.client()
+		// 80 producers each send a batch every 60 ms, each from its own
+		// start, so at any moment some batch is on its way; what a Send
+		// that returned nil carried was accepted as far as its producer
+		// knows.
+		var mu sync.Mutex
+		var accepted []string
+		var producers sync.WaitGroup
+		for p := range 80 {
+			producers.Go(func() {
+				defer GinkgoRecover()
+				s, err := c.BatchSender(context.Background())
+				Expect(err).NotTo(HaveOccurred())
+				time.Sleep(time.Duration(p) * 750 * time.Microsecond)
+				for i := 0; ; i++ {
+					name := fmt.Sprintf("%d-%d", p, i)
+					if s.Send(&loggregator_v2.EnvelopeBatch{Batch: []*loggregator_v2.Envelope{logEnv("app", name)}}) != nil {
+						return
+					}
+					mu.Lock()
+					accepted = append(accepted, name)
+					mu.Unlock()
+					time.Sleep(60 * time.Millisecond)
+				}
+			})
+		}
+		Eventually(func() int { return len(h.sink.Calls()) }).Should(BeNumerically(">", 200))
+
+		h.server.Stop()
+		producers.Wait()
+		got := payloads(h.sink.Envelopes())
+		mu.Lock()
+		defer mu.Unlock()
+
+		Expect(got).To(ConsistOf(accepted))
+		Expect(h.dropped.Load()).To(BeZero())
+	})
+
 	It("ends its streams and receive loops when the gRPC server stops without it", func() {
 		h := newHarness(ingress.Config{})
 		s, err := h.client().BatchSender(context.Background())

@@ -145,6 +145,9 @@ func Encode(e *loggregator_v2.Envelope) ([][]byte, error) {
 type Encoder struct {
 	buf    []byte
 	frames [][]byte
+
+	raw rawEnvelope             // EncodeRaw's direct path
+	env loggregator_v2.Envelope // EncodeRaw's decoded path
 }
 
 // Encode is Encode, but the frames it returns are valid only until the

@@ -428,7 +428,7 @@ var _ = Describe("Encode's frames against go-loggregator's mapping", func() {
 			{SourceId: "no-tags", Message: &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{Payload: []byte("x")}}},
 		}
 		var enc dropsonde.Encoder
-		for _, e := range envs {
+		for _, e := range append(envs, rawCases()...) {
 			want := conversion.ToV1(proto.Clone(e).(*loggregator_v2.Envelope))
 			got, err := enc.Encode(e)
 			Expect(err).NotTo(HaveOccurred())
@@ -442,3 +442,107 @@ var _ = Describe("Encode's frames against go-loggregator's mapping", func() {
 		}
 	})
 })
+
+// rawCases are envelopes whose tags collide with what EncodeRaw's direct
+// path writes itself, beside the ones it hands to Encode.
+func rawCases() []*loggregator_v2.Envelope {
+	log := func(p string) *loggregator_v2.Envelope_Log {
+		return &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{Payload: []byte(p)}}
+	}
+	return []*loggregator_v2.Envelope{
+		{SourceId: "app", InstanceId: "0", Timestamp: -5, Message: log("out"),
+			Tags: map[string]string{"source_id": "tag", "source_type": "APP/PROC/WEB/0", "instance_id": "9"}},
+		{Timestamp: 1 << 62, Message: log("no source id"), Tags: map[string]string{"source_id": "from-tag", "origin": ""}},
+		{SourceId: "s", InstanceId: "7", Message: &loggregator_v2.Envelope_Counter{Counter: &loggregator_v2.Counter{Name: "n"}},
+			Tags: map[string]string{"source_id": "tag", "instance_id": "tag", "source_type": "kept for a counter"}},
+		{SourceId: "s", Message: &loggregator_v2.Envelope_Counter{Counter: &loggregator_v2.Counter{Name: "ü", Delta: 1 << 63, Total: 1}},
+			Tags: map[string]string{"instance_id": "kept: no instance id"}},
+		{SourceId: "s", Message: log("an error"), Tags: map[string]string{"__v1_type": "Error", "source": "x", "code": "3"}},
+		{SourceId: "s", Message: log("not an error"), Tags: map[string]string{"__v1_type": "LogMessage"}},
+		{SourceId: "s", Message: log("deprecated"), DeprecatedTags: map[string]*loggregator_v2.Value{
+			"origin": {Data: &loggregator_v2.Value_Text{Text: "o"}}, "n": {Data: &loggregator_v2.Value_Integer{Integer: 4}}}},
+	}
+}
+
+var _ = Describe("Encoder.EncodeRaw", func() {
+	It("gives, from the encoded envelope, what Encode gives for the envelope V2Decoder decodes from it", func() {
+		var enc dropsonde.Encoder
+		var dec dropsonde.V2Decoder
+		cases := append(rawCases(), everyV2()...)
+		for _, e := range cases {
+			raw, err := proto.Marshal(e)
+			Expect(err).NotTo(HaveOccurred())
+			var decoded loggregator_v2.Envelope
+			Expect((&dropsonde.V2Decoder{}).Decode(raw, &decoded)).To(Succeed())
+			want, wantErr := dropsonde.Encode(&decoded)
+			got, err := enc.EncodeRaw(raw, &dec)
+			if wantErr != nil {
+				Expect(err).To(MatchError(wantErr), "%v", e)
+				continue
+			}
+			Expect(err).NotTo(HaveOccurred(), "%v", e)
+			Expect(decodeFrames(got)).To(ConsistOf(decodeFrames(want)), "%v", e)
+		}
+	})
+
+	It("takes its direct path for logs and counters, and Encode's for the rest", func() {
+		var enc dropsonde.Encoder
+		direct := func(e *loggregator_v2.Envelope) bool {
+			raw, err := proto.Marshal(e)
+			Expect(err).NotTo(HaveOccurred())
+			return enc.Direct(raw)
+		}
+		cases := rawCases()
+		for _, e := range cases[:4] {
+			Expect(direct(e)).To(BeTrue(), "%v", e)
+		}
+		for _, e := range cases[4:] {
+			if e.GetTags()["__v1_type"] == "LogMessage" {
+				Expect(direct(e)).To(BeTrue(), "%v", e)
+				continue
+			}
+			Expect(direct(e)).To(BeFalse(), "%v", e)
+		}
+		Expect(direct(&loggregator_v2.Envelope{Message: &loggregator_v2.Envelope_Gauge{Gauge: &loggregator_v2.Gauge{}}})).To(BeFalse())
+		Expect(direct(&loggregator_v2.Envelope{SourceId: "empty payload", Message: &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{}}})).To(BeFalse())
+	})
+
+	It("refuses what the decoder refuses: bad bytes, a non-UTF-8 source id, tag or counter name", func() {
+		var enc dropsonde.Encoder
+		var dec dropsonde.V2Decoder
+		good, err := proto.Marshal(&loggregator_v2.Envelope{SourceId: "s", Message: &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{Payload: []byte("x")}}})
+		Expect(err).NotTo(HaveOccurred())
+		for _, raw := range [][]byte{
+			good[:len(good)-1],
+			{0x12, 0x01, 0xff, 0x22, 0x03, 0x0a, 0x01, 'x'},                              // source_id "\xff", a log
+			{0x4a, 0x06, 0x0a, 0x01, 0xff, 0x12, 0x01, 'v', 0x22, 0x03, 0x0a, 0x01, 'x'}, // tag key "\xff"
+			{0x2a, 0x03, 0x0a, 0x01, 0xff},                                               // counter name "\xff"
+		} {
+			_, err := enc.EncodeRaw(raw, &dec)
+			Expect(err).To(HaveOccurred(), "%x", raw)
+		}
+	})
+})
+
+// everyV2 is one envelope of every v2 type, as Decode gives them.
+func everyV2() []*loggregator_v2.Envelope {
+	var out []*loggregator_v2.Envelope
+	for _, v1 := range everyType() {
+		if e, err := dropsonde.Decode(marshal(v1)); err == nil {
+			out = append(out, e)
+		}
+	}
+	return append(out, &loggregator_v2.Envelope{SourceId: "no message"},
+		&loggregator_v2.Envelope{Message: &loggregator_v2.Envelope_Event{Event: &loggregator_v2.Event{Title: "t"}}})
+}
+
+// decodeFrames decodes v1 frames for comparison.
+func decodeFrames(frames [][]byte) []*events.Envelope {
+	var out []*events.Envelope
+	for _, f := range frames {
+		var e events.Envelope
+		Expect(proto.Unmarshal(f, &e)).To(Succeed())
+		out = append(out, &e)
+	}
+	return out
+}

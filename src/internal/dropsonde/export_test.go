@@ -5,3 +5,9 @@ package dropsonde
 func (d Decoder) AppendDirect(dst, datagram []byte) ([]byte, bool) {
 	return d.appendDirect(dst, datagram)
 }
+
+// Direct reports whether EncodeRaw takes its direct path for raw.
+func (enc *Encoder) Direct(raw []byte) bool {
+	_, ok := enc.encodeDirect(raw)
+	return ok
+}

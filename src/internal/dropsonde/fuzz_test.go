@@ -1,9 +1,11 @@
 package dropsonde_test
 
 import (
+	"slices"
 	"testing"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
+	"github.com/cloudfoundry/sonde-go/events"
 	"google.golang.org/protobuf/proto"
 
 	"loggregator/internal/dropsonde"
@@ -115,4 +117,63 @@ func FuzzDirect(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzEncodeRaw holds EncodeRaw to what the traffic controller did before it:
+// decode with V2Decoder, then Encode. For any bytes both refuse, or both give
+// frames that decode to the same v1 envelopes. Run it with
+// go test ./internal/dropsonde -run '^$' -fuzz FuzzEncodeRaw -fuzztime 30s
+func FuzzEncodeRaw(f *testing.F) {
+	for _, e := range fuzzV2Seeds() {
+		raw, err := proto.Marshal(e)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(raw)
+	}
+	var enc dropsonde.Encoder
+	var dec dropsonde.V2Decoder
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		var want [][]byte
+		var e loggregator_v2.Envelope
+		wantErr := (&dropsonde.V2Decoder{}).Decode(raw, &e)
+		if wantErr == nil {
+			want, wantErr = dropsonde.Encode(&e)
+		}
+		got, err := enc.EncodeRaw(raw, &dec)
+		if (err == nil) != (wantErr == nil) {
+			t.Fatalf("EncodeRaw error %v, decode and Encode %v", err, wantErr)
+		}
+		if err != nil {
+			return
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%d frames, want %d", len(got), len(want))
+		}
+		for _, g := range got {
+			var gv events.Envelope
+			if err := proto.Unmarshal(g, &gv); err != nil {
+				t.Fatalf("frame does not decode: %v", err)
+			}
+			if !slices.ContainsFunc(want, func(w []byte) bool {
+				var wv events.Envelope
+				return proto.Unmarshal(w, &wv) == nil && proto.Equal(&gv, &wv)
+			}) {
+				t.Fatalf("frame %v is not among Encode's", &gv)
+			}
+		}
+	})
+}
+
+// fuzzV2Seeds are a log and a counter with the tags a router's envelopes
+// carry, and a gauge.
+func fuzzV2Seeds() []*loggregator_v2.Envelope {
+	tags := map[string]string{"origin": "o", "deployment": "d", "job": "j", "index": "0", "ip": "1.2.3.4", "source_type": "APP", "x": "y"}
+	return []*loggregator_v2.Envelope{
+		{SourceId: "app", InstanceId: "1", Timestamp: 42, Tags: tags,
+			Message: &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{Payload: []byte("hello"), Type: loggregator_v2.Log_ERR}}},
+		{SourceId: "app", InstanceId: "1", Tags: tags,
+			Message: &loggregator_v2.Envelope_Counter{Counter: &loggregator_v2.Counter{Name: "c", Delta: 1, Total: 2}}},
+		{SourceId: "app", Message: &loggregator_v2.Envelope_Gauge{Gauge: &loggregator_v2.Gauge{Metrics: map[string]*loggregator_v2.GaugeValue{"g": {Unit: "u", Value: 1}}}}},
+	}
 }

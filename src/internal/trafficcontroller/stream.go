@@ -5,7 +5,6 @@ import (
 	"errors"
 	"time"
 
-	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"github.com/gorilla/websocket"
 
 	"loggregator/internal/dropsonde"
@@ -23,9 +22,8 @@ type wsStream struct {
 	timeout time.Duration // write deadline of one Send
 	m       *tcMetrics
 
-	env loggregator_v2.Envelope // reused by Send to decode
-	dec dropsonde.V2Decoder     // reused by Send to decode, tags without reflection
-	enc dropsonde.Encoder       // reused by Send to marshal the v1 frames
+	dec dropsonde.V2Decoder // what EncodeRaw decodes with when it cannot transcode directly
+	enc dropsonde.Encoder   // reused by Send for the v1 frames
 }
 
 func (s *wsStream) Context() context.Context { return s.ctx }
@@ -57,11 +55,7 @@ func (s *wsStream) Send(envs [][]byte) error {
 
 func (s *wsStream) send(envs [][]byte) error {
 	for _, raw := range envs {
-		if err := s.dec.Decode(raw, &s.env); err != nil {
-			s.m.egress.Invalid.Inc()
-			continue
-		}
-		frames, err := s.enc.Encode(&s.env)
+		frames, err := s.enc.EncodeRaw(raw, &s.dec)
 		switch {
 		case errors.Is(err, dropsonde.ErrNoV1):
 			s.m.noV1.Inc()

@@ -60,6 +60,7 @@ var _ = Describe("log-loss-probe job", func() {
 		Expect(cfg).To(HaveKeyWithValue("max_loss_percent", BeNumerically("==", 1)))
 		Expect(cfg).To(HaveKeyWithValue("source_id", "log-loss-probe"))
 		Expect(cfg["gateway"]).To(BeEmpty())
+		Expect(cfg["firehose"]).To(BeEmpty())
 	})
 
 	It("renders the certificates and points the config at them", func() {
@@ -95,14 +96,15 @@ var _ = Describe("log-loss-probe job", func() {
 		Expect(cfg["ingress"]).To(HaveKeyWithValue("addr", "127.0.0.1:4000"))
 	})
 
-	It("renders every property into a config the probe accepts, with the gateway path", func() {
+	It("renders every property into a config the probe accepts, with the gateway and firehose paths", func() {
 		props := probeProperties()
 		props["log_loss_probe"] = map[string]any{
 			"rate": 0, "duration": "30s", "count": 500000, "emitters": 4, "batch_size": 50,
 			"payload_bytes": 200, "envelope_types": []any{"log", "counter", "gauge"},
 			"source_id": "probe-z1", "max_loss_percent": 0.01, "warmup_timeout": "20s",
 			"drain_timeout": "10s", "rlp_addr": "rlp.example.com:8443",
-			"gateway": map[string]any{"url": "https://log-stream.example.com", "ca_cert": "GW CA", "token": "bearer abc"},
+			"gateway":  map[string]any{"url": "https://log-stream.example.com", "ca_cert": "GW CA", "token": "bearer abc"},
+			"firehose": map[string]any{"url": "wss://doppler.example.com:443", "ca_cert": "TC CA", "token": "bearer def", "slow_reader_delay": "2ms"},
 		}
 		props["metron_endpoint"] = map[string]any{"host": "::1", "grpc_port": 3459}
 		dir, cfg := probeConfig(boshtemplate.Context{Properties: props})
@@ -120,6 +122,11 @@ var _ = Describe("log-loss-probe job", func() {
 		Expect(cfg["gateway"]).To(HaveKeyWithValue("ca_file", filepath.Join(dir, "config/certs/gateway_ca.crt")))
 		Expect(cfg["gateway"]).To(HaveKeyWithValue("token", "bearer abc"))
 		Expect(readFile(dir, "config/certs/gateway_ca.crt")).To(ContainSubstring("GW CA"))
+		Expect(cfg["firehose"]).To(HaveKeyWithValue("url", "wss://doppler.example.com:443"))
+		Expect(cfg["firehose"]).To(HaveKeyWithValue("ca_file", filepath.Join(dir, "config/certs/firehose_ca.crt")))
+		Expect(cfg["firehose"]).To(HaveKeyWithValue("token", "bearer def"))
+		Expect(cfg["firehose"]).To(HaveKeyWithValue("slow_reader_delay", "2ms"))
+		Expect(readFile(dir, "config/certs/firehose_ca.crt")).To(ContainSubstring("TC CA"))
 	})
 
 	It("refuses to render without a reverse log proxy address", func() {

@@ -177,65 +177,38 @@ func (enc *Encoder) encodeDirect(raw []byte) ([][]byte, bool) {
 // payload or one counter.
 func (r *rawEnvelope) read(raw []byte) bool {
 	r.timestamp, r.sourceID, r.instanceID, r.kind = 0, nil, nil, 0
-	for b := raw; len(b) > 0; {
-		num, typ, n := protowire.ConsumeTag(b)
-		if n < 0 {
+	ok := walk(raw, func(num protowire.Number, typ protowire.Type, v []byte, x uint64) bool {
+		switch num {
+		case v2Timestamp:
+			r.timestamp = x
+			return typ == protowire.VarintType
+		case v2SourceID, v2InstanceID:
+			// Every occurrence is checked, as proto.Unmarshal does.
+			if typ != protowire.BytesType || !utf8.Valid(v) {
+				return false
+			}
+			if num == v2SourceID {
+				r.sourceID = v
+			} else {
+				r.instanceID = v
+			}
+			return true
+		case 9: // tags
+			return typ == protowire.BytesType && r.readTag(v)
+		case v2Log:
+			ok := typ == protowire.BytesType && r.kind == 0 && r.readLog(v)
+			r.kind = v2Log
+			return ok
+		case v2Counter:
+			ok := typ == protowire.BytesType && r.kind == 0 && r.readCounter(v)
+			r.kind = v2Counter
+			return ok
+		case v2DeprecatedTags, v2Gauge, v2Timer, v2Event:
 			return false
 		}
-		b = b[n:]
-		switch {
-		case num == v2Timestamp && typ == protowire.VarintType:
-			v, m := protowire.ConsumeVarint(b)
-			if m < 0 {
-				return false
-			}
-			r.timestamp, b = v, b[m:]
-		case typ == protowire.BytesType:
-			v, m := protowire.ConsumeBytes(b)
-			if m < 0 {
-				return false
-			}
-			b = b[m:]
-			switch num {
-			case v2SourceID, v2InstanceID:
-				// Every occurrence is checked, as proto.Unmarshal does.
-				if !utf8.Valid(v) {
-					return false
-				}
-				if num == v2SourceID {
-					r.sourceID = v
-				} else {
-					r.instanceID = v
-				}
-			case 9: // tags
-				if !r.readTag(v) {
-					return false
-				}
-			case v2Log:
-				if r.kind != 0 || !r.readLog(v) {
-					return false
-				}
-				r.kind = v2Log
-			case v2Counter:
-				if r.kind != 0 || !r.readCounter(v) {
-					return false
-				}
-				r.kind = v2Counter
-			case v2DeprecatedTags, v2Gauge, v2Timer, v2Event:
-				return false
-			}
-		case num == v2Timestamp || num == v2SourceID || num == v2InstanceID || num == v2DeprecatedTags ||
-			num == v2Log || num == v2Counter || num == v2Gauge || num == v2Timer || num == v2Event || num == 9:
-			return false // a known field with the wrong wire type
-		default:
-			m := protowire.ConsumeFieldValue(num, typ, b)
-			if m < 0 {
-				return false
-			}
-			b = b[m:]
-		}
-	}
-	if r.kind == 0 {
+		return true
+	})
+	if !ok || r.kind == 0 {
 		return false
 	}
 	return r.kind != v2Log || len(r.payload) > 0
@@ -243,14 +216,16 @@ func (r *rawEnvelope) read(raw []byte) bool {
 
 func (r *rawEnvelope) readTag(entry []byte) bool {
 	var key, value []byte
-	ok := eachBytesField(entry, func(num protowire.Number, v []byte) bool {
+	ok := walk(entry, func(num protowire.Number, typ protowire.Type, v []byte, _ uint64) bool {
 		switch num {
 		case 1:
 			key = v
 		case 2:
 			value = v
+		default:
+			return true
 		}
-		return true
+		return typ == protowire.BytesType
 	})
 	if !ok || !utf8.Valid(key) || !utf8.Valid(value) {
 		return false
@@ -261,106 +236,61 @@ func (r *rawEnvelope) readTag(entry []byte) bool {
 
 func (r *rawEnvelope) readLog(msg []byte) bool {
 	r.payload, r.logType = nil, 0
-	for b := msg; len(b) > 0; {
-		num, typ, n := protowire.ConsumeTag(b)
-		if n < 0 {
-			return false
+	return walk(msg, func(num protowire.Number, typ protowire.Type, v []byte, x uint64) bool {
+		switch num {
+		case 1:
+			r.payload = v
+			return typ == protowire.BytesType
+		case 2:
+			r.logType = x
+			return typ == protowire.VarintType
 		}
-		b = b[n:]
-		switch {
-		case num == 1 && typ == protowire.BytesType:
-			v, m := protowire.ConsumeBytes(b)
-			if m < 0 {
-				return false
-			}
-			r.payload, b = v, b[m:]
-		case num == 2 && typ == protowire.VarintType:
-			v, m := protowire.ConsumeVarint(b)
-			if m < 0 {
-				return false
-			}
-			r.logType, b = v, b[m:]
-		case num == 1 || num == 2:
-			return false
-		default:
-			m := protowire.ConsumeFieldValue(num, typ, b)
-			if m < 0 {
-				return false
-			}
-			b = b[m:]
-		}
-	}
-	return true
+		return true
+	})
 }
 
 func (r *rawEnvelope) readCounter(msg []byte) bool {
 	r.name, r.delta, r.total = nil, 0, 0
-	for b := msg; len(b) > 0; {
-		num, typ, n := protowire.ConsumeTag(b)
-		if n < 0 {
-			return false
+	return walk(msg, func(num protowire.Number, typ protowire.Type, v []byte, x uint64) bool {
+		switch num {
+		case 1:
+			r.name = v
+			return typ == protowire.BytesType && utf8.Valid(v)
+		case 2:
+			r.delta = x
+			return typ == protowire.VarintType
+		case 3:
+			r.total = x
+			return typ == protowire.VarintType
 		}
-		b = b[n:]
-		switch {
-		case num == 1 && typ == protowire.BytesType:
-			v, m := protowire.ConsumeBytes(b)
-			if m < 0 || !utf8.Valid(v) {
-				return false
-			}
-			r.name, b = v, b[m:]
-		case (num == 2 || num == 3) && typ == protowire.VarintType:
-			v, m := protowire.ConsumeVarint(b)
-			if m < 0 {
-				return false
-			}
-			if num == 2 {
-				r.delta = v
-			} else {
-				r.total = v
-			}
-			b = b[m:]
-		case num == 1 || num == 2 || num == 3:
-			return false
-		default:
-			m := protowire.ConsumeFieldValue(num, typ, b)
-			if m < 0 {
-				return false
-			}
-			b = b[m:]
-		}
-	}
-	return true
+		return true
+	})
 }
 
-// eachBytesField calls f with each length-delimited field 1 or 2 of msg (a
-// map entry), reporting false if msg is malformed or either has another
-// wire type.
-func eachBytesField(msg []byte, f func(protowire.Number, []byte) bool) bool {
+// walk calls f with each field of msg: a length-delimited one's bytes as
+// v, a varint's value as x (the other wire types with neither). It reports
+// false if msg is malformed or f returns false.
+func walk(msg []byte, f func(num protowire.Number, typ protowire.Type, v []byte, x uint64) bool) bool {
 	for b := msg; len(b) > 0; {
 		num, typ, n := protowire.ConsumeTag(b)
-		if n < 0 {
+		if n < 0 || !num.IsValid() { // ConsumeTag takes numbers up to 2^31-1
 			return false
 		}
 		b = b[n:]
-		if (num == 1 || num == 2) && typ != protowire.BytesType {
+		var v []byte
+		var x uint64
+		switch typ {
+		case protowire.BytesType:
+			v, n = protowire.ConsumeBytes(b)
+		case protowire.VarintType:
+			x, n = protowire.ConsumeVarint(b)
+		default:
+			n = protowire.ConsumeFieldValue(num, typ, b)
+		}
+		if n < 0 || !f(num, typ, v, x) {
 			return false
 		}
-		if typ == protowire.BytesType {
-			v, m := protowire.ConsumeBytes(b)
-			if m < 0 {
-				return false
-			}
-			b = b[m:]
-			if (num == 1 || num == 2) && !f(num, v) {
-				return false
-			}
-			continue
-		}
-		m := protowire.ConsumeFieldValue(num, typ, b)
-		if m < 0 {
-			return false
-		}
-		b = b[m:]
+		b = b[n:]
 	}
 	return true
 }

@@ -2,8 +2,8 @@ package fleet
 
 import (
 	"archive/tar"
-	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -39,9 +39,33 @@ func BuildInit(ctx context.Context, src, bin string) error {
 // BuildImage imports an image tagged tag that holds the binaries of bin
 // under PackageBin, the init from initBin, and the drain scripts' tools. It
 // is built from nothing: docker import of a tarball written here.
+//
+// The tarball streams into docker import as it is written, so the test
+// process never holds a whole image (hundreds of MB per version) at once.
 func BuildImage(ctx context.Context, prefix, tag, bin, initBin string) error {
-	var buf bytes.Buffer
-	tw := tar.NewWriter(&buf)
+	pr, pw := io.Pipe()
+	written := make(chan error, 1)
+	go func() {
+		err := writeRootfs(ctx, pw, bin, initBin)
+		pw.CloseWithError(err) // nil: docker reads the end of the tarball
+		written <- err
+	}()
+	_, err := docker(ctx, pr, "import",
+		"--change", fmt.Sprintf("LABEL %s=%s", LabelKey, prefix),
+		"--change", `ENTRYPOINT ["`+initPath+`"]`,
+		"--change", "ENV PATH=/bin:/sbin:"+PackageBin,
+		"-", tag)
+	// A docker that stopped reading must not leave the writer blocked.
+	pr.CloseWithError(errors.New("docker import has ended"))
+	if werr := <-written; werr != nil {
+		return fmt.Errorf("image %s: %w", tag, werr) // what docker saw cut short
+	}
+	return err
+}
+
+// writeRootfs writes the image's filesystem as a tarball to w.
+func writeRootfs(ctx context.Context, w io.Writer, bin, initBin string) error {
+	tw := tar.NewWriter(w)
 	fs := &rootfs{tw: tw, made: map[string]bool{}}
 	for _, dir := range []string{"bin", "sbin", "tmp", "etc", "var/vcap/jobs", "var/vcap/sys/run", "var/vcap/sys/log", "var/vcap/data", strings.TrimPrefix(PackageBin, "/")} {
 		if err := fs.dirs(dir); err != nil {
@@ -83,15 +107,7 @@ func BuildImage(ctx context.Context, prefix, tag, bin, initBin string) error {
 			}
 		}
 	}
-	if err := tw.Close(); err != nil {
-		return err
-	}
-	_, err = docker(ctx, &buf, "import",
-		"--change", fmt.Sprintf("LABEL %s=%s", LabelKey, prefix),
-		"--change", `ENTRYPOINT ["`+initPath+`"]`,
-		"--change", "ENV PATH=/bin:/sbin:"+PackageBin,
-		"-", tag)
-	return err
+	return tw.Close()
 }
 
 // sharedLibs lists the absolute paths ldd prints for a dynamic executable;

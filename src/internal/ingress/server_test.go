@@ -432,7 +432,7 @@ var _ = Describe("Server", func() {
 				}
 			})
 		}
-		Eventually(func() int { return len(h.sink.Calls()) }).Should(BeNumerically(">", 200))
+		Eventually(func() int { return len(h.sink.Calls()) }, 10*time.Second).Should(BeNumerically(">", 200))
 
 		h.server.Stop()
 		producers.Wait()

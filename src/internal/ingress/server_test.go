@@ -407,7 +407,7 @@ var _ = Describe("Server", func() {
 	It("ends paced streams in a pause of their producers: every Send that returned nil is in the sink", func() {
 		h := newHarness(ingress.Config{})
 		c := h.client()
-		// 80 producers each send a batch every 60 ms, each from its own
+		// 80 producers each send a batch every 100 ms, each from its own
 		// start, so at any moment some batch is on its way; what a Send
 		// that returned nil carried was accepted as far as its producer
 		// knows.
@@ -419,7 +419,7 @@ var _ = Describe("Server", func() {
 				defer GinkgoRecover()
 				s, err := c.BatchSender(context.Background())
 				Expect(err).NotTo(HaveOccurred())
-				time.Sleep(time.Duration(p) * 750 * time.Microsecond)
+				time.Sleep(time.Duration(p) * 1250 * time.Microsecond)
 				for i := 0; ; i++ {
 					name := fmt.Sprintf("%d-%d", p, i)
 					if s.Send(&loggregator_v2.EnvelopeBatch{Batch: []*loggregator_v2.Envelope{logEnv("app", name)}}) != nil {
@@ -428,7 +428,7 @@ var _ = Describe("Server", func() {
 					mu.Lock()
 					accepted = append(accepted, name)
 					mu.Unlock()
-					time.Sleep(60 * time.Millisecond)
+					time.Sleep(100 * time.Millisecond)
 				}
 			})
 		}

@@ -8,7 +8,6 @@ import (
 	"code.cloudfoundry.org/go-loggregator/v10/conversion"
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"github.com/cloudfoundry/sonde-go/events"
-	"google.golang.org/protobuf/encoding/protowire"
 	"google.golang.org/protobuf/proto"
 )
 
@@ -209,18 +208,11 @@ func hasMessage(e *loggregator_v2.Envelope) bool {
 // fieldV1Tags is events.Envelope's tags field (map<string, string>).
 const fieldV1Tags = 17
 
-// appendTags appends tags as the map field events.Envelope.tags: one
-// length-delimited entry per tag, its key as field 1 and its value as
-// field 2, as protobuf writes a map entry.
+// appendTags appends tags as the map field events.Envelope.tags, one
+// appendTag entry each.
 func appendTags(b []byte, tags map[string]string) []byte {
 	for k, v := range tags {
-		n := protowire.SizeTag(1) + protowire.SizeBytes(len(k)) + protowire.SizeTag(2) + protowire.SizeBytes(len(v))
-		b = protowire.AppendTag(b, fieldV1Tags, protowire.BytesType)
-		b = protowire.AppendVarint(b, uint64(n))
-		b = protowire.AppendTag(b, 1, protowire.BytesType)
-		b = protowire.AppendString(b, k)
-		b = protowire.AppendTag(b, 2, protowire.BytesType)
-		b = protowire.AppendString(b, v)
+		b = appendTag(b, k, v)
 	}
 	return b
 }

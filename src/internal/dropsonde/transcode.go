@@ -297,16 +297,18 @@ func walk(msg []byte, f func(num protowire.Number, typ protowire.Type, v []byte,
 
 // appendField appends v as length-delimited field num, present even when
 // empty, as protobuf writes a set proto2 string.
-func appendField(b []byte, num protowire.Number, v []byte) []byte {
+func appendField[T string | []byte](b []byte, num protowire.Number, v T) []byte {
 	b = protowire.AppendTag(b, num, protowire.BytesType)
-	return protowire.AppendBytes(b, v)
+	b = protowire.AppendVarint(b, uint64(len(v)))
+	return append(b, v...)
 }
 
 // sizeField is the size of a length-delimited field of a one-byte tag.
 func sizeField(n int) int { return 1 + protowire.SizeBytes(n) }
 
-// appendTag appends one entry of events.Envelope's tags map.
-func appendTag(b, k, v []byte) []byte {
+// appendTag appends one entry of events.Envelope's tags map: its key as
+// field 1 and its value as field 2, as protobuf writes a map entry.
+func appendTag[T string | []byte](b []byte, k, v T) []byte {
 	n := 2 + protowire.SizeBytes(len(k)) + protowire.SizeBytes(len(v))
 	b = protowire.AppendTag(b, fieldV1Tags, protowire.BytesType)
 	b = protowire.AppendVarint(b, uint64(n))

@@ -42,27 +42,36 @@ import (
 //     code tags; a container metric becomes the five-metric gauge of its
 //     app and instance.
 func (d Decoder) appendDirect(dst, datagram []byte) ([]byte, bool) {
-	s := directPool.Get().(*directState)
-	ok := s.v1.parse(datagram) && s.v2.fromV1(&d, &s.v1, s.scratch[:0])
+	c := directPool.Get().(*direct)
+	ok := c.parse(datagram) && c.convert(&d)
 	if ok {
-		dst = s.v2.append(dst)
+		dst = c.append(dst)
 	}
-	*s = directState{} // no reference to the datagram stays in the pool
-	directPool.Put(s)
+	c.reset() // no reference to the datagram stays in the pool
+	directPool.Put(c)
 	return dst, ok
 }
 
-// directState is the working memory of one appendDirect call, about 6 KiB.
-// The two messages hold slices of each other and of the datagram, which
-// the compiler's escape analysis cannot keep on the stack, so they come
-// from a pool rather than from the heap on every call.
-type directState struct {
+// direct is the working memory of one appendDirect call, about 3.5 KiB:
+// what it read of the v1 envelope, the v2 envelope it writes, and the tags
+// the two share. Its parts hold slices of each other and of the datagram,
+// which escape analysis cannot keep on the stack, so it comes from a pool;
+// reset clears only what a call used.
+type direct struct {
 	v1      v1Envelope
 	v2      v2Envelope
-	scratch [256]byte
+	tags    tagSet
+	gauge   [5]gaugeMetric
+	scratch [256]byte // text the mapping formats: numbers, UUIDs, the forwarded list
 }
 
-var directPool = sync.Pool{New: func() any { return new(directState) }}
+var directPool = sync.Pool{New: func() any { return new(direct) }}
+
+func (c *direct) reset() {
+	c.v1, c.v2 = v1Envelope{}, v2Envelope{}
+	c.tags.reset()
+	clear(c.gauge[:])
+}
 
 // text is a string from the datagram (b) or from the program (s); at most
 // one of the two is non-empty, so the forwarder copies no datagram bytes
@@ -76,85 +85,84 @@ func str(s string) text { return text{s: s} }
 
 func (t text) len() int { return len(t.b) + len(t.s) }
 
-func (t text) equal(s string) bool {
-	if t.len() != len(s) {
-		return false
-	}
-	if len(t.s) > 0 {
-		return t.s == s
-	}
-	return string(t.b) == s
-}
-
-func (t text) same(u text) bool {
-	if t.len() != u.len() {
-		return false
-	}
-	switch {
-	case len(u.s) > 0:
-		return t.equal(u.s)
-	case len(t.s) > 0:
-		return u.equal(t.s)
-	}
-	return bytes.Equal(t.b, u.b)
-}
-
 func (t text) validUTF8() bool {
 	if len(t.s) > 0 {
 		return utf8.ValidString(t.s)
 	}
-	return len(t.b) == 0 || utf8.Valid(t.b)
+	return utf8.Valid(t.b)
 }
 
 func (t text) appendTo(b []byte) []byte { return append(append(b, t.b...), t.s...) }
 
-// maxTags bounds the tags the fast path handles; an envelope with more takes
-// the reference path.
+// maxTags bounds the v1 envelope's own tags on the fast path; an envelope
+// with more takes the reference path. The mapping adds at most 16 of its
+// own: six for every type, ten more for an HTTP start-stop.
 const maxTags = 32
 
-// tagSet is a small map of tags in insertion order: set replaces the value
-// of a key already present.
+// tagSet is the v2 envelope's tags: first the v1 envelope's own (the first
+// user entries; the last entry of a key wins), then those the mapping sets.
+// The mapping's keys are distinct from each other, so setting one searches
+// only the v1 envelope's tags, which most envelopes do not have.
 type tagSet struct {
-	n  int
-	kv [maxTags][2]text
+	n, user int
+	kv      [maxTags + 16][2]text
 }
 
-// set reports false when the set is full.
-func (t *tagSet) set(k, v text) bool {
+func (t *tagSet) reset() {
+	clear(t.kv[:t.n])
+	t.n, t.user = 0, 0
+}
+
+// setV1 adds a tag of the v1 envelope, or replaces the value of an earlier
+// entry of its key; false when the envelope has more than maxTags.
+func (t *tagSet) setV1(k, v []byte) bool {
 	for i := range t.n {
-		if t.kv[i][0].same(k) {
-			t.kv[i][1] = v
+		if bytes.Equal(t.kv[i][0].b, k) {
+			t.kv[i][1].b = v
 			return true
 		}
 	}
 	if t.n == maxTags {
 		return false
 	}
-	t.kv[t.n] = [2]text{k, v}
+	t.kv[t.n] = [2]text{{b: k}, {b: v}}
 	t.n++
+	t.user = t.n
 	return true
 }
 
-func (t *tagSet) get(k string) (text, bool) {
-	for i := range t.n {
-		if t.kv[i][0].equal(k) {
-			return t.kv[i][1], true
+// v1Tag is the index of the v1 envelope's tag k, or -1.
+func (t *tagSet) v1Tag(k string) int {
+	for i := range t.user {
+		if string(t.kv[i][0].b) == k {
+			return i
 		}
 	}
-	return text{}, false
+	return -1
 }
 
-func (t *tagSet) remove(k string) {
-	for i := range t.n {
-		if t.kv[i][0].equal(k) {
-			copy(t.kv[i:t.n], t.kv[i+1:t.n])
-			t.n--
-			return
-		}
+// removeV1 takes out the v1 envelope's tag at i. Order does not matter on
+// the wire (a map), so the last tag takes its place; it is only called
+// before set adds the mapping's tags.
+func (t *tagSet) removeV1(i int) {
+	t.n--
+	t.user = t.n
+	t.kv[i] = t.kv[t.n]
+	t.kv[t.n] = [2]text{}
+}
+
+// set gives the tag k the value v, over a v1 tag of that key.
+func (t *tagSet) set(k string, v text) {
+	if i := t.v1Tag(k); i >= 0 {
+		t.kv[i][1] = v
+		return
 	}
+	t.kv[t.n] = [2]text{str(k), v}
+	t.n++
 }
 
-// v1Envelope is what appendDirect reads of a v1 events.Envelope.
+// v1Envelope is what appendDirect reads of a v1 events.Envelope; its tags
+// go to direct.tags.
 type v1Envelope struct {
 	seen       uint32 // bit n: field n was read
 	origin     []byte
@@ -164,7 +172,6 @@ type v1Envelope struct {
 	job        []byte
 	index      []byte
 	ip         []byte
-	tags       tagSet
 	message    []byte // the event message's bytes
 }
 
@@ -182,8 +189,11 @@ const (
 	v1Tags       = 17
 )
 
-// parse reads b; false means "take the reference path".
-func (v *v1Envelope) parse(b []byte) bool {
+// parse reads the v1 envelope b; false means "take the reference path".
+// Tag keys must be UTF-8 here (every one lands in the v2 envelope); tag
+// values are checked once the mapping has replaced those it replaces.
+func (c *direct) parse(b []byte) bool {
+	v := &c.v1
 	for len(b) > 0 {
 		num, typ, n := protowire.ConsumeTag(b)
 		if n < 0 || num > v1Tags {
@@ -210,7 +220,7 @@ func (v *v1Envelope) parse(b []byte) bool {
 				v.timestamp = int64(x)
 				continue
 			}
-			if _, ok := events.Envelope_EventType_name[int32(x)]; !ok || x > math.MaxInt32 {
+			if _, ok := enumName(eventTypeNames, x); !ok {
 				return false
 			}
 			v.eventType = events.Envelope_EventType(x)
@@ -237,7 +247,7 @@ func (v *v1Envelope) parse(b []byte) bool {
 				v.ip = data
 			case v1Tags:
 				k, val, ok := mapEntry(data)
-				if !ok || !v.tags.set(text{b: k}, text{b: val}) {
+				if !ok || !utf8.Valid(k) || !c.tags.setV1(k, val) {
 					return false
 				}
 			default:
@@ -292,15 +302,13 @@ type fields struct {
 	seen uint32
 	x    [16]uint64
 	b    [16][]byte
-	n    [16]int // how often a repeated field occurred
 }
 
 // parse reads a message whose fields are numbered 1 to maxField (at most
 // 15): a field whose bit is set in bytesFields must be length-delimited, one
 // in fixed64Fields fixed64, any other a varint. repeated marks
 // length-delimited fields that may occur more than once; f.b then keeps the
-// first occurrence and f.n counts them. Unknown fields or wrong wire types
-// give false.
+// first occurrence. Unknown fields or wrong wire types give false.
 func (f *fields) parse(b []byte, maxField protowire.Number, bytesFields, fixed64Fields, repeated uint32) bool {
 	for len(b) > 0 {
 		num, typ, n := protowire.ConsumeTag(b)
@@ -309,7 +317,8 @@ func (f *fields) parse(b []byte, maxField protowire.Number, bytesFields, fixed64
 		}
 		b = b[n:]
 		bit := uint32(1) << num
-		if f.seen&bit != 0 && repeated&bit == 0 {
+		first := f.seen&bit == 0
+		if !first && repeated&bit == 0 {
 			return false
 		}
 		f.seen |= bit
@@ -322,10 +331,9 @@ func (f *fields) parse(b []byte, maxField protowire.Number, bytesFields, fixed64
 			if n < 0 {
 				return false
 			}
-			if f.n[num] == 0 {
+			if first {
 				f.b[num] = data
 			}
-			f.n[num]++
 			b = b[n:]
 		case fixed64Fields&bit != 0:
 			if typ != protowire.Fixed64Type {
@@ -353,22 +361,45 @@ func (f *fields) parse(b []byte, maxField protowire.Number, bytesFields, fixed64
 // has reports whether every field in mask was present.
 func (f *fields) has(mask uint32) bool { return f.seen&mask == mask }
 
-// enumName is the name of an enum value the v1 protocol declares, ok false
-// for any other (proto.Unmarshal keeps those as unknown fields).
-func enumName(names map[int32]string, x uint64) (string, bool) {
-	if x > math.MaxInt32 {
-		return "", false
+// The names of the v1 enums' values by number, "" where the enum names
+// none: a table lookup where protobuf's String would go through its
+// reflection on every datagram.
+var (
+	eventTypeNames = enumNames(events.Envelope_EventType_name)
+	logTypeNames   = enumNames(events.LogMessage_MessageType_name)
+	peerTypeNames  = enumNames(events.PeerType_name)
+	methodNames    = enumNames(events.Method_name)
+)
+
+func enumNames(byNumber map[int32]string) []string {
+	var names []string
+	for x, name := range byNumber {
+		if x < 0 || x > 1<<10 {
+			continue // none in the v1 protocol; such values take the reference path
+		}
+		if int(x) >= len(names) {
+			names = append(names, make([]string, int(x)+1-len(names))...)
+		}
+		names[x] = name
 	}
-	name, ok := names[int32(x)]
-	return name, ok
+	return names
 }
 
-// v2Envelope is the v2 envelope appendDirect writes.
+// enumName is the name of an enum value the v1 protocol declares, ok false
+// for any other (proto.Unmarshal keeps those as unknown fields).
+func enumName(names []string, x uint64) (string, bool) {
+	if x >= uint64(len(names)) || names[x] == "" {
+		return "", false
+	}
+	return names[x], true
+}
+
+// v2Envelope is the v2 envelope appendDirect writes; its tags are
+// direct.tags, its gauge's metrics direct.gauge[:metric].
 type v2Envelope struct {
 	timestamp  int64
 	sourceID   text
 	instanceID text
-	tags       *tagSet          // v1's, changed in place
 	kind       protowire.Number // 4 log, 5 counter, 6 gauge, 7 timer
 	// log
 	payload []byte
@@ -377,8 +408,18 @@ type v2Envelope struct {
 	name          text
 	first, second uint64 // delta and total, or start and stop
 	// gauge
-	gauge  [5]gaugeMetric
 	metric int
+	// notUTF8 is set by take when a string it took is not UTF-8.
+	notUTF8 bool
+}
+
+// take is a string of the datagram that lands in the v2 envelope whatever
+// follows, checked for UTF-8 now.
+func (e *v2Envelope) take(b []byte) text {
+	if !utf8.Valid(b) {
+		e.notUTF8 = true
+	}
+	return text{b: b}
 }
 
 type gaugeMetric struct {
@@ -388,27 +429,32 @@ type gaugeMetric struct {
 
 var containerUnits = [5][2]string{{"cpu", "percentage"}, {"memory", "bytes"}, {"disk", "bytes"}, {"memory_quota", "bytes"}, {"disk_quota", "bytes"}}
 
-// fromV1 maps v as the doc of appendDirect says. scratch holds the text the
-// mapping formats (numbers, UUIDs, the joined forwarded list).
-func (e *v2Envelope) fromV1(d *Decoder, v *v1Envelope, scratch []byte) bool {
+// convert maps what parse read as the doc of appendDirect says.
+func (c *direct) convert(d *Decoder) bool {
+	v, e, t := &c.v1, &c.v2, &c.tags
 	e.timestamp = v.timestamp
-	e.tags = &v.tags
-	if sid, ok := e.tags.get("source_id"); (!ok || sid.len() == 0) && !e.tags.set(str("source_id"), text{b: v.origin}) {
-		return false
+	e.sourceID = text{b: v.origin}
+	if i := t.v1Tag("source_id"); i >= 0 {
+		if len(t.kv[i][1].b) > 0 {
+			e.sourceID = t.kv[i][1]
+		}
+		t.removeV1(i)
 	}
-	v1InstanceID, _ := e.tags.get("instance_id")
-	ok := e.tags.set(str("origin"), text{b: v.origin}) &&
-		e.tags.set(str("deployment"), orDefault(v, v1Deployment, v.deployment, d.Deployment)) &&
-		e.tags.set(str("job"), orDefault(v, v1Job, v.job, d.Job)) &&
-		e.tags.set(str("index"), orDefault(v, v1Index, v.index, d.Index)) &&
-		e.tags.set(str("ip"), orDefault(v, v1IP, v.ip, d.IP)) &&
-		e.tags.set(str("__v1_type"), str(v.eventType.String()))
-	if !ok {
-		return false
+	var v1InstanceID text
+	if i := t.v1Tag("instance_id"); i >= 0 {
+		v1InstanceID = t.kv[i][1]
+		if v.eventType == events.Envelope_CounterEvent {
+			t.removeV1(i)
+		}
 	}
-	e.sourceID, _ = e.tags.get("source_id")
-	e.tags.remove("source_id")
+	t.set("origin", e.take(v.origin))
+	t.set("deployment", e.orDefault(v, v1Deployment, v.deployment, d.Deployment))
+	t.set("job", e.orDefault(v, v1Job, v.job, d.Job))
+	t.set("index", e.orDefault(v, v1Index, v.index, d.Index))
+	t.set("ip", e.orDefault(v, v1IP, v.ip, d.IP))
+	t.set("__v1_type", str(eventTypeNames[v.eventType]))
 
+	scratch := c.scratch[:0]
 	var f fields
 	switch v.eventType {
 	case events.Envelope_LogMessage:
@@ -417,21 +463,23 @@ func (e *v2Envelope) fromV1(d *Decoder, v *v1Envelope, scratch []byte) bool {
 		if !f.parse(v.message, 6, 1<<1|1<<4|1<<5|1<<6, 0, 0) || !f.has(1<<1|1<<2|1<<3) {
 			return false
 		}
-		name, ok := enumName(events.LogMessage_MessageType_name, f.x[2])
-		if !ok || !e.tags.set(str("source_type"), text{b: f.b[5]}) {
+		name, ok := enumName(logTypeNames, f.x[2])
+		if !ok {
 			return false
 		}
+		t.set("source_type", e.take(f.b[5]))
 		e.instanceID = text{b: f.b[6]}
 		if len(f.b[4]) > 0 {
 			e.sourceID = text{b: f.b[4]}
 		}
 		e.kind, e.payload = 4, f.b[1]
-		e.logType = 0
 		if name == "ERR" {
 			e.logType = 1
 		}
 	case events.Envelope_HttpStartStop:
-		return e.fromHTTP(v.message, scratch)
+		if !c.fromHTTP(v.message) {
+			return false
+		}
 	case events.Envelope_ValueMetric:
 		// name, value, unit, all required
 		if !f.parse(v.message, 3, 1<<1|1<<3, 1<<2, 0) || !f.has(1<<1|1<<2|1<<3) {
@@ -439,25 +487,22 @@ func (e *v2Envelope) fromV1(d *Decoder, v *v1Envelope, scratch []byte) bool {
 		}
 		e.instanceID = v1InstanceID
 		e.kind, e.metric = 6, 1
-		e.gauge[0] = gaugeMetric{name: text{b: f.b[1]}, unit: text{b: f.b[3]}, value: math.Float64frombits(f.x[2])}
+		c.gauge[0] = gaugeMetric{name: e.take(f.b[1]), unit: e.take(f.b[3]), value: math.Float64frombits(f.x[2])}
 	case events.Envelope_CounterEvent:
 		// name, delta (required), total
 		if !f.parse(v.message, 3, 1<<1, 0, 0) || !f.has(1<<1|1<<2) {
 			return false
 		}
 		e.instanceID = v1InstanceID
-		e.tags.remove("instance_id")
-		e.kind, e.name, e.first, e.second = 5, text{b: f.b[1]}, f.x[2], f.x[3]
+		e.kind, e.name, e.first, e.second = 5, e.take(f.b[1]), f.x[2], f.x[3]
 	case events.Envelope_Error:
 		// source, code, message, all required
 		if !f.parse(v.message, 3, 1<<1|1<<3, 0, 0) || !f.has(1<<1|1<<2|1<<3) {
 			return false
 		}
-		code := len(scratch)
 		scratch = strconv.AppendInt(scratch, int64(int32(f.x[2])), 10)
-		if !e.tags.set(str("source"), text{b: f.b[1]}) || !e.tags.set(str("code"), text{b: scratch[code:]}) {
-			return false
-		}
+		t.set("source", e.take(f.b[1]))
+		t.set("code", text{b: scratch})
 		e.kind, e.payload, e.logType = 4, f.b[3], 0
 	case events.Envelope_ContainerMetric:
 		// applicationId, instanceIndex, cpuPercentage, memoryBytes,
@@ -472,49 +517,53 @@ func (e *v2Envelope) fromV1(d *Decoder, v *v1Envelope, scratch []byte) bool {
 		e.kind, e.metric = 6, 5
 		values := [5]float64{math.Float64frombits(f.x[3]), float64(f.x[4]), float64(f.x[5]), float64(f.x[6]), float64(f.x[7])}
 		for i, nu := range containerUnits {
-			e.gauge[i] = gaugeMetric{name: str(nu[0]), unit: str(nu[1]), value: values[i]}
+			c.gauge[i] = gaugeMetric{name: str(nu[0]), unit: str(nu[1]), value: values[i]}
 		}
 	default:
 		return false
 	}
-	return e.validUTF8()
+	return c.validUTF8()
 }
 
 // orDefault is a deployment, job, index or ip field of v, or the Decoder's
 // value when the envelope lacks the field.
-func orDefault(v *v1Envelope, num int, b []byte, def string) text {
+func (e *v2Envelope) orDefault(v *v1Envelope, num int, b []byte, def string) text {
 	if v.seen&(1<<num) == 0 {
+		if !utf8.ValidString(def) {
+			e.notUTF8 = true
+		}
 		return str(def)
 	}
-	return text{b: b}
+	return e.take(b)
 }
 
 // fromHTTP maps an HttpStartStop message.
-func (e *v2Envelope) fromHTTP(msg []byte, scratch []byte) bool {
+func (c *direct) fromHTTP(msg []byte) bool {
 	// startTimestamp 1, stopTimestamp 2, requestId 3, peerType 4, method 5,
 	// uri 6, remoteAddress 7, userAgent 8, statusCode 9, contentLength 10
 	// (all required); applicationId 12, instanceIndex 13, instanceId 14,
 	// forwarded 15 (repeated). Field 11 is not in the protocol.
+	e, t := &c.v2, &c.tags
 	var f fields
 	const required = 1<<1 | 1<<2 | 1<<3 | 1<<4 | 1<<5 | 1<<6 | 1<<7 | 1<<8 | 1<<9 | 1<<10
 	if !f.parse(msg, 15, 1<<3|1<<6|1<<7|1<<8|1<<12|1<<14|1<<15, 0, 1<<15) || f.seen&(1<<11) != 0 || !f.has(required) {
 		return false
 	}
-	peer, ok1 := enumName(events.PeerType_name, f.x[4])
-	method, ok2 := enumName(events.Method_name, f.x[5])
-	requestID, ok3 := uuid(f.b[3], scratch)
+	peer, ok1 := enumName(peerTypeNames, f.x[4])
+	method, ok2 := enumName(methodNames, f.x[5])
+	scratch, ok3 := uuid(f.b[3], c.scratch[:0])
 	if !ok1 || !ok2 || !ok3 {
 		return false
 	}
-	scratch = requestID
+	requestID := scratch
 	if f.seen&(1<<12) != 0 {
-		app, ok := uuid(f.b[12], scratch)
-		if !ok {
+		app := len(scratch)
+		var ok bool
+		if scratch, ok = uuid(f.b[12], scratch); !ok {
 			return false
 		}
-		scratch = app
-		if string(app[len(app)-36:]) != "00000000-0000-0000-0000-000000000000" {
-			e.sourceID = text{b: app[len(app)-36:]}
+		if string(scratch[app:]) != "00000000-0000-0000-0000-000000000000" {
+			e.sourceID = text{b: scratch[app:]}
 		}
 	}
 	instance := len(scratch)
@@ -527,30 +576,23 @@ func (e *v2Envelope) fromHTTP(msg []byte, scratch []byte) bool {
 	length := len(scratch)
 	scratch = strconv.AppendInt(scratch, int64(f.x[10]), 10)
 	forwarded := len(scratch)
-	if f.n[15] > 0 {
+	if f.seen&(1<<15) != 0 {
 		var ok bool
 		if scratch, ok = joinForwarded(scratch, msg); !ok {
 			return false
 		}
 	}
-	tags := [...][2]text{
-		{str("request_id"), text{b: requestID[len(requestID)-36:]}},
-		{str("peer_type"), str(peer)},
-		{str("method"), str(method)},
-		{str("uri"), text{b: f.b[6]}},
-		{str("remote_address"), text{b: f.b[7]}},
-		{str("user_agent"), text{b: f.b[8]}},
-		{str("status_code"), text{b: scratch[status:length]}},
-		{str("content_length"), text{b: scratch[length:forwarded]}},
-		{str("routing_instance_id"), text{b: f.b[14]}},
-		{str("forwarded"), text{b: scratch[forwarded:]}},
-	}
-	for _, kv := range tags {
-		if !e.tags.set(kv[0], kv[1]) {
-			return false
-		}
-	}
-	return e.validUTF8()
+	t.set("request_id", text{b: requestID})
+	t.set("peer_type", str(peer))
+	t.set("method", str(method))
+	t.set("uri", e.take(f.b[6]))
+	t.set("remote_address", e.take(f.b[7]))
+	t.set("user_agent", e.take(f.b[8]))
+	t.set("status_code", text{b: scratch[status:length]})
+	t.set("content_length", text{b: scratch[length:forwarded]})
+	t.set("routing_instance_id", e.take(f.b[14]))
+	t.set("forwarded", e.take(scratch[forwarded:]))
+	return true
 }
 
 // joinForwarded appends the forwarded fields (15) of an HttpStartStop,
@@ -599,26 +641,26 @@ func uuid(b, dst []byte) ([]byte, bool) {
 	return dst, true
 }
 
-// validUTF8 checks what Decode's validUTF8 checks: every v2 string field.
-func (e *v2Envelope) validUTF8() bool {
-	if !e.sourceID.validUTF8() || !e.instanceID.validUTF8() || !e.name.validUTF8() {
+// validUTF8 completes what take checked to what Decode's validUTF8 checks,
+// every v2 string field: the source and instance ids (which may come from
+// v1 tags), and the values of the v1 envelope's tags the mapping kept.
+func (c *direct) validUTF8() bool {
+	e := &c.v2
+	if e.notUTF8 || !e.sourceID.validUTF8() || !e.instanceID.validUTF8() {
 		return false
 	}
-	for i := range e.tags.n {
-		if !e.tags.kv[i][0].validUTF8() || !e.tags.kv[i][1].validUTF8() {
-			return false
-		}
-	}
-	for _, m := range e.gauge[:e.metric] {
-		if !m.name.validUTF8() || !m.unit.validUTF8() {
+	for _, kv := range c.tags.kv[:c.tags.user] {
+		if !kv[1].validUTF8() {
 			return false
 		}
 	}
 	return true
 }
 
-// append writes e in the v2 wire format, field for field as appendV2 does.
-func (e *v2Envelope) append(b []byte) []byte {
+// append writes the envelope in the v2 wire format, field for field as
+// appendV2 does.
+func (c *direct) append(b []byte) []byte {
+	e := &c.v2
 	b = appendUint(b, 1, uint64(e.timestamp))
 	b = appendText(b, 2, e.sourceID)
 	switch e.kind {
@@ -632,12 +674,13 @@ func (e *v2Envelope) append(b []byte) []byte {
 		b = appendUint(b, 2, e.first)
 		b = appendUint(b, 3, e.second)
 	case 6:
+		gauge := c.gauge[:e.metric]
 		size := 0
-		for _, m := range e.gauge[:e.metric] {
+		for _, m := range gauge {
 			size += protowire.SizeTag(1) + protowire.SizeBytes(m.entrySize())
 		}
 		b = appendMessageHeader(b, 6, size)
-		for _, m := range e.gauge[:e.metric] {
+		for _, m := range gauge {
 			b = appendMessageHeader(b, 1, m.entrySize())
 			b = protowire.AppendTag(b, 1, protowire.BytesType)
 			b = protowire.AppendVarint(b, uint64(m.name.len()))
@@ -651,7 +694,7 @@ func (e *v2Envelope) append(b []byte) []byte {
 		}
 	}
 	b = appendText(b, 8, e.instanceID)
-	for _, kv := range e.tags.kv[:e.tags.n] {
+	for _, kv := range c.tags.kv[:c.tags.n] {
 		k, v := kv[0], kv[1]
 		b = appendMessageHeader(b, 9, protowire.SizeTag(1)+protowire.SizeBytes(k.len())+protowire.SizeTag(2)+protowire.SizeBytes(v.len()))
 		b = protowire.AppendTag(b, 1, protowire.BytesType)

@@ -1,6 +1,7 @@
 package main_test
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -102,26 +104,9 @@ func benchForwarder(b *testing.B, bin string, ids map[string]certgen.Files, rate
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	conn, err := net.Dial("udp", udpAddr)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer conn.Close()
-
-	datagrams := benchDatagrams(b)
 	cpu0 := processCPU(b, cmd.Process.Pid)
 	b.ResetTimer()
-	start := time.Now()
-	for i := 0; i < b.N; i++ {
-		if rate > 0 && i%100 == 0 {
-			for due := start.Add(time.Duration(i) * time.Second / time.Duration(rate)); time.Now().Before(due); {
-				time.Sleep(100 * time.Microsecond)
-			}
-		}
-		if _, err := conn.Write(datagrams[i%len(datagrams)]); err != nil {
-			b.Fatal(err)
-		}
-	}
+	start := sendDatagrams(b, udpAddr, rate)
 	// Wait until everything arrived or nothing more arrives for a second.
 	last, lastChange := -1, time.Now()
 	var end time.Time
@@ -152,6 +137,85 @@ func benchForwarder(b *testing.B, bin string, ids map[string]certgen.Files, rate
 	if reads > 0 {
 		b.ReportMetric(received/reads, "dgrams/read")
 	}
+}
+
+// BenchmarkReader runs tools/udpread, which reads datagrams exactly as the
+// forwarder's reader does (udpforwarder.Read, one core, the same receive
+// buffer) and discards them, with the sender and rates of
+// BenchmarkForwarder: its cpu-µs/dgram is what reading alone costs on this
+// machine, the floor under the forwarder's. Run it beside the forwarder,
+// e.g. go test ./cmd/udp-forwarder -run '^$' -bench . -benchtime 300000x -count 3
+func BenchmarkReader(b *testing.B) {
+	bin, err := gexec.BuildWithEnvironment("loggregator/tools/udpread", versions.StaticEnv)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(gexec.CleanupBuildArtifacts)
+	for _, rate := range []int{10_000, 100_000, 0} {
+		name := "flat-out"
+		if rate > 0 {
+			name = fmt.Sprintf("rate-%dk", rate/1000)
+		}
+		b.Run(name, func(b *testing.B) { benchReader(b, bin, rate) })
+	}
+}
+
+func benchReader(b *testing.B, bin string, rate int) {
+	udpAddr := pickUDP(b)
+	cmd := exec.Command(bin, "--addr", udpAddr)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+	lines := bufio.NewScanner(stdout)
+	if !lines.Scan() || !strings.HasPrefix(lines.Text(), "reading") {
+		b.Fatalf("udpread did not start: %q", lines.Text())
+	}
+	cpu0 := processCPU(b, cmd.Process.Pid)
+	b.ResetTimer()
+	start := sendDatagrams(b, udpAddr, rate)
+	end := time.Now()
+	time.Sleep(100 * time.Millisecond) // the reader pauses 1 ms at most
+	b.StopTimer()
+	cpu := processCPU(b, cmd.Process.Pid) - cpu0
+	_ = cmd.Process.Signal(syscall.SIGTERM)
+	var read int
+	if !lines.Scan() {
+		b.Fatal("udpread exited without its count")
+	}
+	if _, err := fmt.Sscanf(lines.Text(), "read %d", &read); err != nil || read == 0 {
+		b.Fatalf("udpread said %q", lines.Text())
+	}
+	b.ReportMetric(float64(read)/float64(b.N), "delivered")
+	b.ReportMetric(float64(read)/end.Sub(start).Seconds(), "datagrams/s")
+	b.ReportMetric(float64(cpu.Microseconds())/float64(read), "cpu-µs/dgram")
+}
+
+// sendDatagrams writes b.N datagrams of benchDatagrams to addr, rate per
+// second (0: flat out), and returns when it started.
+func sendDatagrams(b *testing.B, addr string, rate int) time.Time {
+	conn, err := net.Dial("udp", addr)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer conn.Close()
+	datagrams := benchDatagrams(b)
+	start := time.Now()
+	for i := 0; i < b.N; i++ {
+		if rate > 0 && i%100 == 0 {
+			for due := start.Add(time.Duration(i) * time.Second / time.Duration(rate)); time.Now().Before(due); {
+				time.Sleep(100 * time.Microsecond)
+			}
+		}
+		if _, err := conn.Write(datagrams[i%len(datagrams)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return start
 }
 
 // benchDatagrams is one marshalled envelope of each v1 event type.

@@ -204,7 +204,7 @@ var _ = Describe("UDP forwarder", func() {
 		}).Should(ContainElement(WithTransform(func(e *loggregator_v2.Envelope) string { return string(e.GetLog().GetPayload()) }, Equal("after"))))
 	})
 
-	It("holds at most udp.buffer_bytes of datagrams while the agent does not read, dropping and counting the rest", func() {
+	It("holds at most udp.buffer_bytes of envelopes while the agent does not read, dropping and counting the rest", func() {
 		agent := startAgent("")
 		f := startForwarder(agent.Addr(), func(c *udpforwarder.Config) {
 			c.UDP.BufferBytes = 256 << 10
@@ -222,10 +222,11 @@ var _ = Describe("UDP forwarder", func() {
 				Eventually(func() float64 { return f.metric("ingress") }).Should(BeNumerically("==", i+2))
 			}
 		}
-		// 256 KiB holds four of them and the stream's 1 MiB window about
-		// sixteen more; the rest are dropped as they arrive (without the
-		// byte bound the diode would hold them all, and the stalled batcher
-		// would drop one a second).
+		// 256 KiB holds four of them (the one in the stalled write
+		// included) and the stream's 1 MiB window about sixteen more; the
+		// diode drops its oldest as each new one arrives
+		// (without the byte bound it would hold them all, and the stalled
+		// batcher would drop one a second).
 		Eventually(func() float64 { return f.metric(`dropped{direction="ingress",reason="buffer_full"}`) }).Should(BeNumerically(">=", 150))
 		Expect(f.metric(`dropped{direction="ingress",reason="buffer_full"}`)).To(BeNumerically("<=", n))
 	})

@@ -48,12 +48,13 @@ type UDPConfig struct {
 	// caps it at net.core.rmem_max; New then logs a warning naming the size
 	// obtained (see the package doc).
 	ReceiveBufferBytes int `json:"receive_buffer_bytes"`
-	// BufferSize is the number of datagrams the diode between the reader
-	// and the converter holds; when full the oldest are dropped and counted.
+	// BufferSize is the number of envelopes the diode between the reader
+	// and the batcher holds; when full the oldest are dropped and counted.
 	BufferSize int `json:"buffer_size"`
-	// BufferBytes bounds the bytes of the datagrams held between the reader
-	// and the converter; a datagram that would exceed it is dropped and
-	// counted. At least 65536, so the largest datagram fits.
+	// BufferBytes bounds the bytes of the encoded envelopes held between
+	// the reader and the agent: in the diode, in batches, in a write. When
+	// a new one does not fit the diode drops its oldest (counted). At least
+	// 131072, so the envelope of the largest datagram fits.
 	BufferBytes int `json:"buffer_bytes"`
 }
 
@@ -100,8 +101,8 @@ func (c *Config) Validate() error {
 		return errors.New("udp.receive_buffer_bytes: must not be negative")
 	case c.UDP.BufferSize < 1:
 		return errors.New("udp.buffer_size: must be at least 1")
-	case c.UDP.BufferBytes < 1<<16:
-		return errors.New("udp.buffer_bytes: must be at least 65536 (the largest datagram)")
+	case c.UDP.BufferBytes < 1<<17:
+		return errors.New("udp.buffer_bytes: must be at least 131072 (the envelope of the largest datagram)")
 	case c.Batch.Size < 1:
 		return errors.New("batch.size: must be at least 1")
 	case c.Batch.FlushInterval.D() <= 0:

@@ -1,7 +1,6 @@
 package udpforwarder_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -85,50 +84,5 @@ var _ = Describe("Kernel counters", func() {
 		Expect(d).To(Equal(uint64(5)))
 		_, err = udpforwarder.SocketDrops("1")
 		Expect(err).To(HaveOccurred())
-	})
-})
-
-var _ = Describe("Slab", func() {
-	It("copies datagrams into shared blocks without one overwriting another", func() {
-		var s udpforwarder.Slab
-		buf := []byte("first")
-		a := udpforwarder.Keep(&s, buf, 0, 0)
-		copy(buf, "XXXXX")
-		b := udpforwarder.Keep(&s, []byte("second"), 5, 0)
-		big := udpforwarder.Keep(&s, make([]byte, 300<<10), 11, 0)
-		Expect(string(a)).To(Equal("first"))
-		Expect(string(b)).To(Equal("second"))
-		Expect(big).To(HaveLen(300 << 10))
-		Expect(cap(a)).To(Equal(5))
-	})
-
-	It("reuses a block once the converter has finished with every datagram in it, and not before", func() {
-		var s udpforwarder.Slab
-		var offset uint64
-		keep := func(fill byte, done uint64) []byte {
-			p := udpforwarder.Keep(&s, bytes.Repeat([]byte{fill}, 64<<10), offset, done)
-			offset += 64 << 10
-			return p
-		}
-		for range 4 { // exactly one 256 KiB block
-			keep('a', 0)
-		}
-		first := udpforwarder.Block(&s)
-		b := keep('b', 0) // the converter has not finished block 1: a new block
-		second := udpforwarder.Block(&s)
-		Expect(second).NotTo(BeIdenticalTo(first))
-		for range 3 {
-			keep('b', 0)
-		}
-		keep('c', 4*64<<10) // block 1 done: taken again
-		Expect(udpforwarder.Block(&s)).To(BeIdenticalTo(first))
-		Expect(b).To(Equal(bytes.Repeat([]byte{'b'}, 64<<10)), "block 2 untouched")
-		for range 3 {
-			keep('d', 5*64<<10)
-		}
-		keep('e', 5*64<<10) // block 2 not done (its last datagram ends at 8*64 KiB): a new block
-		Expect(udpforwarder.Block(&s)).NotTo(BeIdenticalTo(second))
-		Expect(udpforwarder.Block(&s)).NotTo(BeIdenticalTo(first))
-		Expect(b).To(Equal(bytes.Repeat([]byte{'b'}, 64<<10)))
 	})
 })

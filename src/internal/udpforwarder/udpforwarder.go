@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"golang.org/x/net/ipv4"
@@ -32,17 +31,13 @@ type Forwarder struct {
 
 	conn    *net.UDPConn
 	inode   string // of conn, "" when the kernel does not say
-	buf     *diode.OneToOne[datagram]
-	batcher *batch.Batcher[datagram]
-	// putBytes is the byte offset past the last datagram the reader put in
-	// the diode (reader only); doneBytes the offset past the last one the
-	// converter has finished with. Entries leave the diode in order (read or
-	// overwritten), so putBytes-doneBytes bounds the bytes held between them.
-	putBytes  uint64
-	doneBytes atomic.Uint64
-	dec       dropsonde.Decoder
-	pool      *routerpool.Pool
-	metrics   *metrics.Server // nil when disabled
+	budget  *diode.Budget
+	buf     *diode.OneToOne[[]byte]
+	batcher *batch.Batcher[[]byte]
+	dec     dropsonde.Decoder
+	arena   []byte // the reader's: the block encoded envelopes are carved from
+	pool    *routerpool.Pool
+	metrics *metrics.Server // nil when disabled
 }
 
 // Run is the forwarder's command.RunFunc: it builds the forwarder and runs it until ctx ends.
@@ -66,11 +61,24 @@ func New(cfg *Config, log *slog.Logger) (*Forwarder, error) {
 	}
 	f.m = newMetrics(f.reg)
 	drop := func(n int) { f.m.bufferFull.Add(float64(n)) }
-	f.buf = diode.NewOneToOne[datagram](cfg.UDP.BufferSize, drop)
-	f.batcher = batch.New[datagram](f.buf, cfg.Batch.Size, cfg.Batch.FlushInterval.D(), drop)
+	// Every encoded envelope stays charged to the budget from the diode
+	// until the stream has written its batch (or the batcher dropped it).
+	f.budget = diode.NewBudget(int64(cfg.UDP.BufferBytes))
+	f.buf = diode.NewOneToOne[[]byte](cfg.UDP.BufferSize, drop,
+		diode.WithBudget(f.budget, diode.Len, drop), diode.KeepCharged[[]byte]())
+	f.batcher = batch.New[[]byte](batch.ByteCapped[[]byte]{R: f.buf, Size: diode.Len, Max: maxBatchBytes},
+		cfg.Batch.Size, cfg.Batch.FlushInterval.D(), drop)
 	f.batcher.SetLinger(cfg.Batch.Linger.D())
+	f.batcher.SetOnRelease(func(b [][]byte) {
+		n := 0
+		for _, e := range b {
+			n += len(e)
+		}
+		f.budget.Release(int64(n))
+	})
+	f.reg.BufferBytes(f.budget.Held, f.budget.Limit)
 
-	pool, err := routerpool.New(cfg.Agent, routerpool.NewMetrics(f.reg, Destination), routerpool.Options{Log: log})
+	pool, err := routerpool.New(cfg.Agent, routerpool.NewMetrics(f.reg, Destination), routerpool.Options{Log: log, Release: f.batcher.Release})
 	if err != nil {
 		return nil, fmt.Errorf("agent client: %w", err)
 	}
@@ -133,13 +141,11 @@ func (f *Forwarder) Run(ctx context.Context) error {
 		"udp", f.UDPAddr(), "metrics", f.MetricsAddr(), "agent", f.cfg.Agent.Targets,
 		"receive_buffer_bytes", f.cfg.UDP.ReceiveBufferBytes)
 
-	// Downstream first: the pool, the converter feeding it, the batcher.
+	// Downstream first: the pool, then the batcher feeding it.
 	poolCtx, cutStreams := context.WithCancel(context.Background())
 	defer cutStreams()
-	encoded := make(chan [][]byte)
 	var pipeline sync.WaitGroup
-	pipeline.Go(func() { f.pool.Run(poolCtx, encoded) })
-	pipeline.Go(func() { f.convert(f.batcher.Batches(), encoded) })
+	pipeline.Go(func() { f.pool.Run(poolCtx, f.batcher.Batches()) })
 	batchCtx, stopBatching := context.WithCancel(context.Background())
 	defer stopBatching()
 	pipeline.Go(func() { f.batcher.Run(batchCtx) })
@@ -185,7 +191,8 @@ func (f *Forwarder) Run(ctx context.Context) error {
 }
 
 // readBatch is how many datagrams one recvmmsg(2) call may return; each
-// slot has a buffer larger than any UDP payload.
+// slot has a buffer larger than any UDP payload (64 KiB, so the slots take
+// readBatch*64 KiB of memory).
 const readBatch = 64
 
 // readPause is how long the reader leaves the socket alone after a read
@@ -201,18 +208,32 @@ const readBatch = 64
 // anyway.
 const readPause = time.Millisecond
 
-// read is the socket's only reader. It never waits on anything but the
-// socket and its own pause: each datagram is copied into a slab and put in
-// the drop-oldest diode. On IPv4 it reads up to readBatch datagrams per
-// system call (recvmmsg, through golang.org/x/net/ipv4) and, after a call
-// that emptied the socket, pauses for readPause so that the next call finds
-// many. It returns nil once the socket is closed.
+// maxBatchBytes is the most envelope bytes in one write to the agent, well
+// within the 4 MiB message its ingress accepts.
+const maxBatchBytes = 1 << 20
+
+// read is the socket's only reader: Read, converting each datagram to an
+// encoded v2 envelope in the diode (put). It never waits on anything but
+// the socket and its own pause.
 func (f *Forwarder) read() error {
-	var s slab
-	if addr, ok := f.conn.LocalAddr().(*net.UDPAddr); !ok || addr.IP.To4() == nil {
-		return f.readOne(&s)
+	return Read(f.conn, f.put, func(n int) {
+		f.m.received.Add(float64(n))
+		f.m.reads.Inc()
+	})
+}
+
+// Read reads conn until it is closed, calling each with every datagram (its
+// bytes are valid only during the call) and done with the number of
+// datagrams each system call returned. On IPv4 it takes up to readBatch
+// datagrams per call (recvmmsg, through golang.org/x/net/ipv4) and, after a
+// call that emptied the socket, pauses for readPause so that the next call
+// finds many; on IPv6 one datagram per call. It returns nil once conn is
+// closed. tools/udpread runs it alone, to measure what reading costs.
+func Read(conn *net.UDPConn, each func(datagram []byte), done func(n int)) error {
+	if addr, ok := conn.LocalAddr().(*net.UDPAddr); !ok || addr.IP.To4() == nil {
+		return readOne(conn, each, done)
 	}
-	pc := ipv4.NewPacketConn(f.conn)
+	pc := ipv4.NewPacketConn(conn)
 	msgs := make([]ipv4.Message, readBatch)
 	for i := range msgs {
 		msgs[i].Buffers = [][]byte{make([]byte, 64<<10)}
@@ -226,87 +247,54 @@ func (f *Forwarder) read() error {
 			return fmt.Errorf("udp read: %w", err)
 		}
 		for _, m := range msgs[:n] {
-			f.put(&s, m.Buffers[0][:m.N])
+			each(m.Buffers[0][:m.N])
 		}
-		f.m.received.Add(float64(n))
-		f.m.reads.Inc()
+		done(n)
 		if n < len(msgs) {
 			time.Sleep(readPause)
 		}
 	}
 }
 
-// readOne is read one datagram per system call, for IPv6 sockets.
-func (f *Forwarder) readOne(s *slab) error {
+// readOne is Read one datagram per system call, for IPv6 sockets.
+func readOne(conn *net.UDPConn, each func(datagram []byte), done func(n int)) error {
 	buf := make([]byte, 64<<10)
 	for {
-		n, err := f.conn.Read(buf)
+		n, err := conn.Read(buf)
 		if err != nil {
 			if errors.Is(err, net.ErrClosed) {
 				return nil
 			}
 			return fmt.Errorf("udp read: %w", err)
 		}
-		f.m.received.Inc()
-		f.m.reads.Inc()
-		f.put(s, buf[:n])
+		each(buf[:n])
+		done(1)
 	}
 }
 
-// put copies p into the diode unless that would hold more than
-// udp.buffer_bytes between the reader and the converter; then it drops p,
-// the newest, and counts it as buffer_full. (With datagrams of ordinary
-// size the diode's slot count is reached first and it drops the oldest.)
-func (f *Forwarder) put(s *slab, p []byte) {
-	n := uint64(len(p))
-	if f.putBytes+n-f.doneBytes.Load() > uint64(f.cfg.UDP.BufferBytes) {
-		f.m.bufferFull.Inc()
+// put converts one datagram to an encoded v2 envelope, carved from the
+// reader's arena block (one allocation per many envelopes, never reused:
+// the block is collected once every envelope in it has been written), and
+// stores it in the diode. A datagram that is not a v1 envelope is counted
+// and left out. The diode evicts its oldest envelopes when the budget
+// (udp.buffer_bytes) has no room for the new one, and drops the new one
+// only when nothing it holds could make room; both are counted as
+// buffer_full.
+func (f *Forwarder) put(datagram []byte) {
+	if need := 4*len(datagram) + 1024; cap(f.arena)-len(f.arena) < need {
+		f.arena = make([]byte, 0, max(arenaSize, need))
+	}
+	start := len(f.arena)
+	var err error
+	if f.arena, err = f.dec.DecodeAppend(f.arena, datagram); err != nil {
+		f.m.invalid.Inc()
 		return
 	}
-	kept := s.keep(p, f.putBytes, f.doneBytes.Load())
-	f.putBytes += n
-	f.buf.Set(datagram{b: kept, end: f.putBytes})
+	f.buf.Set(f.arena[start:len(f.arena):len(f.arena)])
 }
 
-// datagram is one datagram as the diode holds it: its bytes, and the byte
-// offset just past it in the reader's sequence.
-type datagram struct {
-	b   []byte
-	end uint64
-}
-
-// convert turns each batch of datagrams into a batch of encoded v2
-// envelopes and hands it to the pool; datagrams that are not v1
-// envelopes are counted and left out. The envelopes are encoded into a slab
-// (dropsonde.Decoder.DecodeAppend), one allocation per many envelopes. It
-// closes out when in is closed. It waits on out while the agent takes
-// nothing; the batcher then drops the oldest batches it holds and counts them.
-func (f *Forwarder) convert(in <-chan []datagram, out chan<- [][]byte) {
-	defer close(out)
-	var arena []byte
-	for b := range in {
-		kept := make([][]byte, 0, len(b))
-		for _, d := range b {
-			if cap(arena)-len(arena) < 4*len(d.b)+1024 {
-				arena = make([]byte, 0, slabSize)
-			}
-			start := len(arena)
-			var err error
-			if arena, err = f.dec.DecodeAppend(arena, d.b); err != nil {
-				f.m.invalid.Inc()
-				continue
-			}
-			kept = append(kept, arena[start:len(arena):len(arena)])
-		}
-		if len(b) > 0 {
-			f.doneBytes.Store(b[len(b)-1].end)
-		}
-		f.batcher.Release(b)
-		if len(kept) > 0 {
-			out <- kept
-		}
-	}
-}
+// arenaSize is the size of the blocks the reader encodes envelopes into.
+const arenaSize = 256 << 10
 
 // sampleKernel copies the kernel's drop counters into the forwarder's
 // metrics every kernelSampleInterval until ctx ends.
@@ -334,58 +322,4 @@ func (f *Forwarder) sampleKernel(ctx context.Context) {
 		case <-t.C:
 		}
 	}
-}
-
-// slabSize is the size of the blocks datagrams are copied into: one
-// allocation per many datagrams instead of one each.
-const slabSize = 256 << 10
-
-// keepBlocks is the most blocks a slab keeps for reuse.
-const keepBlocks = 8
-
-// slab hands out copies of datagrams carved from shared blocks, and reuses
-// a block once the converter has finished with every datagram in it, so a
-// forwarder that keeps up allocates nothing per datagram. Used by the
-// reader only.
-//
-// Offsets are the reader's running byte count (Forwarder.putBytes): a full
-// block is retired with the offset just past its last datagram, and the
-// oldest retired block is taken again once the converter's offset
-// (doneBytes) has reached that. Datagrams leave the diode in order, so
-// nothing in such a block is read again. At most keepBlocks wait for
-// reuse; a block retired beyond that (a burst the converter is behind on)
-// is left to the garbage collector.
-type slab struct {
-	block   []byte
-	retired []retiredBlock // oldest first
-}
-
-type retiredBlock struct {
-	b   []byte
-	end uint64
-}
-
-// keep copies p into the current block. before is the offset just past the
-// datagrams kept so far, done the converter's offset.
-func (s *slab) keep(p []byte, before, done uint64) []byte {
-	if len(p) > cap(s.block)-len(s.block) {
-		s.next(len(p), before, done)
-	}
-	start := len(s.block)
-	s.block = append(s.block, p...)
-	return s.block[start:len(s.block):len(s.block)]
-}
-
-// next retires the current block and starts one with room for n bytes.
-func (s *slab) next(n int, before, done uint64) {
-	if s.block != nil && len(s.retired) < keepBlocks {
-		s.retired = append(s.retired, retiredBlock{b: s.block, end: before})
-	}
-	s.block = nil
-	if len(s.retired) > 0 && s.retired[0].end <= done && cap(s.retired[0].b) >= n {
-		s.block = s.retired[0].b[:0]
-		s.retired = append(s.retired[:0], s.retired[1:]...)
-		return
-	}
-	s.block = make([]byte, 0, max(slabSize, n))
 }

@@ -49,6 +49,7 @@ type drainScenario struct {
 // drainPlan is the drain set (scripts/bench --drain).
 var drainPlan = []drainScenario{
 	{Name: "drain-tls-flat", What: "one syslog-tls drain, flat out, two emitter streams", Streams: 2, Healthy: 1, Payload: 200},
+	{Name: "drain-tls-300k", What: "one syslog-tls drain, 300,000/s offered (issue 12's rate), two emitter streams", Rate: 300_000, Streams: 2, Healthy: 1, Payload: 200},
 	{Name: "drain-tls-10x5k", What: "5,000/s to 10 syslog-tls drains and one that never reads", Rate: 5_000, Streams: 1, Healthy: 10, Holes: 1, Payload: 200},
 	{Name: "drain-memory-1k", What: "1,000 syslog-tls drains that never read and one that does, 500/s of 1 KB logs to all of them", Rate: 500, Streams: 1, Healthy: 1, Holes: 1_000, Payload: 1_000, SampleResources: true},
 	{Name: "drain-apps-10k", What: "20,000/s spread over 10,000 apps bound to 1,000 syslog-tls drains (ten apps each) from a bindings source, one drain never reads", Rate: 20_000, Streams: 1, Healthy: 999, Holes: 1, Apps: 10_000, Payload: 200},

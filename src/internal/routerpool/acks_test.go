@@ -10,6 +10,7 @@ import (
 	. "github.com/onsi/gomega"
 	"google.golang.org/protobuf/proto"
 
+	"loggregator/internal/config"
 	"loggregator/internal/diode"
 	"loggregator/internal/envelopetest"
 	"loggregator/internal/metrics"
@@ -137,6 +138,37 @@ var _ = Describe("Pool with acknowledgements", func() {
 			"what the stalled sink held was sent again")
 		Expect(value(reg, `dropped{direction="egress",reason="unacknowledged"}`)).To(Equal(0.0))
 		Expect(value(reg, "egress")).To(Equal(float64(sent)))
+	})
+
+	It("leaves a router that keeps its connection but stops acknowledging within ack_timeout, and sends what it held to another", func() {
+		a, err := envelopetest.NewAckedIngressSink(c["doppler"])
+		Expect(err).NotTo(HaveOccurred())
+		DeferCleanup(a.Close)
+		b, err := envelopetest.NewAckedIngressSink(c["doppler"])
+		Expect(err).NotTo(HaveOccurred())
+		DeferCleanup(b.Stop)
+		reg := metrics.NewRegistry()
+		cfg := c.poolConfig(a.Addr(), b.Addr())
+		cfg.AckTimeout = config.Duration(2 * time.Second)
+		p := startPool(cfg, routerpool.NewMetrics(reg, "router"), 0)
+
+		var n numbered
+		Eventually(func() bool {
+			if !p.offer(n.batch(5)) {
+				n.next -= 5
+			}
+			return a.Count() > 0 && b.Count() > 0
+		}, 10*time.Second).Should(BeTrue(), "the streams spread over both sinks")
+		a.Stall() // up, connected, reading and acknowledging nothing: a stopped router
+		for range 100 {
+			p.in <- n.batch(5)
+		}
+		// TCP keepalive would notice after 25 s; the pool must within 2 s
+		// of a's last acknowledgement.
+		Eventually(func() int { return missing(n.next, a, b) }, 10*time.Second).Should(BeZero())
+		Expect(value(reg, `router_ack_timeouts{destination="router"}`)).To(BeNumerically(">=", 1))
+		Expect(value(reg, `router_resent_envelopes{destination="router"}`)).To(BeNumerically(">", 0))
+		Expect(value(reg, `dropped{direction="egress",reason="unacknowledged"}`)).To(Equal(0.0))
 	})
 
 	It("counts what a plain stream to a vanished router may have lost as unconfirmed", func() {

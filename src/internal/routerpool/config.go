@@ -40,6 +40,14 @@ type Config struct {
 	// with this much outstanding takes no new batch until the router
 	// answers.
 	MaxUnackedBytes int `json:"max_unacked_bytes"`
+	// AckTimeout is how long an acknowledged stream may go without an
+	// acknowledgement while batches wait for one before the pool cuts it
+	// and sends those batches to another router: a router that is up but
+	// not reading (stopped, wedged, starved) is left within AckTimeout
+	// instead of when TCP keepalive gives up on it (25 s). A router holds
+	// a batch back for at most a second (see internal/router), so the
+	// timeout must be well above that.
+	AckTimeout config.Duration `json:"ack_timeout"`
 	// Acknowledgements makes the pool ask each router for acknowledged
 	// ingress (loggr.ack.v1) and use it where offered (the default);
 	// off, every stream is a plain loggregator.v2.Ingress/BatchSender.
@@ -57,6 +65,7 @@ func DefaultConfig() Config {
 		DialTimeout:           config.Duration(5 * time.Second),
 		MaxBackoff:            config.Duration(5 * time.Second),
 		MaxUnackedBytes:       4 << 20,
+		AckTimeout:            config.Duration(5 * time.Second),
 		Acknowledgements:      true,
 	}
 }
@@ -85,6 +94,8 @@ func (c Config) Validate(field string) error {
 		return errors.New(field + ".max_backoff: must be positive")
 	case c.MaxUnackedBytes <= 0:
 		return errors.New(field + ".max_unacked_bytes: must be positive")
+	case c.Acknowledgements && c.AckTimeout.D() < 2*time.Second:
+		return errors.New(field + ".ack_timeout: must be at least 2s (a router holds a batch back for up to a second)")
 	}
 	return nil
 }

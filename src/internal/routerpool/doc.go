@@ -29,6 +29,9 @@
 // unacknowledged batches go first to a fresh stream to another router:
 // at least once, counted in router_resent_envelopes, and
 // dropped{reason="unacknowledged"} only for what no second stream takes. A
+// router that keeps its connection but acknowledges nothing while batches
+// wait (stopped, wedged) is left the same way within Config.AckTimeout
+// (router_ack_timeouts), not when TCP keepalive gives up on it. A
 // plain stream says nothing until it is closed, so the worker remembers the
 // sizes of the writes within the stream's last flow-control window
 // (wire.StreamWindow) and, when it breaks, counts those envelopes as

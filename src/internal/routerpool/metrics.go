@@ -34,6 +34,10 @@ type Metrics struct {
 	// (router_resent_envelopes); the router may have taken some of them
 	// already, so each is a possible duplicate.
 	resent prometheus.Counter
+	// ackTimeouts counts acknowledged streams cut because their router
+	// acknowledged nothing for the ack timeout while batches waited
+	// (router_ack_timeouts); their batches went to another router.
+	ackTimeouts prometheus.Counter
 	// acked is the number of open streams with acknowledgements (router_acked_streams).
 	acked prometheus.Gauge
 	// batches counts batches written to routers (router_batches_sent).
@@ -82,6 +86,7 @@ func NewMetrics(r *metrics.Registry, destination string) *Metrics {
 		unacknowledged: r.Dropped(metrics.Egress, ReasonUnacknowledged),
 		unconfirmed:    r.Dropped(metrics.Egress, ReasonUnconfirmed),
 		resent:         counter("router_resent_envelopes", "Envelopes written again to another router because their stream broke before the router acknowledged them (possible duplicates)."),
+		ackTimeouts:    counter("router_ack_timeouts", "Acknowledged streams cut because their router acknowledged nothing for ack_timeout while batches waited; their unacknowledged batches go to another router."),
 		acked:          gauge("router_acked_streams", "Open streams to routers that acknowledge what they take (the rest are plain BatchSender streams)."),
 		batches:        counter("router_batches_sent", "Batches written to router streams."),
 		dials:          counter("router_connections", "Successful connections to a router."),

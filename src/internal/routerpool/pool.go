@@ -377,6 +377,11 @@ func (p *Pool) open(ctx context.Context, s *stream) error {
 				s.ackCh = make(chan struct{}, 1)
 				s.broken = make(chan struct{})
 				go s.readAcks()
+				go s.watch(p.cfg.AckTimeout.D(), func() {
+					p.m.ackTimeouts.Inc()
+					p.opts.Log.Warn("router acknowledged nothing for ack_timeout; moving its unacknowledged batches to another router",
+						"router", s.addr, "ack_timeout", p.cfg.AckTimeout.D().String())
+				})
 				return nil
 			}
 		}

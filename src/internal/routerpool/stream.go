@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync/atomic"
+	"time"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"google.golang.org/grpc"
@@ -43,6 +44,7 @@ type stream struct {
 
 	acked        grpc.ClientStream
 	acks         atomic.Uint64 // batches acknowledged; written by readAcks
+	written      atomic.Uint64 // acked: batches written; read by watch
 	ackCh        chan struct{} // signalled (cap 1) by readAcks on each acknowledgement
 	broken       chan struct{} // closed when readAcks ends
 	pending      []write       // acked: written and not yet released, oldest first
@@ -90,6 +92,34 @@ func (s *stream) readAcks() {
 	}
 }
 
+// watch cuts s when its router stops acknowledging: every timeout/2 it
+// checks whether batches were already waiting for an acknowledgement at
+// the previous check and none has come since, and if so calls stalled and
+// cancels the stream, which breaks it (the worker then sends its
+// unacknowledged batches to another router). A router that stops reading
+// but keeps its connection (SIGSTOP, a wedged process) is so left between
+// timeout/2 and timeout after its last acknowledgement, even while the
+// worker is blocked writing to it. It returns when the stream ends.
+func (s *stream) watch(timeout time.Duration, stalled func()) {
+	t := time.NewTicker(timeout / 2)
+	defer t.Stop()
+	lastAcks, lastWritten := s.acks.Load(), s.written.Load()
+	for {
+		select {
+		case <-s.broken:
+			return
+		case <-t.C:
+		}
+		acks, written := s.acks.Load(), s.written.Load()
+		if lastWritten > lastAcks && acks == lastAcks {
+			stalled()
+			s.cancel()
+			return
+		}
+		lastAcks, lastWritten = acks, written
+	}
+}
+
 // send writes batch, whose wire size is size. On an acknowledged stream the
 // batch is kept in pending with the bytes charged to s.budget for it, which
 // leave the budget when it leaves pending; the caller releases it on a plain
@@ -117,6 +147,7 @@ func (s *stream) send(batch [][]byte, size int, charged int64) error {
 	s.sent += uint64(len(batch))
 	w := write{bytes: size, envs: len(batch)}
 	if s.acked != nil {
+		s.written.Add(1)
 		w.batch, w.charged = batch, charged
 		s.pending = append(s.pending, w)
 		s.pendingBytes += size

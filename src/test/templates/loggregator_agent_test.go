@@ -50,6 +50,7 @@ var _ = Describe("loggregator_agent job", func() {
 			HaveKeyWithValue("addr", "doppler.service.cf.internal:8082"))))
 		Expect(cfg["routers"]).To(HaveKeyWithValue("streams", BeNumerically("==", 5)))
 		Expect(cfg["routers"]).To(HaveKeyWithValue("acknowledgements", true))
+		Expect(cfg["routers"]).To(HaveKeyWithValue("ack_timeout", "5s"))
 		Expect(cfg["metrics"]).To(HaveKeyWithValue("addr", "127.0.0.1:14824"))
 		Expect(cfg).To(HaveKeyWithValue("deployment", "local"))
 		Expect(cfg).To(HaveKeyWithValue("zone", "z1"))
@@ -61,7 +62,7 @@ var _ = Describe("loggregator_agent job", func() {
 		props := agentProperties()
 		props["grpc_port"] = 3459
 		props["zone"] = "z2"
-		props["doppler"] = map[string]any{"streams": 8, "acknowledgements": false}
+		props["doppler"] = map[string]any{"streams": 8, "acknowledgements": false, "ack_timeout": "3s"}
 		props["batch"] = map[string]any{"size": 500, "flush_interval": "20ms"}
 		props["memory_limit_mib"] = 96
 		props["max_procs"] = 0
@@ -90,6 +91,7 @@ var _ = Describe("loggregator_agent job", func() {
 		Expect(cfg["routers"]).To(HaveKeyWithValue("server_name", "doppler"))
 		Expect(cfg["routers"]).To(HaveKeyWithValue("streams", BeNumerically("==", 8)))
 		Expect(cfg["routers"]).To(HaveKeyWithValue("acknowledgements", false))
+		Expect(cfg["routers"]).To(HaveKeyWithValue("ack_timeout", "3s"))
 		Expect(cfg["batch"]).To(Equal(map[string]any{"size": float64(500), "flush_interval": "20ms", "linger": "10ms"}))
 		Expect(cfg).To(HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 96)))
 		Expect(cfg).To(HaveKeyWithValue("max_procs", BeNumerically("==", 0)))

@@ -48,6 +48,10 @@ type scenario struct {
 	// KillRouter kills the router a third into the run and restarts it a
 	// second later (after the run when StayDown).
 	KillRouter bool
+	// StopRouter stops the (first) router with SIGSTOP a third into the
+	// run, its connections up and nothing read, and continues it after
+	// the run: a wedged router the agents must leave on their own.
+	StopRouter bool
 	// StayDown leaves the killed router down until the run ends, so a
 	// restarted router's own losses (agents reaching it before the rlp
 	// has subscribed) stay out of the figure.
@@ -82,6 +86,7 @@ var endToEnd = []scenario{
 	{Name: "mix", What: "10,000/s of logs, counters and gauges in turn", Rate: 10_000, Emitters: 1, Types: []string{"log", "counter", "gauge"}},
 	{Name: "router-restart", What: "10,000/s; the (first) router is killed a third in and restarted 1 s later", Rate: 10_000, Emitters: 1, KillRouter: true},
 	{Name: "router-kill-20k", What: "20,000/s; the (first) router is killed (SIGKILL) a third in and stays down (run with --routers 2)", Rate: 20_000, Emitters: 1, KillRouter: true, StayDown: true},
+	{Name: "router-stop-20k", What: "20,000/s; the (first) router is stopped (SIGSTOP) a third in, its connections up, and continued after the run (run with --routers 2)", Rate: 20_000, Emitters: 1, StopRouter: true},
 }
 
 type result struct {
@@ -391,6 +396,21 @@ func runScenario(ctx context.Context, sys *topology.System, sc scenario, duratio
 		}()
 	}
 
+	if sc.StopRouter {
+		router := sys.Proc("doppler")
+		go func() {
+			if !sleep(ctx, duration/3+500*time.Millisecond) {
+				return
+			}
+			fmt.Println("   stopping the router (SIGSTOP)")
+			router.Pause()
+		}()
+		defer func() {
+			router.Continue()
+			fmt.Println("   router continued (SIGCONT)")
+		}()
+	}
+
 	var dropsBefore map[string]float64
 	if sc.Firehose {
 		dropsBefore = droppedByComponent(ctx, sys)
@@ -417,6 +437,9 @@ func runScenario(ctx context.Context, sys *topology.System, sc scenario, duratio
 	rep, err := lastJSON(out.Bytes())
 	if err != nil {
 		return result{}, fmt.Errorf("lossprobe exited %d without a report (see %s): %w", exit, logPath, err)
+	}
+	if sc.StopRouter {
+		printAgentLoss(ctx, sys.Endpoints().Endpoints["agent_metrics"])
 	}
 	if sc.KillRouter {
 		// What the agent counted for the break, beside what the probe missed,
@@ -506,7 +529,7 @@ func printAgentLoss(ctx context.Context, url string) {
 	for sc.Scan() {
 		line := sc.Text()
 		switch {
-		case strings.HasPrefix(line, `dropped{direction="egress"`) || strings.HasPrefix(line, "router_resent_envelopes") || strings.HasPrefix(line, "router_acked_streams"):
+		case strings.HasPrefix(line, `dropped{direction="egress"`) || strings.HasPrefix(line, "router_resent_envelopes") || strings.HasPrefix(line, "router_acked_streams") || strings.HasPrefix(line, "router_ack_timeouts"):
 			fmt.Println("   agent " + line)
 		case strings.HasPrefix(line, "dropped{") && !strings.HasSuffix(line, " 0"):
 			fmt.Println("   agent " + line)

@@ -116,6 +116,21 @@ func (p *Proc) Kill() {
 	<-p.done
 }
 
+// Pause stops the component (SIGSTOP) without closing anything: its
+// connections stay up and nothing is read, as with a wedged process.
+func (p *Proc) Pause() {
+	if p.Running() {
+		_ = syscall.Kill(-p.cmd.Process.Pid, syscall.SIGSTOP)
+	}
+}
+
+// Continue resumes a paused component (SIGCONT).
+func (p *Proc) Continue() {
+	if p.Running() {
+		_ = syscall.Kill(-p.cmd.Process.Pid, syscall.SIGCONT)
+	}
+}
+
 func rel(base, path string) string {
 	if r, err := filepath.Rel(base, path); err == nil {
 		return r

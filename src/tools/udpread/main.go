@@ -24,7 +24,7 @@ func main() {
 	addr := flag.String("addr", "127.0.0.1:3457", "UDP address to read")
 	rcvbuf := flag.Int("receive-buffer-bytes", udpforwarder.DefaultConfig().UDP.ReceiveBufferBytes, "SO_RCVBUF of the socket")
 	flag.Parse()
-	runtime.GOMAXPROCS(udpforwarder.DefaultConfig().Runtime.MaxProcs)
+	runtime.GOMAXPROCS(udpforwarder.DefaultConfig().MaxProcs)
 
 	udpAddr, err := net.ResolveUDPAddr("udp", *addr)
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -64,10 +63,9 @@ func files(name string) mtls.Files {
 
 // freeAddr returns a loopback address nothing listens on right now.
 func freeAddr() string {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	addr, err := envelopetest.FreeAddr()
 	Expect(err).NotTo(HaveOccurred())
-	defer ln.Close()
-	return ln.Addr().String()
+	return addr
 }
 
 // testRouter is an envelopetest.IngressSink standing in for a router, with

@@ -16,6 +16,7 @@ import (
 	"loggregator/internal/agent"
 	"loggregator/internal/certgen"
 	"loggregator/internal/config"
+	"loggregator/internal/envelopetest"
 	"loggregator/internal/lossprobe"
 	"loggregator/internal/resolve"
 	"loggregator/internal/rlp"
@@ -60,10 +61,9 @@ var _ = SynchronizedAfterSuite(func() {}, func() {
 })
 
 func freeAddr() string {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	addr, err := envelopetest.FreeAddr()
 	Expect(err).NotTo(HaveOccurred())
-	defer ln.Close()
-	return ln.Addr().String()
+	return addr
 }
 
 // writeJSON writes v as dir/name and returns the path.

@@ -55,10 +55,9 @@ var _ = SynchronizedAfterSuite(func() {}, func() {
 
 // freeAddr returns a loopback address nothing listens on right now.
 func freeAddr() string {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	addr, err := envelopetest.FreeAddr()
 	Expect(err).NotTo(HaveOccurred())
-	defer ln.Close()
-	return ln.Addr().String()
+	return addr
 }
 
 // startAgent is a real v2 Ingress server over mutual TLS with the agent's

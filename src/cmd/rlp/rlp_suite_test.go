@@ -2,7 +2,6 @@ package main_test
 
 import (
 	"encoding/json"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +15,7 @@ import (
 	"github.com/onsi/gomega/gexec"
 
 	"loggregator/internal/certgen"
+	"loggregator/internal/envelopetest"
 	"loggregator/internal/metrics/metricstest"
 	"loggregator/tools/versions"
 )
@@ -57,10 +57,9 @@ func (c certs) json(name string) map[string]string {
 }
 
 func freeAddr() string {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	addr, err := envelopetest.FreeAddr()
 	Expect(err).NotTo(HaveOccurred())
-	defer ln.Close()
-	return ln.Addr().String()
+	return addr
 }
 
 // process is a running binary with its addresses.

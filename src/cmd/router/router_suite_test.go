@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,6 +19,7 @@ import (
 	"google.golang.org/grpc/credentials"
 
 	"loggregator/internal/certgen"
+	"loggregator/internal/envelopetest"
 	"loggregator/internal/mtls"
 	"loggregator/tools/versions"
 )
@@ -53,10 +53,9 @@ type router struct {
 }
 
 func freePort() string {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	addr, err := envelopetest.FreeAddr()
 	Expect(err).NotTo(HaveOccurred())
-	defer ln.Close()
-	return ln.Addr().String()
+	return addr
 }
 
 // startRouter writes certificates and a config (defaults plus overrides),

@@ -26,6 +26,7 @@ import (
 	"loggregator/internal/binding"
 	"loggregator/internal/certgen"
 	"loggregator/internal/config"
+	"loggregator/internal/envelopetest"
 	"loggregator/internal/mtls"
 	"loggregator/internal/syslog/syslogtest"
 	"loggregator/internal/syslogagent"
@@ -57,10 +58,9 @@ var _ = SynchronizedBeforeSuite(func() []byte {
 var _ = SynchronizedAfterSuite(func() {}, func() { gexec.CleanupBuildArtifacts() })
 
 func freeAddr() string {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	addr, err := envelopetest.FreeAddr()
 	Expect(err).NotTo(HaveOccurred())
-	defer ln.Close()
-	return ln.Addr().String()
+	return addr
 }
 
 // bindingCache is a stand-in for the binding cache: a real mTLS HTTPS

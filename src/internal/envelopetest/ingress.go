@@ -1,9 +1,12 @@
 package envelopetest
 
 import (
+	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 
@@ -220,4 +223,27 @@ func (s *IngressSink) Close() {
 	s.quitOnce.Do(func() { close(s.quit) })
 	s.server.Stop()
 	<-s.served
+}
+
+// FreeAddr returns a loopback TCP address ("127.0.0.1:port") that nothing
+// listens on, for a process under test to bind. The port is below the
+// kernel's ephemeral range (net.ipv4.ip_local_port_range starts at 32768 by
+// default): a port the kernel hands out for ":0" and that is then closed
+// can be taken by any process's outgoing connection before the process
+// under test binds it, which happened with suites running side by side.
+// The search starts at a random port, so suites side by side rarely try the
+// same one.
+func FreeAddr() (string, error) {
+	const lo, hi = 20000, 32767
+	start := rand.IntN(hi - lo + 1)
+	for i := range hi - lo + 1 {
+		addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(lo+(start+i)%(hi-lo+1)))
+		ln, err := net.Listen("tcp", addr)
+		if err != nil {
+			continue
+		}
+		_ = ln.Close()
+		return addr, nil
+	}
+	return "", errors.New("envelopetest: no free port between 20000 and 32767")
 }

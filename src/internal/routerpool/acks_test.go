@@ -58,12 +58,7 @@ func missing(n uint64, sinks ...*envelopetest.IngressSink) int {
 // many envelopes it sent.
 func vanishMidStream(p *runningPool, a, b *envelopetest.IngressSink) uint64 {
 	var n numbered
-	Eventually(func() bool {
-		if !p.offer(n.batch(5)) {
-			n.next -= 5 // not sent: the numbers are used again
-		}
-		return a.Count() > 0 && b.Count() > 0
-	}, 10*time.Second).Should(BeTrue(), "the streams spread over both sinks")
+	spread(p, &n, a, b)
 	for range 50 {
 		p.in <- n.batch(5)
 	}
@@ -78,6 +73,30 @@ func vanishMidStream(p *runningPool, a, b *envelopetest.IngressSink) uint64 {
 	p.closeIn()
 	Eventually(p.done, 10*time.Second).Should(BeClosed())
 	return n.next
+}
+
+// spread offers numbered batches of five until both sinks have some.
+func spread(p *runningPool, n *numbered, a, b *envelopetest.IngressSink) {
+	GinkgoHelper()
+	Eventually(func() bool {
+		if !p.offer(n.batch(5)) {
+			n.next -= 5 // not sent: the numbers are used again
+		}
+		return a.Count() > 0 && b.Count() > 0
+	}, 10*time.Second).Should(BeTrue(), "the streams spread over both sinks")
+}
+
+// twoAckedSinks starts two routers of this release (acknowledged sinks); a
+// is closed at cleanup (it may be stalled), b stopped.
+func twoAckedSinks(c certs) (a, b *envelopetest.IngressSink) {
+	GinkgoHelper()
+	a, err := envelopetest.NewAckedIngressSink(c["doppler"])
+	Expect(err).NotTo(HaveOccurred())
+	DeferCleanup(a.Close)
+	b, err = envelopetest.NewAckedIngressSink(c["doppler"])
+	Expect(err).NotTo(HaveOccurred())
+	DeferCleanup(b.Stop)
+	return a, b
 }
 
 var _ = Describe("Pool with acknowledgements", func() {
@@ -123,12 +142,7 @@ var _ = Describe("Pool with acknowledgements", func() {
 	})
 
 	It("sends what a vanished router had not acknowledged to another, so every envelope arrives at least once", func() {
-		a, err := envelopetest.NewAckedIngressSink(c["doppler"])
-		Expect(err).NotTo(HaveOccurred())
-		DeferCleanup(a.Close)
-		b, err := envelopetest.NewAckedIngressSink(c["doppler"])
-		Expect(err).NotTo(HaveOccurred())
-		DeferCleanup(b.Stop)
+		a, b := twoAckedSinks(c)
 		reg := metrics.NewRegistry()
 		p := startPool(c.poolConfig(a.Addr(), b.Addr()), routerpool.NewMetrics(reg, "router"), 0)
 
@@ -141,24 +155,14 @@ var _ = Describe("Pool with acknowledgements", func() {
 	})
 
 	It("leaves a router that keeps its connection but stops acknowledging within ack_timeout, and sends what it held to another", func() {
-		a, err := envelopetest.NewAckedIngressSink(c["doppler"])
-		Expect(err).NotTo(HaveOccurred())
-		DeferCleanup(a.Close)
-		b, err := envelopetest.NewAckedIngressSink(c["doppler"])
-		Expect(err).NotTo(HaveOccurred())
-		DeferCleanup(b.Stop)
+		a, b := twoAckedSinks(c)
 		reg := metrics.NewRegistry()
 		cfg := c.poolConfig(a.Addr(), b.Addr())
 		cfg.AckTimeout = config.Duration(2 * time.Second)
 		p := startPool(cfg, routerpool.NewMetrics(reg, "router"), 0)
 
 		var n numbered
-		Eventually(func() bool {
-			if !p.offer(n.batch(5)) {
-				n.next -= 5
-			}
-			return a.Count() > 0 && b.Count() > 0
-		}, 10*time.Second).Should(BeTrue(), "the streams spread over both sinks")
+		spread(p, &n, a, b)
 		a.Stall() // up, connected, reading and acknowledging nothing: a stopped router
 		for range 100 {
 			p.in <- n.batch(5)

@@ -225,25 +225,46 @@ func (s *IngressSink) Close() {
 	<-s.served
 }
 
-// FreeAddr returns a loopback TCP address ("127.0.0.1:port") that nothing
-// listens on, for a process under test to bind. The port is below the
-// kernel's ephemeral range (net.ipv4.ip_local_port_range starts at 32768 by
-// default): a port the kernel hands out for ":0" and that is then closed
-// can be taken by any process's outgoing connection before the process
-// under test binds it, which happened with suites running side by side.
-// The search starts at a random port, so suites side by side rarely try the
-// same one.
-func FreeAddr() (string, error) {
+// FreePort returns a loopback TCP port that nothing listens on, for a
+// process under test to bind. The port is below the kernel's ephemeral
+// range (net.ipv4.ip_local_port_range starts at 32768 by default): a port
+// the kernel hands out for ":0" and that is then closed can be taken by any
+// process's outgoing connection before the process under test binds it,
+// which happened with suites running side by side. The search starts at a
+// random port, so suites side by side rarely try the same one, and no port
+// is handed out twice in one test process.
+func FreePort() (int, error) {
 	const lo, hi = 20000, 32767
+	handedOut.Lock()
+	defer handedOut.Unlock()
 	start := rand.IntN(hi - lo + 1)
 	for i := range hi - lo + 1 {
-		addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(lo+(start+i)%(hi-lo+1)))
-		ln, err := net.Listen("tcp", addr)
+		port := lo + (start+i)%(hi-lo+1)
+		if handedOut.ports[port] {
+			continue
+		}
+		ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
 		if err != nil {
 			continue
 		}
 		_ = ln.Close()
-		return addr, nil
+		handedOut.ports[port] = true
+		return port, nil
 	}
-	return "", errors.New("envelopetest: no free port between 20000 and 32767")
+	return 0, errors.New("envelopetest: no free port between 20000 and 32767")
+}
+
+// handedOut is the ports FreePort has returned in this process.
+var handedOut = struct {
+	sync.Mutex
+	ports map[int]bool
+}{ports: map[int]bool{}}
+
+// FreeAddr is FreePort as "127.0.0.1:port".
+func FreeAddr() (string, error) {
+	port, err := FreePort()
+	if err != nil {
+		return "", err
+	}
+	return net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), nil
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net"
 	"os"
 	"path/filepath"
 	"testing"
@@ -14,6 +13,7 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
+	"loggregator/internal/envelopetest"
 	"loggregator/tools/topology"
 	"loggregator/tools/versions"
 )
@@ -72,17 +72,16 @@ type ports struct {
 	TC, TCMetrics           int
 }
 
-// freePorts picks ports nothing listens on now, so a suite never collides
-// with scripts/run-local or another parallel process.
+// freePorts picks ports nothing listens on now, below the kernel's
+// ephemeral range (envelopetest.FreePort), so a suite never collides with
+// scripts/run-local, another parallel process or an outgoing connection.
 func freePorts() ports {
-	var ls []net.Listener
 	next := func() int {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
+		port, err := envelopetest.FreePort()
 		Expect(err).NotTo(HaveOccurred())
-		ls = append(ls, l)
-		return l.Addr().(*net.TCPAddr).Port
+		return port
 	}
-	p := ports{
+	return ports{
 		Router0: next(), Router0Metrics: next(),
 		Router1: next(), Router1Metrics: next(),
 		RLP: next(), RLPMetrics: next(),
@@ -90,10 +89,6 @@ func freePorts() ports {
 		Agent: next(), AgentMetrics: next(),
 		TC: next(), TCMetrics: next(),
 	}
-	for _, l := range ls {
-		Expect(l.Close()).To(Succeed())
-	}
-	return p
 }
 
 // manifestTemplate is the suite's topology: two routers, the rlp subscribed

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"time"
 
+	"loggregator/internal/envelopetest"
 	"loggregator/internal/mtls"
 )
 
@@ -100,12 +101,11 @@ func Start(dir string, mode Mode, certs mtls.Files) (*Rsyslog, error) {
 }
 
 func freePort() (int, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	port, err := envelopetest.FreePort()
 	if err != nil {
 		return 0, fmt.Errorf("find a free port: %w", err)
 	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port, nil
+	return port, nil
 }
 
 func (r *Rsyslog) waitListening(within time.Duration) error {

@@ -41,8 +41,9 @@ import (
 //	               per delivered datagram
 //	kernel-drops   datagrams the kernel dropped at the forwarder's socket
 //	               (udp_socket_drops)
-//	buffer-full    datagrams the forwarder read but dropped because the
-//	               converter fell behind (dropped{...,reason="buffer_full"})
+//	buffer-full    envelopes the forwarder converted but dropped because the
+//	               agent took them slower than they came
+//	               (dropped{...,reason="buffer_full"})
 //	dgrams/read    datagrams per read of the socket (ingress / udp_reads)
 //
 // Run with -benchtime Nx (N datagrams), e.g.
@@ -57,12 +58,18 @@ func BenchmarkForwarder(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	atRates(b, func(b *testing.B, rate int) { benchForwarder(b, bin, ids, rate) })
+}
+
+// atRates runs bench as one sub-benchmark per sender rate: 10,000/s,
+// 100,000/s and flat out.
+func atRates(b *testing.B, bench func(b *testing.B, rate int)) {
 	for _, rate := range []int{10_000, 100_000, 0} {
 		name := "flat-out"
 		if rate > 0 {
 			name = fmt.Sprintf("rate-%dk", rate/1000)
 		}
-		b.Run(name, func(b *testing.B) { benchForwarder(b, bin, ids, rate) })
+		b.Run(name, func(b *testing.B) { bench(b, rate) })
 	}
 }
 
@@ -151,13 +158,7 @@ func BenchmarkReader(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Cleanup(gexec.CleanupBuildArtifacts)
-	for _, rate := range []int{10_000, 100_000, 0} {
-		name := "flat-out"
-		if rate > 0 {
-			name = fmt.Sprintf("rate-%dk", rate/1000)
-		}
-		b.Run(name, func(b *testing.B) { benchReader(b, bin, rate) })
-	}
+	atRates(b, func(b *testing.B, rate int) { benchReader(b, bin, rate) })
 }
 
 func benchReader(b *testing.B, bin string, rate int) {

@@ -20,7 +20,7 @@ import (
 )
 
 // BenchmarkPipeline runs the forwarder in the test process (for profiles:
-// -cpuprofile shows the reader, converter and stream beside the sender and
+// -cpuprofile shows the reader (which converts) and the stream beside the sender and
 // the sink) and sends b.N log datagrams flat out, then waits for the sink to
 // stop receiving. The component figures are BenchmarkForwarder's in
 // cmd/udp-forwarder, which measures the binary alone.

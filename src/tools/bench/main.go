@@ -398,14 +398,20 @@ func runScenario(ctx context.Context, sys *topology.System, sc scenario, duratio
 
 	if sc.StopRouter {
 		router := sys.Proc("doppler")
+		// The pause is cancelled if the probe ends first, so the router is
+		// never left stopped for the next scenario.
+		pauseCtx, cancelPause := context.WithCancel(ctx)
+		paused := make(chan struct{})
 		go func() {
-			if !sleep(ctx, duration/3+500*time.Millisecond) {
-				return
+			defer close(paused)
+			if sleep(pauseCtx, duration/3+500*time.Millisecond) {
+				fmt.Println("   stopping the router (SIGSTOP)")
+				router.Pause()
 			}
-			fmt.Println("   stopping the router (SIGSTOP)")
-			router.Pause()
 		}()
 		defer func() {
+			cancelPause()
+			<-paused
 			router.Continue()
 			fmt.Println("   router continued (SIGCONT)")
 		}()

@@ -8,9 +8,9 @@
 // gets its own bounded diode of encoded envelopes and one goroutine that
 // sends them: BatchedReceiver in batches of up to BatchSize envelopes and
 // BatchBytes bytes, at most one message per FlushInterval (a batch that
-// finds the last send older than that goes at once; otherwise it waits out
-// the rest of the interval, gathering what arrives); Receiver one envelope
-// at a time. Envelopes
+// finds the last send older than that, or that already holds a quarter of
+// either limit, goes at once; otherwise it waits out the rest of the
+// interval, gathering what arrives); Receiver one envelope at a time. Envelopes
 // travel as the bytes they arrived in (wire.Codec), except for consumers
 // that ask for deprecated tags.
 //

@@ -39,8 +39,9 @@ type Config struct {
 	// envelope larger than that goes alone. 0 means no limit. With a
 	// Budget it bounds what each subscriber has in flight (see run).
 	BatchBytes int
-	// FlushInterval paces BatchedReceiver sends: at most one message per
-	// interval, so it is also the longest a batch waits to fill up.
+	// FlushInterval paces BatchedReceiver sends of small batches: at most
+	// one message per interval, so it is also the longest a batch waits to
+	// fill up. A batch of a quarter of BatchSize or BatchBytes goes at once.
 	FlushInterval time.Duration
 	// SlowConsumerTimeout is how long a subscriber may stay behind before it
 	// is disconnected.

@@ -299,6 +299,38 @@ var _ = Describe("Server", func() {
 		Expect(err).To(MatchError(io.EOF))
 	})
 
+	It("sends a batch that already holds a quarter of a full message at once, inside the flush interval", func() {
+		cfg := defaults()
+		cfg.FlushInterval = time.Hour
+		cfg.BatchBytes = 64 << 10
+		h := newHarness(cfg)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		s := h.subscribe(ctx, logsFrom("a"))
+		h.route(logEnv("a", 0, 10))
+		b, err := s.Recv() // nothing was sent before: at once
+		Expect(err).NotTo(HaveOccurred())
+		Expect(b.Batch).To(HaveLen(1))
+		got := make(chan int, 1)
+		go func() {
+			defer GinkgoRecover()
+			b, err := s.Recv()
+			Expect(err).NotTo(HaveOccurred())
+			got <- len(b.Batch)
+		}()
+		h.route(envOfSize("a", 1, cfg.BatchBytes/4)) // a quarter of BatchBytes
+		Eventually(got, 5*time.Second).Should(Receive(Equal(1)), "sent without waiting out the hour")
+	})
+
+	It("counts a batch of a quarter of BatchSize envelopes, or of BatchBytes bytes, as one to send at once", func() {
+		Expect(egress.Sizable(24, 2400, 100, 64<<10)).To(BeFalse())
+		Expect(egress.Sizable(25, 2500, 100, 64<<10)).To(BeTrue())
+		Expect(egress.Sizable(1, 16<<10, 100, 64<<10)).To(BeTrue())
+		Expect(egress.Sizable(1, 16<<10, 100, 0)).To(BeFalse(), "no byte limit")
+		Expect(egress.Sizable(1, 10, 8, 0)).To(BeFalse())
+		Expect(egress.Sizable(1, 10, 1, 0)).To(BeTrue())
+	})
+
 	It("delivers what it buffered and ends streams with OK when drained", func() {
 		h := newHarness(defaults())
 		ctx, cancel := context.WithCancel(context.Background())

@@ -31,8 +31,9 @@ type Settings struct {
 	// one message; a message is cut at BatchSize envelopes or BatchBytes
 	// bytes, whichever comes first.
 	BatchBytes int `json:"batch_bytes"`
-	// FlushInterval paces the sends to a subscriber: at most one message
-	// per interval, so it is also the longest a batch waits to fill up.
+	// FlushInterval paces the sends of small batches to a subscriber: at
+	// most one message per interval, so it is also the longest a batch
+	// waits to fill up; a quarter-full batch goes at once.
 	FlushInterval config.Duration `json:"flush_interval"`
 	// SlowConsumerTimeout disconnects a subscriber that has kept losing
 	// envelopes, or could not take one batch, for this long.

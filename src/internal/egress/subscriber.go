@@ -144,7 +144,7 @@ func (sub *subscriber) run(ctx context.Context, st Stream) error {
 		}
 		if drained {
 			sub.behindSince = 0 // the diode ran empty: caught up
-			if sub.batched && cfg.FlushInterval > 0 && ctx.Err() == nil {
+			if sub.batched && cfg.FlushInterval > 0 && ctx.Err() == nil && !sizable(len(buf), bytes, size, cfg.BatchBytes) {
 				if wait := cfg.FlushInterval - time.Since(sent); wait > 0 {
 					buf, bytes = sub.linger(ctx, buf, bytes, flush, wait)
 				}
@@ -255,7 +255,7 @@ func (sub *subscriber) release(n int64) {
 // that come less often than that (at everyday rates the router gets one
 // agent batch every few milliseconds) go out as soon as they arrive, with no
 // timer and no added latency; faster ones are gathered into one message per
-// interval.
+// interval, unless what arrived is already a quarter of a message (sizable).
 func (sub *subscriber) linger(ctx context.Context, buf [][]byte, bytes int, flush *time.Timer, d time.Duration) ([][]byte, int) {
 	flush.Reset(d)
 	select {
@@ -265,6 +265,17 @@ func (sub *subscriber) linger(ctx context.Context, buf [][]byte, bytes int, flus
 	}
 	buf, bytes, _ = sub.fill(ctx, buf, bytes)
 	return buf, bytes
+}
+
+// sizable reports whether a batch of n envelopes and bytes bytes is a
+// quarter of a full one (size envelopes or limit bytes) or more: such a
+// batch goes at once, without waiting out the flush interval. Pacing pays
+// where many small upstream batches arrive close together (a router fed by
+// a fleet of agents); a batch that is already that large would gain few
+// envelopes by waiting, and the wait is a timer wake-up and milliseconds
+// of latency on every hop.
+func sizable(n, bytes, size, limit int) bool {
+	return n >= max(size/4, 1) || (limit > 0 && bytes >= limit/4)
 }
 
 // send hands buf to the stream; a Send blocked for the slow consumer

@@ -1,0 +1,4 @@
+package egress
+
+// Sizable exposes sizable to the specs.
+var Sizable = sizable

@@ -33,13 +33,18 @@ import (
 // keeps at most 2,000 envelopes ahead of the slowest subscriber, so nothing
 // is dropped and the time is what it takes to get every envelope to every
 // subscriber.
+//
+// "source" subscribers select the one source written (a diode each);
+// "firehose" subscribers select every source's logs (a fair ring each).
 func BenchmarkEgress(b *testing.B) {
-	for _, subs := range []int{1, 4} {
-		b.Run(fmt.Sprintf("subscribers-%d", subs), func(b *testing.B) { benchEgress(b, subs) })
+	for _, sel := range []string{"source", "firehose"} {
+		for _, subs := range []int{1, 4} {
+			b.Run(fmt.Sprintf("%s/subscribers-%d", sel, subs), func(b *testing.B) { benchEgress(b, subs, sel == "firehose") })
+		}
 	}
 }
 
-func benchEgress(b *testing.B, subs int) {
+func benchEgress(b *testing.B, subs int, firehose bool) {
 	ca, err := certgen.NewCA("ca")
 	if err != nil {
 		b.Fatal(err)
@@ -83,6 +88,9 @@ func benchEgress(b *testing.B, subs int) {
 	req := &loggregator_v2.EgressBatchRequest{UsePreferredTags: true, Selectors: []*loggregator_v2.Selector{
 		{SourceId: "bench", Message: &loggregator_v2.Selector_Log{Log: &loggregator_v2.LogSelector{}}},
 	}}
+	if firehose {
+		req.Selectors[0].SourceId = ""
+	}
 	for i := range subs {
 		st, err := conn.NewStream(ctx, &grpc.StreamDesc{ServerStreams: true}, "/loggregator.v2.Egress/BatchedReceiver", grpc.ForceCodecV2(codec))
 		if err != nil {

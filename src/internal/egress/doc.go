@@ -25,7 +25,9 @@
 //
 // A subscriber that reads too slowly loses only its own envelopes: its
 // diode drops the oldest, counted as dropped{direction="egress",
-// reason="slow_consumer"}. One that stays behind for longer than
+// reason="slow_consumer"}. A subscriber whose selectors can match several
+// sources gets a fair.Buffer instead of a diode, so there the source that
+// holds the most of its buffer loses first (docs/fairness.md). One that stays behind for longer than
 // SlowConsumerTimeout, losing envelopes or with a send blocked all that
 // time, is disconnected with codes.Aborted and counted in
 // slow_consumer_disconnects.

@@ -60,6 +60,9 @@ type Config struct {
 	// envelopes that costs them (dropped{reason="budget"}).
 	Budget        *diode.Budget
 	BudgetDropped func(n int)
+	// Salt picks which sources share a lane of a subscriber's fair ring
+	// (fair.Options.Salt); give each process its own.
+	Salt uint64
 }
 
 var (

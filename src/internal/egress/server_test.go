@@ -25,6 +25,7 @@ import (
 	"loggregator/internal/certgen"
 	"loggregator/internal/diode"
 	"loggregator/internal/egress"
+	"loggregator/internal/fair"
 	"loggregator/internal/leakcheck"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
@@ -329,6 +330,50 @@ var _ = Describe("Server", func() {
 		Expect(egress.Sizable(1, 16<<10, 100, 0)).To(BeFalse(), "no byte limit")
 		Expect(egress.Sizable(1, 10, 8, 0)).To(BeFalse())
 		Expect(egress.Sizable(1, 10, 1, 0)).To(BeTrue())
+	})
+
+	It("gives a consumer of many sources that falls behind a fair ring: the flooding source loses its own envelopes, a quiet one none", func() {
+		cfg := defaults()
+		cfg.SlowConsumerTimeout = time.Minute // behind on purpose, not to be cut off
+		cfg.Salt = 7
+		h := newHarness(cfg)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		noisy, quiet := "noisy", "quiet-0"
+		for i := 1; fair.Lane(cfg.Salt, fair.DefaultLanes, []byte(quiet)) == fair.Lane(cfg.Salt, fair.DefaultLanes, []byte(noisy)); i++ {
+			quiet = fmt.Sprintf("quiet-%d", i) // a quiet source in a lane of its own, as 15 of 16 are
+		}
+		s, err := h.client.BatchedReceiver(ctx, &loggregator_v2.EgressBatchRequest{UsePreferredTags: true, Selectors: []*loggregator_v2.Selector{
+			{Message: &loggregator_v2.Selector_Log{Log: &loggregator_v2.LogSelector{}}}, // every source's logs
+		}})
+		Expect(err).NotTo(HaveOccurred())
+		Eventually(h.reg.Len).Should(BeNumerically(">", 0))
+
+		// The consumer reads nothing yet: what gRPC's windows take, then
+		// the ring (1,000 configured, a quarter per lane), holds the rest.
+		const floods, perFlood, size = 20, 1000, 200
+		sentQuiet := 0
+		for f := range floods {
+			h.route(logEnv(quiet, sentQuiet, size))
+			sentQuiet++
+			batch := make([][]byte, perFlood)
+			for i := range batch {
+				batch[i] = logEnv(noisy, f*perFlood+i, size)
+			}
+			h.route(batch...)
+		}
+		got, errc := collect(s)
+		Expect(h.server.Drain(ctx)).To(Succeed())
+		Eventually(errc, 10*time.Second).Should(Receive(MatchError(io.EOF)))
+
+		bySource := map[string]int{}
+		for _, e := range got() {
+			bySource[e.SourceId]++
+		}
+		Expect(bySource[quiet]).To(Equal(sentQuiet), "the quiet source lost nothing")
+		lost := floods*perFlood - bySource[noisy]
+		Expect(lost).To(BeNumerically(">", floods*perFlood/2), "the flood overflowed the ring")
+		Expect(value(h.metrics.SlowConsumer)).To(BeNumerically("==", lost), "every loss counted")
 	})
 
 	It("delivers what it buffered and ends streams with OK when drained", func() {

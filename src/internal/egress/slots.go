@@ -4,6 +4,7 @@ import (
 	"sync/atomic"
 
 	"loggregator/internal/diode"
+	"loggregator/internal/fair"
 )
 
 // floorSlots is the fewest slots a subscriber's diode gets (or BufferSize,
@@ -25,6 +26,10 @@ const floorSlots = 64
 // leaves gives its slots back. So while few subscribers are connected each
 // gets the configured buffer, and when many are, those that come later get
 // smaller ones, and the budget holds either way.
+//
+// A subscriber whose selectors can match several sources gets a fair ring
+// (see newSubscriber), whose slots are charged the same way, about four
+// times a diode's; when not even a floor-sized one fits it gets a diode.
 //
 // Without a budget every subscriber gets BufferSize slots.
 type slotShare struct {
@@ -68,6 +73,26 @@ func (p *slotShare) grant() (slots int, charged int64) {
 		p.used.Add(-n)
 	}
 	return p.floor, 0
+}
+
+// grantFair is grant for a fair ring (fair.DefaultLanes lanes), whose
+// slot arrays hold fair.Slots of its size, about four times as many as a
+// diode's: the slots for it and the bytes charged, or ok false when not
+// even a floor-sized one fits, and the subscriber is to get a diode from
+// grant instead.
+func (p *slotShare) grantFair() (slots int, charged int64, ok bool) {
+	if p.budget == nil {
+		return p.size, 0, true
+	}
+	slot := diode.SlotBytes[[]byte]()
+	for slots = p.size; slots >= p.floor; slots /= 2 {
+		n := int64(fair.Slots(slots, fair.DefaultLanes)-p.floor) * slot
+		if p.used.Add(n) <= p.share && p.budget.Charge(n) {
+			return slots, n, true
+		}
+		p.used.Add(-n)
+	}
+	return 0, 0, false
 }
 
 // release gives back what grant charged.

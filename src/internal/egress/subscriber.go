@@ -9,6 +9,7 @@ import (
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 
 	"loggregator/internal/diode"
+	"loggregator/internal/fair"
 	"loggregator/internal/wire"
 )
 
@@ -53,20 +54,44 @@ type subscriber struct {
 	sentBytes int64
 }
 
+// newSubscriber makes a subscriber for req. One whose selectors can match
+// more than one source gets a fair ring (fair.Buffer): when it falls
+// behind, the source holding the most of its buffer loses first, so a
+// firehose consumer that cannot keep up loses the flooding app's envelopes
+// rather than everyone's. One that reads a single source gets a diode.
 func newSubscriber(s *Server, req *loggregator_v2.EgressBatchRequest, batched bool) *subscriber {
 	sub := &subscriber{s: s, batched: batched, legacyTags: !req.GetUsePreferredTags(), slow: make(chan struct{})}
-	size, charged := s.slots.grant()
-	sub.slotBytes = charged
 	var opts []diode.Option[[]byte]
 	if s.cfg.Budget != nil {
 		opts = append(opts, diode.WithBudget(s.cfg.Budget, wire.BatchRecordSize, sub.onBudgetDrop), diode.KeepCharged[[]byte]())
 	}
+	if manySources(req) {
+		if size, charged, ok := s.slots.grantFair(); ok {
+			sub.slotBytes = charged
+			sub.ring = fair.New(size, fair.Options{Lanes: fair.DefaultLanes, Salt: s.cfg.Salt, OnDrop: sub.onDrop, Diode: opts})
+			return sub
+		}
+	}
+	size, charged := s.slots.grant()
+	sub.slotBytes = charged
 	if s.cfg.ConcurrentWriters {
 		sub.ring = diode.NewManyToOne(size, sub.onDrop, opts...)
 	} else {
 		sub.ring = diode.NewOneToOne(size, sub.onDrop, opts...)
 	}
 	return sub
+}
+
+// manySources reports whether req's selectors can match envelopes of more
+// than one source id: one of them names none, or two name different ones.
+func manySources(req *loggregator_v2.EgressBatchRequest) bool {
+	sels := req.GetSelectors()
+	for _, sel := range sels {
+		if id := sel.GetSourceId(); id == "" || id != sels[0].GetSourceId() {
+			return true
+		}
+	}
+	return false
 }
 
 // write is the sink handed to the Source.

@@ -81,13 +81,7 @@ func New(size int, o Options) *Buffer {
 	if size < 1 {
 		panic("fair: size must be at least 1")
 	}
-	lanes := o.Lanes
-	if lanes < 1 {
-		lanes = DefaultLanes
-	}
-	lanes = min(lanes, size)
-	share := min(lanes, MaxShare)
-	per := (size + share - 1) / share
+	lanes, per := shape(size, o.Lanes)
 	b := &Buffer{
 		lanes:    make([]lane, lanes),
 		per:      per,
@@ -106,6 +100,24 @@ func New(size int, o Options) *Buffer {
 		}, o.Diode...)
 	}
 	return b
+}
+
+// Slots returns how many entries a Buffer of size and lanes (as in
+// New and Options.Lanes) has room for in all: its slot arrays are that
+// many diode slots, allocated up front.
+func Slots(size, lanes int) int {
+	n, per := shape(max(size, 1), lanes)
+	return n * per
+}
+
+// shape returns the lanes and the entries per lane of a Buffer of size.
+func shape(size, lanes int) (n, per int) {
+	if lanes < 1 {
+		lanes = DefaultLanes
+	}
+	lanes = min(lanes, size)
+	share := min(lanes, MaxShare)
+	return lanes, (size + share - 1) / share
 }
 
 // Set stores env in the lane of its source_id, which it reads from env

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"os"
 	"sync"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 
 	"loggregator/internal/diode"
 	"loggregator/internal/egress"
+	"loggregator/internal/fair"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
 	"loggregator/internal/resolve"
@@ -72,6 +74,8 @@ func New(cfg *Config, log *slog.Logger, lookup resolve.LookupFunc) (*Proxy, erro
 	// merge straight into them.
 	egressCfg.Budget = diode.NewBudget(cfg.BufferBudgetBytes())
 	egressCfg.BudgetDropped = func(n int) { m.budget.Add(float64(n)) }
+	host, _ := os.Hostname() // "" on error: the address alone still salts
+	egressCfg.Salt = fair.Salt(host, cfg.Egress.Addr)
 	reg.BufferBytes(egressCfg.Budget.Held, egressCfg.Budget.Limit)
 	p.egress = egress.NewServer(p.routers, egressCfg, m.egress, log)
 

@@ -61,6 +61,11 @@ func LaneSalt(cfg Config) uint64 {
 	return fair.Salt(host, cfg.Addr)
 }
 
+// egressSalt sets the salt of subscribers' fair rings apart from the
+// ingress buffer's, so that two sources sharing a lane there most likely
+// do not share one in a subscriber's ring too.
+const egressSalt = 0x9e3779b97f4a7c15
+
 // Run is the command.RunFunc of the router binary.
 func Run(ctx context.Context, cfg *Config, log *slog.Logger) error {
 	r, err := New(*cfg, log)
@@ -105,6 +110,7 @@ func New(cfg Config, log *slog.Logger) (*Router, error) {
 	egressCfg.OnSlowConsumer = r.announce
 	egressCfg.Budget = budget
 	egressCfg.BudgetDropped = func(n int) { r.m.egressBudget.Add(float64(n)) }
+	egressCfg.Salt = LaneSalt(cfg) ^ egressSalt
 	r.egress = egress.NewServer(r.catchUp, egressCfg, egress.NewMetrics(r.reg), log)
 	r.grpc = grpc.NewServer(wire.ServerOptions(tlsCfg,
 		grpc.MaxRecvMsgSize(cfg.Ingress.MaxMessageBytes),

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"sync"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 
 	"loggregator/internal/cfauth"
 	"loggregator/internal/egress"
+	"loggregator/internal/fair"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
 	"loggregator/internal/resolve"
@@ -78,11 +80,13 @@ func New(cfg *Config, log *slog.Logger, lookup resolve.LookupFunc) (*TrafficCont
 		return nil, fmt.Errorf("routers.tls: %w", err)
 	}
 	t.routers = routers
+	host, _ := os.Hostname() // "" on error: the address alone salts the readers' fair rings
 	t.egress = egress.NewServer(routers, egress.Config{
 		BufferSize:          cfg.Websocket.BufferSize,
 		SlowConsumerTimeout: cfg.Websocket.SlowConsumerTimeout.D(),
 		MaxSubscriptions:    cfg.Websocket.MaxStreams,
 		ConcurrentWriters:   true, // one stream per router writes into each reader's diode
+		Salt:                fair.Salt(host, cfg.Websocket.Addr),
 	}, t.m.egress, log)
 
 	ln, err := net.Listen("tcp", cfg.Websocket.Addr)

@@ -52,6 +52,10 @@ type scenario struct {
 	// run, its connections up and nothing read, and continues it after
 	// the run: a wedged router the agents must leave on their own.
 	StopRouter bool
+	// MinRouters is how many routers the workload needs (--routers): the
+	// default set leaves it out with fewer, and --only naming it is an
+	// error, rather than a run whose only router is killed or stopped.
+	MinRouters int `json:",omitempty"`
 	// StayDown leaves the killed router down until the run ends, so a
 	// restarted router's own losses (agents reaching it before the rlp
 	// has subscribed) stay out of the figure.
@@ -85,8 +89,8 @@ var endToEnd = []scenario{
 	{Name: "slow-consumer", What: "10,000/s; a second consumer takes one batch per 50 ms", Rate: 10_000, Emitters: 1, SlowDelay: 50 * time.Millisecond},
 	{Name: "mix", What: "10,000/s of logs, counters and gauges in turn", Rate: 10_000, Emitters: 1, Types: []string{"log", "counter", "gauge"}},
 	{Name: "router-restart", What: "10,000/s; the (first) router is killed a third in and restarted 1 s later", Rate: 10_000, Emitters: 1, KillRouter: true},
-	{Name: "router-kill-20k", What: "20,000/s; the (first) router is killed (SIGKILL) a third in and stays down (run with --routers 2)", Rate: 20_000, Emitters: 1, KillRouter: true, StayDown: true},
-	{Name: "router-stop-20k", What: "20,000/s; the (first) router is stopped (SIGSTOP) a third in, its connections up, and continued after the run (run with --routers 2)", Rate: 20_000, Emitters: 1, StopRouter: true},
+	{Name: "router-kill-20k", What: "20,000/s; the (first) router is killed (SIGKILL) a third in and stays down (run with --routers 2)", Rate: 20_000, Emitters: 1, KillRouter: true, StayDown: true, MinRouters: 2},
+	{Name: "router-stop-20k", What: "20,000/s; the (first) router is stopped (SIGSTOP) a third in, its connections up, and continued after the run (run with --routers 2)", Rate: 20_000, Emitters: 1, StopRouter: true, MinRouters: 2},
 }
 
 type result struct {
@@ -148,7 +152,9 @@ type options struct {
 	tc             bool   // the traffic controller's set
 	tcBin          string // where the traffic controller's binary is taken from; "" is --bin
 	plan           []scenario
-	args           string // the flags as the user gave them, without --repo and --bin
+	// skipped names the workloads of the set left out, and why.
+	skipped []string
+	args    string // the flags as the user gave them, without --repo and --bin
 }
 
 // parseArgs reads the command line. --issue (or an --only that names an
@@ -217,8 +223,17 @@ func parseArgs(args []string) (options, error) {
 	if err != nil {
 		return options{}, err
 	}
-	o.plan = plan
 	for _, sc := range plan {
+		switch {
+		case sc.MinRouters <= o.routers:
+			o.plan = append(o.plan, sc)
+		case *only != "":
+			return options{}, fmt.Errorf("--only: %s needs --routers %d", sc.Name, sc.MinRouters)
+		default:
+			o.skipped = append(o.skipped, fmt.Sprintf("%s (needs --routers %d)", sc.Name, sc.MinRouters))
+		}
+	}
+	for _, sc := range o.plan {
 		if sc.Readers > 0 {
 			o.gateway = true
 		}
@@ -260,6 +275,9 @@ func run(ctx context.Context, o options) error {
 	}
 	fmt.Printf("started %s; logs in %s\n", strings.Join(names, ", "), filepath.Join(work, "logs"))
 	fmt.Printf("%d workload(s), about %v in all\n", len(o.plan), estimate(o.plan, o.duration, o.idle).Round(time.Second))
+	if len(o.skipped) > 0 {
+		fmt.Printf("left out: %s\n", strings.Join(o.skipped, ", "))
+	}
 
 	var results []result
 	began := time.Now()

@@ -5,6 +5,7 @@
 //	memload --load agent    20 KB envelopes at 5,000/s into the agent (stop the router first: kill -STOP)
 //	memload --load rlp      1,000 consumers on the rlp, each its own shard id, never reading, 10,000/s flowing
 //	memload --load router   the same, subscribed on the router directly
+//	                        (--firehose: the consumers select every source)
 //	memload --load sse      500 gateway readers that never read, 10,000/s flowing
 //
 // It samples VmRSS of every process in endpoints.json every 100 ms while the
@@ -46,6 +47,7 @@ func main() {
 	path := flag.String("endpoints", "tmp/local/endpoints.json", "endpoints.json written by scripts/run-local")
 	load := flag.String("load", "agent", "agent, rlp, router or sse")
 	duration := flag.Duration("duration", 15*time.Second, "how long the load runs")
+	firehose := flag.Bool("firehose", false, "with rlp or router: the consumers select every source's logs (a fair ring each) instead of source id memload (a diode each)")
 	flag.Parse()
 
 	data, err := os.ReadFile(*path)
@@ -79,7 +81,7 @@ func main() {
 			conn := dial(files, addr, name)
 			defer conn.Close()
 			for i := range 100 {
-				wg.Go(func() { subscribe(ctx, conn, "memload-"+strconv.Itoa(c*100+i)) })
+				wg.Go(func() { subscribe(ctx, conn, "memload-"+strconv.Itoa(c*100+i), *firehose) })
 			}
 		}
 		for range 4 {
@@ -185,12 +187,16 @@ func produce(ctx context.Context, files mtls.Files, addr string, rate, size int,
 	}
 }
 
-// subscribe opens a BatchedReceiver stream for every envelope type of
-// source id "memload" under its own shard id and never reads it.
-func subscribe(ctx context.Context, conn *grpc.ClientConn, shard string) {
+// subscribe opens a BatchedReceiver stream for the logs of source id
+// "memload", or of every source with firehose, under its own shard id and
+// never reads it.
+func subscribe(ctx context.Context, conn *grpc.ClientConn, shard string, firehose bool) {
 	req := &loggregator_v2.EgressBatchRequest{ShardId: shard, Selectors: []*loggregator_v2.Selector{
 		{SourceId: "memload", Message: &loggregator_v2.Selector_Log{Log: &loggregator_v2.LogSelector{}}},
 	}}
+	if firehose {
+		req.Selectors[0].SourceId = ""
+	}
 	if _, err := loggregator_v2.NewEgressClient(conn).BatchedReceiver(ctx, req); err != nil && ctx.Err() == nil {
 		log.Printf("subscribe: %v", err)
 	}

@@ -10,9 +10,9 @@
 // BatchBytes bytes, at most one message per FlushInterval (a batch that
 // finds the last send older than that, or that already holds a quarter of
 // either limit, goes at once; otherwise it waits out the rest of the
-// interval, gathering what arrives); Receiver one envelope at a time. Envelopes
-// travel as the bytes they arrived in (wire.Codec), except for consumers
-// that ask for deprecated tags.
+// interval, gathering what arrives); Receiver one envelope at a time.
+// Envelopes travel as the bytes they arrived in (wire.Codec), except for
+// consumers that ask for deprecated tags.
 //
 // With Config.Budget the slots of every subscriber's diode are charged to
 // the process's buffer budget along with the envelopes in them: each gets
@@ -27,10 +27,10 @@
 // diode drops the oldest, counted as dropped{direction="egress",
 // reason="slow_consumer"}. A subscriber whose selectors can match several
 // sources gets a fair.Buffer instead of a diode, so there the source that
-// holds the most of its buffer loses first (docs/fairness.md). One that stays behind for longer than
-// SlowConsumerTimeout, losing envelopes or with a send blocked all that
-// time, is disconnected with codes.Aborted and counted in
-// slow_consumer_disconnects.
+// holds the most of its buffer loses first (docs/fairness.md). One that
+// stays behind for longer than SlowConsumerTimeout, losing envelopes or
+// with a send blocked all that time, is disconnected with codes.Aborted and
+// counted in slow_consumer_disconnects.
 //
 // Every outcome is a gRPC status whatever the transport (Unavailable while
 // draining, ResourceExhausted at the limit, Aborted for a slow consumer), so

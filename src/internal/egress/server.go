@@ -56,7 +56,8 @@ type Config struct {
 	OnSlowConsumer func(description string)
 	// Budget, if set, bounds the bytes of every subscriber's diode, its
 	// slots and the envelopes in them (see slotShare), together with the
-	// process's other buffers; BudgetDropped, if set, counts the
+	// process's other buffers, each subscriber's envelopes within an equal
+	// share of it (see envelopeShares); BudgetDropped, if set, counts the
 	// envelopes that costs them (dropped{reason="budget"}).
 	Budget        *diode.Budget
 	BudgetDropped func(n int)
@@ -80,6 +81,7 @@ type Server struct {
 	log *slog.Logger
 
 	slots    *slotShare
+	shares   *envelopeShares
 	active   atomic.Int64  // subscribers counted against MaxSubscriptions
 	draining atomic.Bool   // no new subscriptions once set
 	drain    chan struct{} // closed by Drain
@@ -93,7 +95,7 @@ type Server struct {
 
 // NewServer returns a Server over src.
 func NewServer(src Source, cfg Config, m Metrics, log *slog.Logger) *Server {
-	return &Server{src: src, cfg: cfg, m: m, log: log, slots: newSlotShare(cfg), drain: make(chan struct{})}
+	return &Server{src: src, cfg: cfg, m: m, log: log, slots: newSlotShare(cfg), shares: newEnvelopeShares(cfg), drain: make(chan struct{})}
 }
 
 // Register adds the Egress service to g: Receiver and BatchedReceiver
@@ -191,6 +193,7 @@ func (s *Server) Serve(st Stream, req *loggregator_v2.EgressBatchRequest) error 
 	unsubscribe, err := s.src.Subscribe(req, sub.write)
 	if err != nil {
 		s.slots.release(sub.slotBytes)
+		s.shares.leave(sub.budget)
 		return err
 	}
 	s.m.Subscriptions.Inc()

@@ -9,6 +9,7 @@ import (
 	"net"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
@@ -374,6 +375,38 @@ var _ = Describe("Server", func() {
 		lost := floods*perFlood - bySource[noisy]
 		Expect(lost).To(BeNumerically(">", floods*perFlood/2), "the flood overflowed the ring")
 		Expect(value(h.metrics.SlowConsumer)).To(BeNumerically("==", lost), "every loss counted")
+	})
+
+	It("holds a stalled subscriber to its share of the budget, so one that reads keeps its room", func() {
+		const limit = 4 << 20
+		cfg := defaults()
+		cfg.SlowConsumerTimeout = time.Minute // stalled on purpose, not to be cut off
+		cfg.BatchBytes = 64 << 10
+		cfg.Budget = diode.NewBudget(limit)
+		var budgetDrops atomic.Int64
+		cfg.BudgetDropped = func(n int) { budgetDrops.Add(int64(n)) }
+		h := newHarness(cfg)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		_ = h.subscribe(ctx, logsFrom("a")) // never read
+		reading := h.subscribe(ctx, logsFrom("a"))
+		Eventually(h.reg.Len).Should(Equal(2))
+		got, _ := collect(reading)
+
+		// 8 MB in all: the stalled subscriber's 1,000 slots would hold
+		// all of it, so only bytes bound it; each share is a quarter of
+		// the budget (half of it over two subscribers).
+		const rounds, per, size = 20, 50, 8 << 10
+		for r := range rounds {
+			batch := make([][]byte, per)
+			for i := range batch {
+				batch[i] = logEnv("a", r*per+i, size)
+			}
+			h.route(batch...)
+			Eventually(func() int { return len(got()) }, 5*time.Second).Should(Equal((r+1)*per), "the reading subscriber lost nothing")
+			Expect(cfg.Budget.Held()).To(BeNumerically("<=", limit))
+		}
+		Expect(budgetDrops.Load()).To(BeNumerically(">", 0), "the stalled one dropped its own")
 	})
 
 	It("delivers what it buffered and ends streams with OK when drained", func() {

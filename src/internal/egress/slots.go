@@ -1,6 +1,7 @@
 package egress
 
 import (
+	"sync"
 	"sync/atomic"
 
 	"loggregator/internal/diode"
@@ -100,5 +101,63 @@ func (p *slotShare) release(charged int64) {
 	if charged != 0 {
 		p.used.Add(-charged)
 		p.budget.Release(charged)
+	}
+}
+
+// envelopeShares gives each subscriber its own share of the budget for the
+// envelopes in its diode and in flight (diode.Budget.Share): half the
+// budget (what slotShare leaves) over the subscribers connected, re-shared
+// as they come and go, and at least minShare each. Without shares a
+// subscriber whose consumer stalls keeps what it holds while the others
+// can only drop their newest once the budget is full, until the slow
+// consumer timeout cuts it off; with them each drops its own oldest once
+// its share is full, and a stalled one holds no more than its share.
+type envelopeShares struct {
+	parent *diode.Budget
+	min    int64 // the least share: two full messages
+	mu     sync.Mutex
+	set    map[*diode.Budget]struct{} // guarded by mu
+}
+
+func newEnvelopeShares(cfg Config) *envelopeShares {
+	msg := int64(cfg.BatchBytes)
+	if msg <= 0 {
+		msg = DefaultBatchBytes
+	}
+	return &envelopeShares{parent: cfg.Budget, min: 2 * msg, set: map[*diode.Budget]struct{}{}}
+}
+
+// join returns a new subscriber's share and shrinks the others' to make
+// room for it.
+func (e *envelopeShares) join() *diode.Budget {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	b := e.parent.Share(1)
+	e.set[b] = struct{}{}
+	e.reshare()
+	return b
+}
+
+// leave gives a departed subscriber's share back to the others. A nil
+// share (no budget) is ignored.
+func (e *envelopeShares) leave(b *diode.Budget) {
+	if b == nil {
+		return
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	delete(e.set, b)
+	e.reshare()
+}
+
+// reshare sets every share to its part of half the budget. Called with mu
+// held.
+func (e *envelopeShares) reshare() {
+	if len(e.set) == 0 {
+		return
+	}
+	limit := max(e.parent.Limit()/2/int64(len(e.set)), e.min)
+	for b := range e.set {
+		b.SetLimit(limit)
 	}
 }

@@ -41,6 +41,10 @@ type subscriber struct {
 	stuck *time.Timer
 	// slotBytes is what the diode's slots cost the budget (slotShare.grant).
 	slotBytes int64
+	// budget is the subscriber's share of Config.Budget (envelopeShares),
+	// which its diode and what run has taken from it are charged to; nil
+	// without a Budget.
+	budget *diode.Budget
 	// carry is an envelope taken from the diode that did not fit in the
 	// last message's Config.BatchBytes: the first of the next one.
 	carry []byte
@@ -63,7 +67,8 @@ func newSubscriber(s *Server, req *loggregator_v2.EgressBatchRequest, batched bo
 	sub := &subscriber{s: s, batched: batched, legacyTags: !req.GetUsePreferredTags(), slow: make(chan struct{})}
 	var opts []diode.Option[[]byte]
 	if s.cfg.Budget != nil {
-		opts = append(opts, diode.WithBudget(s.cfg.Budget, wire.BatchRecordSize, sub.onBudgetDrop), diode.KeepCharged[[]byte]())
+		sub.budget = s.shares.join()
+		opts = append(opts, diode.WithBudget(sub.budget, wire.BatchRecordSize, sub.onBudgetDrop), diode.KeepCharged[[]byte]())
 	}
 	if manySources(req) {
 		if size, charged, ok := s.slots.grantFair(); ok {
@@ -218,7 +223,7 @@ func (sub *subscriber) fill(ctx context.Context, buf [][]byte, bytes int) (_ [][
 			return buf, bytes, true
 		}
 		n := wire.BatchRecordSize(env)
-		if sub.s.cfg.Budget != nil {
+		if sub.budget != nil {
 			sub.held += int64(n)
 		}
 		if limit > 0 && len(buf) > 0 && bytes+n > limit {
@@ -236,7 +241,7 @@ func (sub *subscriber) fill(ctx context.Context, buf [][]byte, bytes int) (_ [][
 // for sure: those followed by at least queue bytes before this one. With
 // queue 0 (a Stream whose Send returns once written) that is all of them.
 func (sub *subscriber) keepSent(n, queue int64) {
-	if sub.s.cfg.Budget == nil {
+	if sub.budget == nil {
 		return
 	}
 	if queue == 0 {
@@ -264,9 +269,9 @@ func (sub *subscriber) releaseSent() {
 
 // release gives back n bytes of what run took from the diode.
 func (sub *subscriber) release(n int64) {
-	if n != 0 && sub.s.cfg.Budget != nil {
+	if n != 0 && sub.budget != nil {
 		sub.held -= n
-		sub.s.cfg.Budget.Release(n)
+		sub.budget.Release(n)
 	}
 }
 
@@ -346,6 +351,7 @@ func (sub *subscriber) convert(buf [][]byte) [][]byte {
 // only after the Source stopped writing to it.
 func (sub *subscriber) discard() {
 	defer sub.s.slots.release(sub.slotBytes)
+	defer sub.s.shares.leave(sub.budget)
 	n := 0
 	if sub.carry != nil {
 		sub.carry = nil
@@ -357,8 +363,8 @@ func (sub *subscriber) discard() {
 		if !ok {
 			break
 		}
-		if sub.s.cfg.Budget != nil {
-			sub.s.cfg.Budget.Release(int64(wire.BatchRecordSize(env)))
+		if sub.budget != nil {
+			sub.budget.Release(int64(wire.BatchRecordSize(env)))
 		}
 		n++
 	}

@@ -9,7 +9,6 @@ import (
 	"net"
 	"runtime"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
@@ -383,8 +382,6 @@ var _ = Describe("Server", func() {
 		cfg.SlowConsumerTimeout = time.Minute // stalled on purpose, not to be cut off
 		cfg.BatchBytes = 64 << 10
 		cfg.Budget = diode.NewBudget(limit)
-		var budgetDrops atomic.Int64
-		cfg.BudgetDropped = func(n int) { budgetDrops.Add(int64(n)) }
 		h := newHarness(cfg)
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
@@ -404,9 +401,12 @@ var _ = Describe("Server", func() {
 			}
 			h.route(batch...)
 			Eventually(func() int { return len(got()) }, 5*time.Second).Should(Equal((r+1)*per), "the reading subscriber lost nothing")
-			Expect(cfg.Budget.Held()).To(BeNumerically("<=", limit))
+			// The two shares, and the slot arrays (under 128 KiB here):
+			// the stalled one's diode took no more than its share. (Its
+			// drops are counted only once its reader gets to them, which
+			// it may not while its Send is blocked.)
+			Expect(cfg.Budget.Held()).To(BeNumerically("<=", limit/2+128<<10))
 		}
-		Expect(budgetDrops.Load()).To(BeNumerically(">", 0), "the stalled one dropped its own")
 	})
 
 	It("delivers what it buffered and ends streams with OK when drained", func() {

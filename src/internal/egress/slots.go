@@ -62,38 +62,37 @@ func newSlotShare(cfg Config) *slotShare {
 // grant returns the slots for a new subscriber's diode and the bytes
 // charged for them, to be given back with release when it leaves.
 func (p *slotShare) grant() (slots int, charged int64) {
-	if p.budget == nil {
-		return p.size, 0
-	}
-	slot := diode.SlotBytes[[]byte]()
-	for slots = p.size; slots > p.floor; slots /= 2 {
-		n := int64(slots-p.floor) * slot
-		if p.used.Add(n) <= p.share && p.budget.Charge(n) {
-			return slots, n
-		}
-		p.used.Add(-n)
-	}
-	return p.floor, 0
+	slots, charged, _ = p.grantRing(func(size int) int { return size })
+	return slots, charged
 }
 
 // grantFair is grant for a fair ring (fair.DefaultLanes lanes), whose
 // slot arrays hold fair.Slots of its size, about four times as many as a
-// diode's: the slots for it and the bytes charged, or ok false when not
-// even a floor-sized one fits, and the subscriber is to get a diode from
-// grant instead.
+// diode's; ok is false when not even a floor-sized one fits, and the
+// subscriber is to get a diode from grant instead.
 func (p *slotShare) grantFair() (slots int, charged int64, ok bool) {
+	return p.grantRing(func(size int) int { return fair.Slots(size, fair.DefaultLanes) })
+}
+
+// grantRing returns the largest size, halving from BufferSize down to the
+// floor, whose ring of ringSlots(size) slots fits (beyond the floor's,
+// which are charged at start), and the bytes charged for it. A diode of
+// the floor always fits.
+func (p *slotShare) grantRing(ringSlots func(size int) int) (slots int, charged int64, ok bool) {
 	if p.budget == nil {
 		return p.size, 0, true
 	}
 	slot := diode.SlotBytes[[]byte]()
-	for slots = p.size; slots >= p.floor; slots /= 2 {
-		n := int64(fair.Slots(slots, fair.DefaultLanes)-p.floor) * slot
-		if p.used.Add(n) <= p.share && p.budget.Charge(n) {
+	for slots = p.size; ; slots = max(slots/2, p.floor) {
+		n := int64(ringSlots(slots)-p.floor) * slot
+		if n == 0 || p.used.Add(n) <= p.share && p.budget.Charge(n) {
 			return slots, n, true
 		}
 		p.used.Add(-n)
+		if slots == p.floor {
+			return 0, 0, false
+		}
 	}
-	return 0, 0, false
 }
 
 // release gives back what grant charged.

@@ -2,6 +2,7 @@ package fair
 
 import (
 	"context"
+	"os"
 	"sync/atomic"
 
 	"loggregator/internal/diode"
@@ -160,6 +161,15 @@ func Lane(salt uint64, lanes int, source []byte) int {
 	h *= 0xff51afd7ed558ccd
 	h ^= h >> 33
 	return int(h % uint64(lanes))
+}
+
+// HostSalt is Salt of this host's name followed by parts (a listen
+// address, say): for the processes that see the same sources on every host
+// (routers, reverse log proxies, traffic controllers). An unreadable host
+// name counts as "", and the parts still salt.
+func HostSalt(parts ...string) uint64 {
+	host, _ := os.Hostname()
+	return Salt(append([]string{host}, parts...)...)
 }
 
 // Salt is a salt made of a process's identity (deployment, job, index,

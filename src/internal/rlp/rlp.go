@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
-	"os"
 	"sync"
 	"time"
 
@@ -74,8 +73,7 @@ func New(cfg *Config, log *slog.Logger, lookup resolve.LookupFunc) (*Proxy, erro
 	// merge straight into them.
 	egressCfg.Budget = diode.NewBudget(cfg.BufferBudgetBytes())
 	egressCfg.BudgetDropped = func(n int) { m.budget.Add(float64(n)) }
-	host, _ := os.Hostname() // "" on error: the address alone still salts
-	egressCfg.Salt = fair.Salt(host, cfg.Egress.Addr)
+	egressCfg.Salt = fair.HostSalt(cfg.Egress.Addr)
 	reg.BufferBytes(egressCfg.Budget.Held, egressCfg.Budget.Limit)
 	p.egress = egress.NewServer(p.routers, egressCfg, m.egress, log)
 

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
-	"os"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -57,14 +56,8 @@ type Router struct {
 // host name and address, so that routers, which all see the same sources,
 // each put a different pair of them in one lane.
 func LaneSalt(cfg Config) uint64 {
-	host, _ := os.Hostname() // "" on error: the address alone still salts
-	return fair.Salt(host, cfg.Addr)
+	return fair.HostSalt(cfg.Addr)
 }
-
-// egressSalt sets the salt of subscribers' fair rings apart from the
-// ingress buffer's, so that two sources sharing a lane there most likely
-// do not share one in a subscriber's ring too.
-const egressSalt = 0x9e3779b97f4a7c15
 
 // Run is the command.RunFunc of the router binary.
 func Run(ctx context.Context, cfg *Config, log *slog.Logger) error {
@@ -110,7 +103,9 @@ func New(cfg Config, log *slog.Logger) (*Router, error) {
 	egressCfg.OnSlowConsumer = r.announce
 	egressCfg.Budget = budget
 	egressCfg.BudgetDropped = func(n int) { r.m.egressBudget.Add(float64(n)) }
-	egressCfg.Salt = LaneSalt(cfg) ^ egressSalt
+	// Apart from the ingress salt, so that two sources sharing a lane there
+	// most likely do not share one in a subscriber's ring too.
+	egressCfg.Salt = fair.HostSalt(cfg.Addr, "egress")
 	r.egress = egress.NewServer(r.catchUp, egressCfg, egress.NewMetrics(r.reg), log)
 	r.grpc = grpc.NewServer(wire.ServerOptions(tlsCfg,
 		grpc.MaxRecvMsgSize(cfg.Ingress.MaxMessageBytes),

@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
 	"sync"
 	"time"
 
@@ -80,13 +79,12 @@ func New(cfg *Config, log *slog.Logger, lookup resolve.LookupFunc) (*TrafficCont
 		return nil, fmt.Errorf("routers.tls: %w", err)
 	}
 	t.routers = routers
-	host, _ := os.Hostname() // "" on error: the address alone salts the readers' fair rings
 	t.egress = egress.NewServer(routers, egress.Config{
 		BufferSize:          cfg.Websocket.BufferSize,
 		SlowConsumerTimeout: cfg.Websocket.SlowConsumerTimeout.D(),
 		MaxSubscriptions:    cfg.Websocket.MaxStreams,
 		ConcurrentWriters:   true, // one stream per router writes into each reader's diode
-		Salt:                fair.Salt(host, cfg.Websocket.Addr),
+		Salt:                fair.HostSalt(cfg.Websocket.Addr),
 	}, t.m.egress, log)
 
 	ln, err := net.Listen("tcp", cfg.Websocket.Addr)

@@ -21,6 +21,14 @@ type Fuller[T any] interface {
 	Full(batch []T) bool
 }
 
+// Reckoner is a Source that can count what it overwrote without being
+// read (diode.ManyToOne.Reckon, fair.Buffer.Reckon). A Batcher that holds
+// its batch while the writers are stalled (SetHoldOnStall) has it do so
+// every StallTimeout, so the loss shows while it lasts.
+type Reckoner interface {
+	Reckon()
+}
+
 // Batcher reads entries from a Source and sends batches of at most Size
 // entries on the channel Batches returns. Run is its only goroutine.
 type Batcher[T any] struct {
@@ -80,7 +88,8 @@ func (b *Batcher[T]) SetLinger(d time.Duration) { b.linger = d }
 // writers are stalled instead of swapping it for the newest entries every
 // StallTimeout: for a source that drops per source itself (fair.Buffer),
 // where a swap would drop a batch of every source's envelopes, quiet ones
-// included. Call it before Run.
+// included. A source that is a Reckoner is asked every StallTimeout to
+// count what it overwrote meanwhile. Call it before Run.
 func (b *Batcher[T]) SetHoldOnStall() { b.hold = true }
 
 // SetLingerTarget makes the linger adapt to the arrival rate. Batches are
@@ -234,12 +243,27 @@ func (b *Batcher[T]) deliver(ctx context.Context, batch []T) {
 // send waits for a writer to take batch. While the writers stay stalled it
 // swaps batch for the newest entries every StallTimeout, dropping the older.
 func (b *Batcher[T]) send(batch []T) {
-	if b.hold {
-		b.out <- batch
+	select {
+	case b.out <- batch:
 		return
+	default:
 	}
 	stall := time.NewTimer(StallTimeout)
 	defer stall.Stop()
+	if b.hold {
+		reckoner, _ := b.src.(Reckoner)
+		for {
+			select {
+			case b.out <- batch:
+				return
+			case <-stall.C:
+				stall.Reset(StallTimeout)
+				if reckoner != nil {
+					reckoner.Reckon()
+				}
+			}
+		}
+	}
 	for {
 		select {
 		case b.out <- batch:

@@ -37,6 +37,13 @@ func (c ByteCapped[T]) bytes(batch []T) int {
 	return n
 }
 
+// Reckon has R count what it overwrote, if R is a Reckoner.
+func (c ByteCapped[T]) Reckon() {
+	if r, ok := c.R.(Reckoner); ok {
+		r.Reckon()
+	}
+}
+
 // NextBatch is R's NextBatch that treats a batch of Max bytes as full.
 // Asked to add to a batch that is full in bytes, it waits for ctx to end
 // (the Batcher asks so only with its flush deadline, or with a context

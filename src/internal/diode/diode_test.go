@@ -35,6 +35,7 @@ type ring interface {
 	TryNext() (entry, bool)
 	Next(context.Context) (entry, bool)
 	NextBatch(context.Context, []entry) []entry
+	Reckon()
 }
 
 var kinds = []struct {
@@ -213,6 +214,21 @@ var _ = Describe("Diode", func() {
 				writeAll(d, 0, 6, 20)
 				Expect(readAll(d)).To(Equal([]int{16, 17, 18, 19}))
 				Expect(drops.Calls()).To(Equal([]int{2, 13}))
+			})
+
+			It("counts what was overwritten on Reckon without reading, and not again when read", func() {
+				drops := &dropCounter{}
+				d := kind.new(4, drops.onDrop)
+				writeAll(d, 0, 0, 3)
+				d.Reckon()
+				Expect(drops.Calls()).To(BeEmpty(), "nothing overwritten yet")
+				writeAll(d, 0, 3, 10)
+				d.Reckon()
+				Expect(drops.Calls()).To(Equal([]int{6}))
+				d.Reckon()
+				Expect(drops.Calls()).To(Equal([]int{6}), "counted once")
+				Expect(readAll(d)).To(Equal([]int{6, 7, 8, 9}))
+				Expect(drops.Total()).To(Equal(6))
 			})
 
 			It("drops and delivers with a nil onDrop", func() {

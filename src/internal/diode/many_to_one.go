@@ -37,6 +37,12 @@ func (d *ManyToOne[T]) TryNext() (T, bool) {
 	return d.r.tryNext()
 }
 
+// Reckon counts, through the drop callback, the entries overwritten since
+// the reader last read, without reading: for a reader that cannot take
+// entries now (its consumer is stalled) but should not hide the loss. Only
+// the reader may call it.
+func (d *ManyToOne[T]) Reckon() { d.r.reckon() }
+
 // Next returns the oldest entry, waiting for one to be written. It returns
 // false only when the ring is empty and ctx is done; entries already written
 // are still returned after ctx is done.

@@ -245,6 +245,32 @@ func (r *ring[T]) tryNext() (v T, ok bool) {
 	}
 }
 
+// reckon reports to onDrop the entries writers have overwritten since the
+// reader last looked, without taking any: what tryNext would report before
+// its next entry, so that a reader held up downstream still counts what
+// its ring is losing.
+func (r *ring[T]) reckon() {
+	var lost uint64
+	for {
+		n := r.slots[r.read%r.size].state.Load() >> seqShift
+		if n <= r.read+1 {
+			break
+		}
+		head := n - r.size // as in tryNext
+		lost += head - r.read
+		r.read = head
+	}
+	if lost == 0 {
+		return
+	}
+	if r.budget != nil {
+		r.taken.Store(r.read)
+	}
+	if r.onDrop != nil {
+		r.onDrop(int(lost))
+	}
+}
+
 // next is tryNext that parks until a writer signals or ctx is done. Entries
 // already in the ring are returned even when ctx is done, so a reader that
 // loops until next fails drains the ring on shutdown.

@@ -12,6 +12,7 @@ import (
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"google.golang.org/protobuf/proto"
 
+	"loggregator/internal/batch"
 	"loggregator/internal/diode"
 	"loggregator/internal/fair"
 )
@@ -62,6 +63,12 @@ func BenchmarkHandOff(b *testing.B) {
 		{"fair", func() handOff {
 			f := fair.New(benchSize, fair.Options{Lanes: fair.DefaultLanes})
 			return handOff{f.Set, f.NextBatch}
+		}},
+		// What the agent's batcher and a forwarder destination's lane
+		// read through: Next, then TryNext until the batch is full.
+		{"fair-bytecapped", func() handOff {
+			f := fair.New(benchSize, fair.Options{Lanes: fair.DefaultLanes})
+			return handOff{f.Set, batch.ByteCapped[[]byte]{R: f, Size: diode.Len, Max: 1 << 20}.NextBatch}
 		}},
 	}
 	for _, writers := range []int{1, 4} {

@@ -42,8 +42,10 @@ type Buffer struct {
 	waiting atomic.Bool
 	_       [64]byte
 
-	// next is the lane the reader starts its next pass at. Reader-owned.
-	next int
+	// next is the lane the reader starts its next pass at; last is the lane
+	// TryNext took from last, run how many it took from it in a row (0
+	// once it moved on, or after NextBatch). Reader-owned.
+	next, last, run int
 }
 
 // lane is one source-keyed part of the buffer. pending is reader-owned: the
@@ -193,9 +195,20 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-// TryNext returns the oldest entry of the next lane that holds one, or
-// false at once if every lane is empty.
+// TryNext returns the oldest entry of the lane it last took from, while
+// that lane holds one and has given fewer than a quantum in a row, and
+// otherwise of the next lane that holds one; false at once if every lane
+// is empty. So lanes take turns a quantum at a time, as in NextBatch, and
+// one busy source costs a look at each idle lane per quantum, not per
+// entry.
 func (b *Buffer) TryNext() ([]byte, bool) {
+	if b.run > 0 && b.run < quantum {
+		if v, ok := b.take(b.last); ok {
+			b.run++
+			return v, true
+		}
+	}
+	b.run = 0
 	for range b.lanes {
 		i := b.next
 		b.next++
@@ -203,10 +216,21 @@ func (b *Buffer) TryNext() ([]byte, bool) {
 			b.next = 0
 		}
 		if v, ok := b.take(i); ok {
+			b.last, b.run = i, 1
 			return v, true
 		}
 	}
 	return nil, false
+}
+
+// Reckon counts, through OnDrop, what writers have overwritten in every
+// lane since the reader last read, without reading (diode.ManyToOne.Reckon);
+// the source the drops are charged to is told when the lane is next read.
+// Only the reader may call it.
+func (b *Buffer) Reckon() {
+	for i := range b.lanes {
+		b.lanes[i].d.Reckon()
+	}
 }
 
 // Next returns an entry as TryNext does, waiting for one to be written. It
@@ -268,6 +292,7 @@ func (b *Buffer) park(ctx context.Context) bool {
 // fit from it, so one busy source costs one look at each idle lane per
 // pass, not per entry.
 func (b *Buffer) fill(buf [][]byte) [][]byte {
+	b.run = 0
 	q := quantum
 	for len(buf) < cap(buf) {
 		busy := 0

@@ -176,6 +176,32 @@ var _ = Describe("Buffer", func() {
 		Expect(quietSeen).To(Equal(5), "in the first batch of 40 behind 900 noisy envelopes")
 	})
 
+	It("takes a quantum at a time from each lane through TryNext too, as batchers that read by bytes do", func() {
+		b := fair.New(4000, fair.Options{Lanes: 4})
+		_, other := collidingSource(b, "noisy")
+		for i := range 900 {
+			b.Set(env("noisy", i))
+		}
+		for i := range 20 {
+			b.Set(env(other, i))
+		}
+		var runs []int // lengths of the runs of one source, in the order read
+		last := ""
+		for _, e := range drain(b) {
+			if e.source != last {
+				runs = append(runs, 0)
+				last = e.source
+			}
+			runs[len(runs)-1]++
+		}
+		// Turns of a quantum, whichever lane comes first: the other
+		// source's 20 are not behind the 900, and the noisy lane's rest
+		// comes in one run once it is alone.
+		Expect(runs).To(SatisfyAny(
+			Equal([]int{16, 16, 16, 4, 900 - 32}),
+			Equal([]int{16, 16, 4, 900 - 16})))
+	})
+
 	It("fills a batch from one busy lane", func() {
 		b := fair.New(1600, fair.Options{Lanes: 16})
 		for i := range 100 {

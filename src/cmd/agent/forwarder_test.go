@@ -20,6 +20,7 @@ import (
 	"loggregator/internal/agent"
 	"loggregator/internal/config"
 	"loggregator/internal/envelopetest"
+	"loggregator/internal/fair"
 	"loggregator/internal/otlp/otlptest"
 )
 
@@ -109,7 +110,9 @@ var _ = Describe("Agent in the forwarder role", func() {
 		jobs.add("loggregator_agent", healthy.addr, "")
 		jobs.add("stalled_job", stalled.addr, "")
 		jobs.add("dead_job", freeAddr(), "")
-		a := startForwarder(jobs, func(c *agent.Config) { c.Forwarder.BufferSize = 100 })
+		// One source's lane of a destination's ring holds a quarter of
+		// it: 100, two of the batches below.
+		a := startForwarder(jobs, func(c *agent.Config) { c.Forwarder.BufferSize = 400 })
 		Eventually(func() float64 { return a.metric("destinations") }).Should(BeNumerically("==", 3))
 		c := a.ingressClient(clientTLS(files("client")))
 
@@ -147,6 +150,79 @@ var _ = Describe("Agent in the forwarder role", func() {
 		}).Should(BeNumerically("==", len(want)))
 		Expect(a.metric(`destination_connection_failures{destination="dead_job"}`)).To(BeNumerically(">", 0))
 		Expect(a.metric(`dropped{direction="ingress",reason="buffer_full"}`)).To(BeZero())
+	})
+
+	It("drops a flooding source's envelopes and none of a quiet one's in a stalled destination's lane", func() {
+		jobs := newJobsDir()
+		stalled := startDestination(true)
+		jobs.add("stalled_job", stalled.addr, "")
+		var ingressSalt, laneSalt uint64
+		a := startForwarder(jobs, func(c *agent.Config) {
+			c.Forwarder.BufferSize = 2000 // a lane of the ring holds 500
+			ingressSalt, laneSalt = agent.LaneSalt(c), agent.ForwarderLaneSalt(c)
+		})
+		Eventually(func() float64 { return a.metric("destinations") }).Should(BeNumerically("==", 1))
+		// A source that shares the noisy one's lane loses with it (see
+		// internal/fair); this one has lanes of its own in the agent's
+		// buffer and in the destination's ring.
+		sharesLane := func(id string) bool {
+			return fair.Lane(ingressSalt, fair.DefaultLanes, []byte(id)) == fair.Lane(ingressSalt, fair.DefaultLanes, []byte("noisy")) ||
+				fair.Lane(laneSalt, fair.DefaultLanes, []byte(id)) == fair.Lane(laneSalt, fair.DefaultLanes, []byte("noisy"))
+		}
+		quietID := "quiet"
+		for i := 0; sharesLane(quietID); i++ {
+			quietID = fmt.Sprint("quiet-", i)
+		}
+		c := a.ingressClient(clientTLS(files("client")))
+		sent := 0
+		flood := func() {
+			batch := make([]*loggregator_v2.Envelope, 20_000)
+			for i := range batch {
+				batch[i] = &loggregator_v2.Envelope{SourceId: "noisy", Message: &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{}}}
+			}
+			for range 5 {
+				Expect(sendBatch(c, batch...)).To(Succeed())
+				sent += len(batch)
+			}
+		}
+
+		flood() // fills what the stalled stream takes, then the lane
+		var quiet []string
+		for i := range 300 {
+			e := logEnvelope(fmt.Sprint("quiet-", i))
+			e.SourceId = quietID
+			Expect(sendBatch(c, e)).To(Succeed())
+			quiet = append(quiet, fmt.Sprint("quiet-", i))
+			sent++
+		}
+		flood() // 100,000 more behind them
+		dropped := func() float64 {
+			return a.metric(`destination_dropped{destination="stalled_job",reason="buffer_full"}`) +
+				a.metric(`dropped{direction="ingress",reason="buffer_full"}`)
+		}
+		// The lane's ring counts what it overwrote only when it is read
+		// again, so wait for the agent's buffer to have handed everything
+		// on: every envelope accepted, and the bytes held (the ring, the
+		// batches the stalled writer holds) no longer changing.
+		Eventually(func() float64 { return a.metric("ingress") }).Should(BeNumerically("==", sent))
+		Eventually(func() bool {
+			before := a.metric("buffer_bytes")
+			time.Sleep(200 * time.Millisecond)
+			return a.metric("buffer_bytes") == before
+		}).Should(BeTrue())
+
+		stalled.sink.Resume()
+		Eventually(func() []string {
+			var got []string
+			for _, e := range stalled.Logs() {
+				if e.GetSourceId() == quietID {
+					got = append(got, string(e.GetLog().GetPayload()))
+				}
+			}
+			return got
+		}, 30*time.Second).Should(Equal(quiet))
+		Eventually(func() float64 { return a.metric(`destination_egress{destination="stalled_job"}`) + dropped() }).
+			Should(BeNumerically("==", sent), "every envelope delivered or counted")
 	})
 
 	It("finds a destination added later and closes one whose file is removed", func() {

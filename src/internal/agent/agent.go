@@ -138,6 +138,14 @@ func LaneSalt(cfg *Config) uint64 {
 	return fair.Salt(cfg.Deployment, cfg.Job, cfg.Index, cfg.IP)
 }
 
+// ForwarderLaneSalt is the salt of the fair ring of each of the forwarder
+// role's destinations: the agent's identity again, apart from LaneSalt so
+// that two sources sharing a lane of the ingress buffer most likely do not
+// share one in a destination's ring too.
+func ForwarderLaneSalt(cfg *Config) uint64 {
+	return fair.Salt(cfg.Deployment, cfg.Job, cfg.Index, cfg.IP, "forwarder")
+}
+
 // IngressAddr is the address producers connect to.
 func (a *Agent) IngressAddr() string { return a.ln.Addr().String() }
 

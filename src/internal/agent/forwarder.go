@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"loggregator/internal/diode"
+	"loggregator/internal/fair"
 	"loggregator/internal/fanout"
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
@@ -33,7 +34,7 @@ type output interface {
 
 // forwarder is the forwarder role's output: every envelope of every batch
 // goes into the lane of each local destination, which never waits (a full
-// lane drops its oldest), so one slow or dead destination costs the others
+// lane drops its oldest, from the sources that hold the most of it first), so one slow or dead destination costs the others
 // and the producers nothing. Destinations come from the files matching
 // ForwarderConfig.DownstreamGlob, read at start and every RescanInterval.
 type forwarder struct {
@@ -43,6 +44,7 @@ type forwarder struct {
 	selfPort   int // the agent's own ingress port, never a destination
 	reg        *metrics.Registry
 	budget     *diode.Budget // shared by every lane's diode and the agent's
+	salt       uint64        // of every destination's fair ring (ForwarderLaneSalt)
 	ingressTLS *tls.Config
 	otelTLS    *tls.Config
 	codec      *wire.Codec
@@ -92,6 +94,7 @@ func newForwarder(cfg *Config, reg *metrics.Registry, budget *diode.Budget, rele
 		selfPort:   selfPort,
 		reg:        reg,
 		budget:     budget,
+		salt:       ForwarderLaneSalt(cfg),
 		ingressTLS: ingressTLS,
 		otelTLS:    otelTLS,
 		codec:      wire.NewCodec(),
@@ -227,6 +230,15 @@ func (f *forwarder) noteBad(bad map[string]error) {
 	}
 }
 
+// fairRing is each destination's ring: a fair.Buffer, so that when a
+// destination falls behind, the source holding the most of its lane loses
+// first and a flooding app does not push everyone else's envelopes out of
+// it. Its drops are the destination's buffer_full; they are not charged to
+// a source in a table (one per destination would multiply the series).
+func (f *forwarder) fairRing(size int, drop func(n int), opts []diode.Option[[]byte]) fanout.Ring[[]byte] {
+	return fair.New(size, fair.Options{Salt: f.salt, OnDrop: drop, Diode: opts})
+}
+
 // start runs a lane to t.
 func (f *forwarder) start(t target) (*destination, error) {
 	m := newDestinationMetrics(f.reg, t.name)
@@ -251,7 +263,8 @@ func (f *forwarder) start(t target) (*destination, error) {
 		w, closeWriter = iw, iw.close
 	}
 	lane := fanout.New(w, f.cfg.lane(t.otel, f.batch, f.shutdown), m.lane,
-		fanout.WithBudget(f.budget, diode.Len, func(n int) { m.budget.Add(float64(n)) }))
+		fanout.WithBudget(f.budget, diode.Len, func(n int) { m.budget.Add(float64(n)) }),
+		fanout.WithRing(f.fairRing))
 	ctx, stop := context.WithCancel(context.Background())
 	f.m.destinations.Inc()
 	f.lanes.Go(func() {

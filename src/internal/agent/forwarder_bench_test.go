@@ -17,6 +17,7 @@ import (
 
 	"loggregator/internal/agent"
 	"loggregator/internal/envelopetest"
+	"loggregator/internal/fair"
 	"loggregator/internal/mtls"
 	"loggregator/internal/wire"
 )
@@ -57,6 +58,11 @@ func BenchmarkForwarderTwoDestinations(b *testing.B) {
 	cfg.Forwarder.TLS = files("client")
 	cfg.Forwarder.DownstreamGlob = filepath.Join(jobs, "*", "config", "ingress_port.yml")
 	cfg.Deployment, cfg.Job, cfg.Index, cfg.IP = "cf", "diego-cell", "0", "10.0.0.1"
+	// The producer writes one source, which a destination's fair ring
+	// gives a lane of a quarter of its size: 10,000 here, as much as the
+	// whole default buffer.
+	cfg.Forwarder.BufferSize = fair.MaxShare * 10_000
+	window := 5_000
 	a, err := agent.New(cfg, slog.New(slog.DiscardHandler))
 	if err != nil {
 		b.Fatal(err)
@@ -102,9 +108,10 @@ func BenchmarkForwarderTwoDestinations(b *testing.B) {
 			b.Fatal(err)
 		}
 		sent += batchSize
-		// Stay within half a destination's buffer of the slower one:
-		// throughput without loss, not drop speed.
-		for sent-slowest() > cfg.Forwarder.BufferSize/2 {
+		// Stay within half of what a destination's ring keeps of one
+		// source of the slower one: throughput without loss, not drop
+		// speed.
+		for sent-slowest() > window {
 			time.Sleep(50 * time.Microsecond)
 		}
 	}

@@ -28,7 +28,8 @@ func (f WriterFunc[T]) Write(ctx context.Context, batch []T) error { return f(ct
 
 // Config sizes a lane.
 type Config struct {
-	// BufferSize is the number of envelopes the diode holds.
+	// BufferSize is the number of envelopes the ring holds (a fair.Buffer
+	// holds up to fair.MaxShare times as many when many sources fill it).
 	BufferSize int
 	// BatchSize is the most envelopes in one Write.
 	BatchSize int
@@ -67,7 +68,7 @@ type Metrics struct {
 	Shutdown prometheus.Counter
 }
 
-// Lane is one destination's diode, batcher and writer. Write may be called
+// Lane is one destination's ring, batcher and writer. Write may be called
 // from any goroutine; Run once.
 type Lane[T any] struct {
 	cfg     Config
@@ -75,8 +76,19 @@ type Lane[T any] struct {
 	m       Metrics
 	budget  *diode.Budget // WithBudget; nil if unbounded in bytes
 	size    func(T) int   // WithBudget
-	diode   *diode.ManyToOne[T]
+	ring    Ring[T]
+	newRing func(size int, drop func(n int), opts []diode.Option[T]) Ring[T] // WithRing
 	batcher *batch.Batcher[T]
+}
+
+// Ring is what a lane buffers entries in until the batcher takes them: a
+// drop-oldest ring that any goroutine writes into without waiting and one
+// goroutine reads, like diode.ManyToOne (the default) or fair.Buffer.
+type Ring[T any] interface {
+	Set(v T)
+	Next(ctx context.Context) (T, bool)
+	TryNext() (T, bool)
+	NextBatch(ctx context.Context, buf []T) []T
 }
 
 // Option configures a lane at construction.
@@ -99,6 +111,19 @@ func WithBudget[T any](b *diode.Budget, size func(T) int, onDrop func(dropped in
 	}
 }
 
+// WithRing makes the lane's ring with newRing instead of a
+// diode.ManyToOne: size is Config.BufferSize, drop must be told of every
+// entry the ring overwrites (it counts them as Dropped), and opts are the
+// diode options the lane's other options ask for (WithBudget's), which the
+// ring must apply to its diodes. Such a lane's batcher keeps the batch it
+// holds while the writer is stalled (batch.Batcher.SetHoldOnStall) instead
+// of swapping it for the newest entries: a ring that drops fairly would
+// lose that fairness to a swap, which drops a batch of every source's
+// entries.
+func WithRing[T any](newRing func(size int, drop func(n int), opts []diode.Option[T]) Ring[T]) Option[T] {
+	return func(l *Lane[T], _ *[]diode.Option[T]) { l.newRing = newRing }
+}
+
 // MaxBatchBytes is the most bytes in one batch of a lane with a budget,
 // whatever the budget: a gRPC destination takes 4 MiB in one message.
 const MaxBatchBytes = 1 << 20
@@ -111,25 +136,33 @@ func New[T any](w Writer[T], cfg Config, m Metrics, opts ...Option[T]) *Lane[T] 
 		o(l, &dopts)
 	}
 	drop := func(n int) { m.Dropped.Add(float64(n)) }
-	l.diode = diode.NewManyToOne[T](max(cfg.BufferSize, 1), drop, dopts...)
-	var src batch.Source[T] = l.diode
+	size := max(cfg.BufferSize, 1)
+	if l.newRing != nil {
+		l.ring = l.newRing(size, drop, dopts)
+	} else {
+		l.ring = diode.NewManyToOne[T](size, drop, dopts...)
+	}
+	var src batch.Source[T] = l.ring
 	if l.budget != nil {
 		src = capped[T]{l}
 	}
 	l.batcher = batch.New[T](src, cfg.BatchSize, cfg.FlushInterval, drop)
 	l.batcher.SetLinger(cfg.Linger)
+	if l.newRing != nil {
+		l.batcher.SetHoldOnStall()
+	}
 	if l.budget != nil {
 		l.batcher.SetOnRelease(l.release)
 	}
 	return l
 }
 
-// capped is the batcher's source for a lane with a budget: the diode's
+// capped is the batcher's source for a lane with a budget: the ring's
 // entries in batches of at most a quarter of the budget's limit in bytes.
 type capped[T any] struct{ l *Lane[T] }
 
 func (c capped[T]) bytes() batch.ByteCapped[T] {
-	return batch.ByteCapped[T]{R: c.l.diode, Size: c.l.size, Max: int(min(MaxBatchBytes, c.l.budget.Limit()/4))}
+	return batch.ByteCapped[T]{R: c.l.ring, Size: c.l.size, Max: int(min(MaxBatchBytes, c.l.budget.Limit()/4))}
 }
 
 func (c capped[T]) NextBatch(ctx context.Context, buf []T) []T {
@@ -137,6 +170,8 @@ func (c capped[T]) NextBatch(ctx context.Context, buf []T) []T {
 }
 
 func (c capped[T]) Full(batch []T) bool { return c.bytes().Full(batch) }
+
+func (c capped[T]) Reckon() { c.bytes().Reckon() }
 
 // release gives the bytes of a batch written or dropped back to the budget.
 func (l *Lane[T]) release(b []T) {
@@ -147,9 +182,10 @@ func (l *Lane[T]) release(b []T) {
 	l.budget.Release(n)
 }
 
-// Write puts v in the lane's diode. It never waits: when the diode is full
-// the oldest entry is overwritten and counted as Dropped.
-func (l *Lane[T]) Write(v T) { l.diode.Set(v) }
+// Write puts v in the lane's ring. It never waits: when the ring is full
+// (for a fair.Buffer, v's lane of it) the oldest entry is overwritten and
+// counted as Dropped.
+func (l *Lane[T]) Write(v T) { l.ring.Set(v) }
 
 // Run writes batches until ctx ends, then drains as the package doc says
 // and returns once everything it started has ended.

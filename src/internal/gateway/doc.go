@@ -23,9 +23,11 @@
 // not hammer UAA and Cloud Controller; failures of either are errors (503),
 // never cached and never a hang.
 //
-// Each reader's buffer is its upstream stream's HTTP/2 window, what the
-// proxy may send ahead of it: half of memory_limit_mib shared by
-// max_streams readers (64 KiB to 1 MiB each), plus the one batch it relays.
+// Each reader's buffers are its upstream stream's HTTP/2 window, what the
+// proxy may send ahead of it, and the batches it received and has not yet
+// written, bounded by as much again: together half of memory_limit_mib
+// shared by max_streams readers (a window of 64 KiB to 1 MiB each), plus
+// the event it writes.
 //
 // Its own metrics are served at /metrics and, when agent.addr is set, sent
 // to the local agent as envelopes with source id "reverse_log_proxy_gateway".

@@ -2,6 +2,7 @@ package gateway
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"testing"
@@ -74,12 +75,14 @@ func BenchmarkEvent(b *testing.B) {
 	w := bufio.NewWriterSize(io.Discard, 64<<10)
 	ev := event{enc: &wire.JSONEncoder{}, buf: make([]byte, 0, 64<<10)}
 	free := make(chan *wire.Batch, 1)
+	queued := newByteGate(func() int64 { return 1 << 20 })
 	batch := &wire.Batch{}
 	b.SetBytes(int64(len(raw)))
 	b.ReportAllocs()
 	for b.Loop() {
 		batch.Envelopes, batch.Invalid = wire.SplitBatch(batch.Envelopes[:0], raw)
-		g.add(&ev, batch, free)
+		queued.take(context.Background(), batchBytes(batch))
+		g.add(&ev, batch, free, queued)
 		batch = <-free
 		w.Write(ev.finish())
 		ev.reset()

@@ -49,20 +49,22 @@ func parseEvent(ev []byte) *loggregator_v2.EnvelopeBatch {
 
 var _ = Describe("Events", func() {
 	var (
-		g    *Gateway
-		ev   event
-		free chan *wire.Batch
+		g      *Gateway
+		ev     event
+		free   chan *wire.Batch
+		queued *byteGate
 	)
 	BeforeEach(func() {
 		g = &Gateway{reg: metrics.NewRegistry()}
 		g.m = newMetrics(g.reg)
 		ev = event{enc: &wire.JSONEncoder{}}
 		free = make(chan *wire.Batch, 4)
+		queued = newByteGate(func() int64 { return 1 << 20 })
 	})
 
 	It("writes the envelopes of several batches as one event that protojson reads back exactly", func() {
-		g.add(&ev, encoded(logEnv("one"), logEnv("two")), free)
-		g.add(&ev, encoded(logEnv("three")), free)
+		g.add(&ev, encoded(logEnv("one"), logEnv("two")), free, queued)
+		g.add(&ev, encoded(logEnv("three")), free, queued)
 		Expect(ev.envelopes).To(Equal(3))
 		got := parseEvent(ev.finish())
 		want := &loggregator_v2.EnvelopeBatch{Batch: []*loggregator_v2.Envelope{logEnv("one"), logEnv("two"), logEnv("three")}}
@@ -76,7 +78,7 @@ var _ = Describe("Events", func() {
 		bad[len(bad)-1] = 0xff // not UTF-8
 		b := encoded(logEnv("one"))
 		b.Envelopes = append([][]byte{bad}, append(b.Envelopes, bad)...)
-		g.add(&ev, b, free)
+		g.add(&ev, b, free, queued)
 		Expect(ev.envelopes).To(Equal(1))
 		got := parseEvent(ev.finish())
 		Expect(got.Batch).To(HaveLen(1))
@@ -86,12 +88,12 @@ var _ = Describe("Events", func() {
 	It("counts records the codec could not frame", func() {
 		b := encoded(logEnv("one"))
 		b.Invalid = 1
-		g.add(&ev, b, free)
+		g.add(&ev, b, free, queued)
 		Expect(counterValue(g.m.invalid)).To(Equal(1.0))
 	})
 
 	It("writes the event being built before the closing event", func() {
-		g.add(&ev, encoded(logEnv("one")), free)
+		g.add(&ev, encoded(logEnv("one")), free, queued)
 		out := string(ev.closing("the gateway is stopping"))
 		data, closing, ok := strings.Cut(out, "\n\n")
 		Expect(ok).To(BeTrue())

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"google.golang.org/grpc"
@@ -24,14 +25,19 @@ const sourceID = "reverse_log_proxy_gateway"
 
 // Gateway serves GET /v2/read. Make one with New, then call Run once.
 type Gateway struct {
-	cfg     *Config
-	log     *slog.Logger
-	reg     *metrics.Registry
-	m       *gatewayMetrics
-	auth    *cfauth.Authorizer // nil when auth is disabled
-	conn    *grpc.ClientConn
-	codec   *wire.Codec
-	slots   chan struct{} // one token per open stream, bounded by MaxStreams
+	cfg   *Config
+	log   *slog.Logger
+	reg   *metrics.Registry
+	m     *gatewayMetrics
+	auth  *cfauth.Authorizer // nil when auth is disabled
+	conn  *grpc.ClientConn
+	codec *wire.Codec
+	slots chan struct{} // one token per open stream, bounded by MaxStreams
+	// window is each upstream stream's HTTP/2 window (streamWindow);
+	// queued is the bytes of the batches every reader received and has
+	// not yet written, each reader's within queueShare.
+	window  int64
+	queued  atomic.Int64
 	ln      net.Listener
 	metrics *metrics.Server
 
@@ -68,7 +74,8 @@ func New(cfg *Config, log *slog.Logger) (*Gateway, error) {
 		return nil, fmt.Errorf("logs_provider.tls: %w", err)
 	}
 	window := streamWindow(cfg.BufferBudgetBytes(), cfg.MaxStreams)
-	g.reg.BufferBytes(func() int64 { return int64(len(g.slots)) * int64(window) }, cfg.BufferBudgetBytes)
+	g.window = int64(window)
+	g.reg.BufferBytes(func() int64 { return int64(len(g.slots))*g.window + g.queued.Load() }, cfg.BufferBudgetBytes)
 	conn, err := grpc.NewClient(cfg.LogsProvider.Addr, grpc.WithTransportCredentials(credentials.NewTLS(upstreamTLS)),
 		grpc.WithInitialWindowSize(window), grpc.WithInitialConnWindowSize(4*maxStreamWindow))
 	if err != nil {
@@ -170,12 +177,22 @@ const (
 	maxStreamWindow = 1 << 20
 )
 
-// streamWindow is the HTTP/2 window of each upstream stream: the byte
-// budget shared by max_streams readers, within gRPC's limits. The
-// gateway's per-reader buffers are these windows (what the proxy may send
-// ahead of the reader) and the one batch a reader relays; a fixed window
-// also turns off gRPC's BDP estimation, which grows each stream's window to
-// as much as 16 MiB.
+// queueShare is how many bytes of received batches one reader may hold
+// unwritten: the half of the budget the windows do not take, shared by
+// the streams open now, and at least a window. One fast reader alone can
+// so keep much more in flight than when max_streams of them are open.
+func (g *Gateway) queueShare() int64 {
+	return max(g.cfg.BufferBudgetBytes()/2/int64(max(len(g.slots), 1)), g.window)
+}
+
+// streamWindow is the HTTP/2 window of each upstream stream: half the
+// byte budget's share of each of max_streams readers, within gRPC's
+// limits. A reader's buffers are this window (what the proxy may send
+// ahead of it), the batches it received and has not written (byteGate,
+// within queueShare: the other half of the budget), and the event it
+// writes; a fixed window also
+// turns off gRPC's BDP estimation, which grows each stream's window to as
+// much as 16 MiB.
 func streamWindow(budget int64, maxStreams int) int32 {
-	return int32(min(max(budget/int64(max(maxStreams, 1)), minStreamWindow), maxStreamWindow))
+	return int32(min(max(budget/2/int64(max(maxStreams, 1)), minStreamWindow), maxStreamWindow))
 }

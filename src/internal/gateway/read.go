@@ -140,6 +140,8 @@ func (g *Gateway) relay(ctx context.Context, cancel context.CancelFunc, w http.R
 
 	batches := make(chan *wire.Batch, recvQueue)
 	free := make(chan *wire.Batch, recvQueue+1)
+	queued := newByteGate(g.queueShare)
+	queued.total = &g.queued
 	recvErr := make(chan error, 1)
 	done := make(chan struct{})
 	go func() {
@@ -153,6 +155,9 @@ func (g *Gateway) relay(ctx context.Context, cancel context.CancelFunc, w http.R
 			}
 			if err := stream.RecvMsg(b); err != nil {
 				recvErr <- err
+				return
+			}
+			if !queued.take(ctx, batchBytes(b)) {
 				return
 			}
 			select {
@@ -211,7 +216,7 @@ func (g *Gateway) relay(ctx context.Context, cancel context.CancelFunc, w http.R
 			for {
 				select {
 				case b := <-batches:
-					g.add(&ev, b, free)
+					g.add(&ev, b, free, queued)
 					continue
 				default:
 				}
@@ -222,12 +227,12 @@ func (g *Gateway) relay(ctx context.Context, cancel context.CancelFunc, w http.R
 			}
 			return
 		case b := <-batches:
-			g.add(&ev, b, free)
+			g.add(&ev, b, free, queued)
 		drain:
 			for len(ev.buf) < eventSoftLimit {
 				select {
 				case b := <-batches:
-					g.add(&ev, b, free)
+					g.add(&ev, b, free, queued)
 				default:
 					break drain
 				}
@@ -267,8 +272,10 @@ type event struct {
 }
 
 // add writes the envelopes of b into the event, drops and counts those that
-// cannot be written as JSON, and returns b to free.
-func (g *Gateway) add(ev *event, b *wire.Batch, free chan<- *wire.Batch) {
+// cannot be written as JSON, gives b's bytes back to queued and returns b
+// to free.
+func (g *Gateway) add(ev *event, b *wire.Batch, free chan<- *wire.Batch, queued *byteGate) {
+	defer queued.give(batchBytes(b))
 	g.reg.Ingress.Add(float64(len(b.Envelopes)))
 	if b.Invalid > 0 {
 		g.m.invalid.Add(float64(b.Invalid))

@@ -20,6 +20,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
 
+	"loggregator/internal/envelopetest"
 	"loggregator/internal/mtls"
 )
 
@@ -150,6 +151,33 @@ var _ = Describe("rlp", func() {
 		Eventually(con.count).Should(Equal(2000))
 		Consistently(con.count, "300ms").Should(Equal(2000))
 		Expect(sorted(con.got())).To(Equal(sorted(append(wantA, wantB...))))
+	})
+
+	It("asks routers for preferred tags and converts them itself for a consumer of deprecated tags", func() {
+		router, err := envelopetest.NewEgressSource(freeAddr(), c["doppler"])
+		Expect(err).NotTo(HaveOccurred())
+		DeferCleanup(router.Stop)
+		rlp := c.startRLP(c.rlpConfig(router.Addr()))
+		req := logs("")
+		req.UsePreferredTags = false
+		ctx, cancel := context.WithCancel(context.Background())
+		DeferCleanup(cancel)
+		stream := loggregator.NewEnvelopeStreamConnector(rlp.addr, c.tls("client", "reverselogproxy")).Stream(ctx, req)
+		got := make(chan []*loggregator_v2.Envelope, 1)
+		go func() { got <- stream() }() // the connector subscribes on its first read
+		Eventually(router.Subscriptions).Should(Equal(1))
+		Expect(router.Requests()[0].GetUsePreferredTags()).To(BeTrue(), "the router converts nothing")
+
+		router.Send(&loggregator_v2.Envelope{
+			SourceId: "app",
+			Tags:     map[string]string{"deployment": "cf"},
+			Message:  &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{Payload: []byte("tagged")}},
+		})
+		var batch []*loggregator_v2.Envelope
+		Eventually(got).Should(Receive(&batch))
+		Expect(batch).To(HaveLen(1))
+		Expect(batch[0].GetTags()).To(BeEmpty())
+		Expect(batch[0].GetDeprecatedTags()).To(HaveKeyWithValue("deployment", HaveField("Data", Equal(&loggregator_v2.Value_Text{Text: "cf"}))))
 	})
 
 	It("splits the stream of both routers across a shard group without duplicates", func() {

@@ -12,6 +12,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
 	grpckeepalive "google.golang.org/grpc/keepalive"
+	"google.golang.org/protobuf/proto"
 
 	"loggregator/internal/mtls"
 	"loggregator/internal/resolve"
@@ -185,8 +186,15 @@ func (s *Set) Close() {
 // egress.Server over a Set needs ConcurrentWriters). The returned function
 // ends req's streams and returns once deliver will not be called again.
 func (s *Set) Subscribe(req *loggregator_v2.EgressBatchRequest, deliver func(env []byte)) (func(), error) {
+	// Routers are asked for preferred tags whatever the consumer wants: a
+	// consumer of deprecated tags gets them converted once, by the
+	// egress.Server over this Set, not by every router too (whose
+	// converted envelopes, larger than what it cut its messages by, also
+	// doubled the pooled buffer of each message).
+	up := proto.CloneOf(req)
+	up.UsePreferredTags = true
 	ctx, cancel := context.WithCancel(context.Background())
-	sub := &subscriber{req: req, deliver: deliver, ctx: ctx}
+	sub := &subscriber{req: up, deliver: deliver, ctx: ctx}
 	s.mu.Lock()
 	if !s.closed {
 		s.subscribers[sub] = struct{}{}

@@ -90,7 +90,7 @@ func DefaultConfig() *Config {
 		},
 		Routers:         routerpool.DefaultConfig(),
 		Forwarder:       DefaultForwarderConfig(),
-		Batch:           BatchConfig{Size: 1000, FlushInterval: config.Duration(10 * time.Millisecond), Linger: config.Duration(10 * time.Millisecond)},
+		Batch:           BatchConfig{Size: 1000, FlushInterval: config.Duration(10 * time.Millisecond), Linger: config.Duration(15 * time.Millisecond)},
 		ShutdownTimeout: config.Duration(10 * time.Second),
 		Runtime:         config.Runtime{MaxProcs: 1, MemoryLimitMiB: 128},
 		Metrics:         metrics.DefaultConfig("127.0.0.1:14824"),

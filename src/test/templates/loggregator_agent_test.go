@@ -92,7 +92,7 @@ var _ = Describe("loggregator_agent job", func() {
 		Expect(cfg["routers"]).To(HaveKeyWithValue("streams", BeNumerically("==", 8)))
 		Expect(cfg["routers"]).To(HaveKeyWithValue("acknowledgements", false))
 		Expect(cfg["routers"]).To(HaveKeyWithValue("ack_timeout", "3s"))
-		Expect(cfg["batch"]).To(Equal(map[string]any{"size": float64(500), "flush_interval": "20ms", "linger": "10ms"}))
+		Expect(cfg["batch"]).To(Equal(map[string]any{"size": float64(500), "flush_interval": "20ms", "linger": "15ms"}))
 		Expect(cfg).To(HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 96)))
 		Expect(cfg).To(HaveKeyWithValue("max_procs", BeNumerically("==", 0)))
 		Expect(cfg).To(HaveKeyWithValue("deployment", "cf"))

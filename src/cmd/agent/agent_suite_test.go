@@ -202,6 +202,17 @@ func sendBatch(c loggregator_v2.IngressClient, envs ...*loggregator_v2.Envelope)
 	return err
 }
 
+// payloadsOf returns the log payloads of source's envelopes among envs.
+func payloadsOf(envs []*loggregator_v2.Envelope, source string) []string {
+	var out []string
+	for _, e := range envs {
+		if e.GetSourceId() == source {
+			out = append(out, string(e.GetLog().GetPayload()))
+		}
+	}
+	return out
+}
+
 func payloads(envs []*loggregator_v2.Envelope) []string {
 	out := make([]string, 0, len(envs))
 	for _, e := range envs {

@@ -183,15 +183,7 @@ var _ = Describe("Agent", func() {
 		Expect(a.metric("ingress")).To(BeNumerically("==", 200_300))
 
 		router.sink.Resume()
-		Eventually(func() []string {
-			var got []string
-			for _, e := range router.Logs() {
-				if e.GetSourceId() == quietID {
-					got = append(got, string(e.GetLog().GetPayload()))
-				}
-			}
-			return got
-		}, 30*time.Second).Should(Equal(quiet))
+		Eventually(func() []string { return payloadsOf(router.Logs(), quietID) }, 30*time.Second).Should(Equal(quiet))
 		Eventually(func() float64 { return a.metric(`dropped_by_source{source_id="noisy"}`) }).Should(BeNumerically(">", 50_000))
 		Eventually(func() float64 {
 			return a.metric(`dropped{direction="ingress",reason="buffer_full"}`) - a.metric(`dropped_by_source{source_id="noisy"}`)

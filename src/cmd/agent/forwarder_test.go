@@ -212,15 +212,7 @@ var _ = Describe("Agent in the forwarder role", func() {
 		}).Should(BeTrue())
 
 		stalled.sink.Resume()
-		Eventually(func() []string {
-			var got []string
-			for _, e := range stalled.Logs() {
-				if e.GetSourceId() == quietID {
-					got = append(got, string(e.GetLog().GetPayload()))
-				}
-			}
-			return got
-		}, 30*time.Second).Should(Equal(quiet))
+		Eventually(func() []string { return payloadsOf(stalled.Logs(), quietID) }, 30*time.Second).Should(Equal(quiet))
 		Eventually(func() float64 { return a.metric(`destination_egress{destination="stalled_job"}`) + dropped() }).
 			Should(BeNumerically("==", sent), "every envelope delivered or counted")
 	})

@@ -241,7 +241,8 @@ func (b *Batcher[T]) deliver(ctx context.Context, batch []T) {
 }
 
 // send waits for a writer to take batch. While the writers stay stalled it
-// swaps batch for the newest entries every StallTimeout, dropping the older.
+// swaps batch for the newest entries every StallTimeout, dropping the older,
+// or with SetHoldOnStall keeps it and has a Reckoner source count its losses.
 func (b *Batcher[T]) send(batch []T) {
 	select {
 	case b.out <- batch:
@@ -250,26 +251,18 @@ func (b *Batcher[T]) send(batch []T) {
 	}
 	stall := time.NewTimer(StallTimeout)
 	defer stall.Stop()
-	if b.hold {
-		reckoner, _ := b.src.(Reckoner)
-		for {
-			select {
-			case b.out <- batch:
-				return
-			case <-stall.C:
-				stall.Reset(StallTimeout)
-				if reckoner != nil {
-					reckoner.Reckon()
-				}
-			}
-		}
-	}
 	for {
 		select {
 		case b.out <- batch:
 			return
 		case <-stall.C:
 			stall.Reset(StallTimeout)
+			if b.hold {
+				if r, ok := b.src.(Reckoner); ok {
+					r.Reckon()
+				}
+				continue
+			}
 			fresh := b.src.NextBatch(expired, b.buffer())
 			if len(fresh) == 0 {
 				b.Release(fresh)

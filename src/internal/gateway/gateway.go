@@ -190,9 +190,8 @@ func (g *Gateway) queueShare() int64 {
 // limits. A reader's buffers are this window (what the proxy may send
 // ahead of it), the batches it received and has not written (byteGate,
 // within queueShare: the other half of the budget), and the event it
-// writes; a fixed window also
-// turns off gRPC's BDP estimation, which grows each stream's window to as
-// much as 16 MiB.
+// writes. A fixed window also turns off gRPC's BDP estimation, which grows
+// each stream's window to as much as 16 MiB.
 func streamWindow(budget int64, maxStreams int) int32 {
 	return int32(min(max(budget/2/int64(max(maxStreams, 1)), minStreamWindow), maxStreamWindow))
 }

@@ -77,3 +77,15 @@ func batchBytes(b *wire.Batch) int64 {
 	}
 	return n
 }
+
+// drop gives back whatever the gate still holds, once the reader is done:
+// the batches its receiver queued that its writer never took.
+func (q *byteGate) drop() {
+	q.mu.Lock()
+	n := q.held
+	q.held = 0
+	q.mu.Unlock()
+	if q.total != nil {
+		q.total.Add(-n)
+	}
+}

@@ -2,6 +2,7 @@ package gateway
 
 import (
 	"context"
+	"sync/atomic"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -37,5 +38,19 @@ var _ = Describe("byteGate", func() {
 		Consistently(took, 50*time.Millisecond).ShouldNot(Receive())
 		cancel()
 		Eventually(took).Should(Receive(BeFalse()))
+	})
+
+	It("keeps the process's total and gives back what a reader left queued when it ends", func() {
+		var total atomic.Int64
+		a, b := newByteGate(func() int64 { return 100 }), newByteGate(func() int64 { return 100 })
+		a.total, b.total = &total, &total
+		Expect(a.take(context.Background(), 60)).To(BeTrue())
+		Expect(a.take(context.Background(), 30)).To(BeTrue())
+		Expect(b.take(context.Background(), 50)).To(BeTrue())
+		Expect(total.Load()).To(BeNumerically("==", 140))
+		a.give(30)
+		Expect(total.Load()).To(BeNumerically("==", 110))
+		a.drop() // the reader went with 60 bytes received and not written
+		Expect(total.Load()).To(BeNumerically("==", 50))
 	})
 })

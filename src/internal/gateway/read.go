@@ -170,6 +170,7 @@ func (g *Gateway) relay(ctx context.Context, cancel context.CancelFunc, w http.R
 	defer func() {
 		cancel()
 		<-done
+		queued.drop() // batches received and never written
 	}()
 
 	maxStream := time.NewTimer(g.cfg.MaxStreamDuration.D())

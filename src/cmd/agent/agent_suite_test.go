@@ -202,6 +202,20 @@ func sendBatch(c loggregator_v2.IngressClient, envs ...*loggregator_v2.Envelope)
 	return err
 }
 
+// sendQuiet sends n logs of source, one per unary Send, and returns their
+// payloads in order.
+func sendQuiet(c loggregator_v2.IngressClient, source string, n int) []string {
+	GinkgoHelper()
+	quiet := make([]string, 0, n)
+	for i := range n {
+		e := logEnvelope(fmt.Sprint("quiet-", i))
+		e.SourceId = source
+		Expect(sendBatch(c, e)).To(Succeed())
+		quiet = append(quiet, fmt.Sprint("quiet-", i))
+	}
+	return quiet
+}
+
 // payloadsOf returns the log payloads of source's envelopes among envs.
 func payloadsOf(envs []*loggregator_v2.Envelope, source string) []string {
 	var out []string

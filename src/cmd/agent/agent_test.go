@@ -172,13 +172,7 @@ var _ = Describe("Agent", func() {
 		}
 
 		flood() // fills what the stalled stream takes, then the buffer
-		var quiet []string
-		for i := range 300 {
-			e := logEnvelope(fmt.Sprint("quiet-", i))
-			e.SourceId = quietID
-			Expect(sendBatch(c, e)).To(Succeed())
-			quiet = append(quiet, fmt.Sprint("quiet-", i))
-		}
+		quiet := sendQuiet(c, quietID, 300)
 		flood() // one unary Send of 100,000 (2 MB) behind them
 		Expect(a.metric("ingress")).To(BeNumerically("==", 200_300))
 

@@ -187,14 +187,8 @@ var _ = Describe("Agent in the forwarder role", func() {
 		}
 
 		flood() // fills what the stalled stream takes, then the lane
-		var quiet []string
-		for i := range 300 {
-			e := logEnvelope(fmt.Sprint("quiet-", i))
-			e.SourceId = quietID
-			Expect(sendBatch(c, e)).To(Succeed())
-			quiet = append(quiet, fmt.Sprint("quiet-", i))
-			sent++
-		}
+		quiet := sendQuiet(c, quietID, 300)
+		sent += len(quiet)
 		flood() // 100,000 more behind them
 		dropped := func() float64 {
 			return a.metric(`destination_dropped{destination="stalled_job",reason="buffer_full"}`) +

@@ -34,8 +34,9 @@ type output interface {
 
 // forwarder is the forwarder role's output: every envelope of every batch
 // goes into the lane of each local destination, which never waits (a full
-// lane drops its oldest, from the sources that hold the most of it first), so one slow or dead destination costs the others
-// and the producers nothing. Destinations come from the files matching
+// lane drops its oldest, from the sources that hold the most of it first),
+// so one slow or dead destination costs the others and the producers
+// nothing. Destinations come from the files matching
 // ForwarderConfig.DownstreamGlob, read at start and every RescanInterval.
 type forwarder struct {
 	cfg        ForwarderConfig

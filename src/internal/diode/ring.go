@@ -205,11 +205,7 @@ func (r *ring[T]) tryNext() (v T, ok bool) {
 		st := s.state.Load()
 		n := st >> seqShift
 		if n > r.read+1 {
-			// The slot holds entry n-1, a lap or more ahead of us, so every
-			// entry up to n-1-size has been overwritten or is about to be.
-			head := n - r.size
-			lost += head - r.read
-			r.read = head
+			lost += r.skipLapped(n)
 			continue
 		}
 		if n == r.read+1 && st&(lockBit|emptyBit) == emptyBit {
@@ -245,6 +241,16 @@ func (r *ring[T]) tryNext() (v T, ok bool) {
 	}
 }
 
+// skipLapped moves the reader past the entries overwritten under it, given
+// that the slot at read holds entry n-1, a lap or more ahead: every entry up
+// to n-1-size has been overwritten or is about to be. It returns how many.
+func (r *ring[T]) skipLapped(n uint64) uint64 {
+	head := n - r.size
+	lost := head - r.read
+	r.read = head
+	return lost
+}
+
 // reckon reports to onDrop the entries writers have overwritten since the
 // reader last looked, without taking any: what tryNext would report before
 // its next entry, so that a reader held up downstream still counts what
@@ -256,9 +262,7 @@ func (r *ring[T]) reckon() {
 		if n <= r.read+1 {
 			break
 		}
-		head := n - r.size // as in tryNext
-		lost += head - r.read
-		r.read = head
+		lost += r.skipLapped(n)
 	}
 	if lost == 0 {
 		return

@@ -14,9 +14,12 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime"
+	"sync"
 	"syscall"
 
 	"loggregator/internal/config"
+	"loggregator/internal/procs"
 )
 
 // runtimeConfig is a config that embeds config.Runtime; Main applies those
@@ -62,12 +65,22 @@ func main[C config.Validator](name string, args []string, stdout, stderr io.Writ
 
 	log := slog.New(slog.NewJSONHandler(stderr, nil)).With("component", name)
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
-	defer stop()
 	attrs := []any{"config", *path, "pid", os.Getpid()}
+	var adapting sync.WaitGroup
+	defer adapting.Wait()
+	defer stop() // runs first: it also ends the adapting
 	if rc, ok := any(cfg).(runtimeConfig); ok {
 		rt := rc.RuntimeSettings()
 		rt.Apply()
-		attrs = append(attrs, "max_procs", rt.MaxProcs, "memory_limit_mib", rt.MemoryLimitMiB)
+		attrs = append(attrs, "max_procs", rt.MaxProcs, "memory_limit_mib", rt.MemoryLimitMiB, "adaptive_procs", rt.AdaptiveProcs)
+		if rt.AdaptiveProcs {
+			ceiling := runtime.GOMAXPROCS(0)
+			adapting.Go(func() {
+				procs.Adapt(ctx, ceiling, procs.Interval, func(from, to int, used float64) {
+					log.Info("gomaxprocs adapted to load", "from", from, "to", to, "cpu_cores", used)
+				})
+			})
+		}
 	}
 	log.Info("starting", attrs...)
 	if err := run(ctx, cfg, log); err != nil {

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"syscall"
+	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -132,6 +133,22 @@ var _ = Describe("Main", func() {
 			HaveKeyWithValue("max_procs", BeNumerically("==", 1)),
 			HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 64)),
 		))
+	})
+
+	It("runs an idle component with adaptive_procs on one P", func() {
+		session := start("--config", writeConfig(`{"name": "x", "max_procs": 2, "adaptive_procs": true}`))
+		Eventually(session.Err, 5*time.Second).Should(gbytes.Say(`"msg":"gomaxprocs adapted to load"`))
+		session.Terminate()
+		Eventually(session).Should(gexec.Exit(0))
+
+		lines := logLines(session.Err.Contents())
+		Expect(lines[0]).To(HaveKeyWithValue("adaptive_procs", true))
+		Expect(lines).To(ContainElement(And(
+			HaveKeyWithValue("msg", "gomaxprocs adapted to load"),
+			HaveKeyWithValue("from", BeNumerically("==", 2)),
+			HaveKeyWithValue("to", BeNumerically("==", 1)),
+			HaveKeyWithValue("cpu_cores", BeNumerically("<", 0.25)),
+		)))
 	})
 
 	It("rejects a negative runtime setting", func() {

@@ -23,6 +23,12 @@ type Runtime struct {
 	// thread, and the runtime's monitor (sysmon), which polls every 20 µs
 	// while any P is busy, backs off sooner. 0 keeps Go's default, one per core.
 	MaxProcs int `json:"max_procs"`
+	// AdaptiveProcs runs the component on one P while it uses under a
+	// quarter of a core and on max_procs (or every core) once it uses more
+	// than half of one (package procs): the first cuts the thread wake-ups
+	// of a nearly idle process, the second keeps a busy one from being
+	// held to a core.
+	AdaptiveProcs bool `json:"adaptive_procs"`
 	// MemoryLimitMiB is the runtime's soft memory limit in MiB. With it set
 	// the heap may grow toward it before the collector runs (gcPercent), and
 	// near it the collector runs as often as it must, so memory stays

@@ -54,6 +54,7 @@ var _ = Describe("reverse_log_proxy job", func() {
 		)))
 		Expect(cfg["routers"]).To(HaveKeyWithValue("targets", ConsistOf(HaveKeyWithValue("addr", "10.0.0.1:8082"), HaveKeyWithValue("addr", "10.0.0.2:8082"))))
 		Expect(cfg["routers"]).To(HaveKeyWithValue("server_name", "doppler"))
+		Expect(cfg).To(HaveKeyWithValue("adaptive_procs", true))
 		Expect(cfg["routers"]).To(HaveKeyWithValue("cipher_suites", ConsistOf(
 			"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")))
 		Expect(cfg["agent"]).To(HaveKeyWithValue("addr", "127.0.0.1:3458"))
@@ -92,6 +93,7 @@ var _ = Describe("reverse_log_proxy job", func() {
 			"routers":          map[string]any{"refresh_interval": "2s", "max_backoff": "1s"},
 			"drain_timeout":    "20s",
 			"memory_limit_mib": 0,
+			"adaptive_procs":   false,
 		}
 		props["metron_endpoint"] = map[string]any{"host": "localhost", "grpc_port": 3459}
 		props["metric_emitter"] = map[string]any{"interval": "30s"}
@@ -116,6 +118,7 @@ var _ = Describe("reverse_log_proxy job", func() {
 		))
 		Expect(cfg).To(HaveKeyWithValue("shutdown_timeout", "20s"))
 		Expect(cfg).To(HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 0)))
+		Expect(cfg).To(HaveKeyWithValue("adaptive_procs", false))
 		Expect(cfg["agent"]).To(HaveKeyWithValue("addr", "localhost:3459"))
 		Expect(cfg["metrics"]).To(SatisfyAll(
 			HaveKeyWithValue("addr", ":9100"),

@@ -11,9 +11,11 @@
 // (docs/benchmarks-log.md, "Adaptive GOMAXPROCS"). Under load the same
 // process needs every core.
 //
-// Adapt samples the process's CPU time (getrusage) every interval. Below
-// ShrinkBelow of a core it runs on one P; above GrowAbove it runs on its
-// ceiling (max_procs, or Go's default of one per usable core). Between the
-// two it stays where it is, so a load near either line does not flap. A
-// burst that arrives on one P runs on one core until the next sample.
+// Adapt samples, every interval, the CPU time the process's threads ran and
+// waited to run (see meter). Below ShrinkBelow of a core it runs on one P;
+// above GrowAbove it runs on its ceiling (max_procs, or Go's default of one
+// per usable core). Between the two it stays where it is, so a load near
+// either line does not flap. A burst that arrives on one P runs on one core
+// until the next sample: at most Interval apart while the process works, at
+// most IdleInterval after a long quiet.
 package procs

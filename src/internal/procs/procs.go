@@ -1,7 +1,11 @@
 package procs
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"syscall"
 	"time"
@@ -14,14 +18,22 @@ const (
 	// GrowAbove is the CPU use, in cores, over which a process runs on its
 	// ceiling. It is half a core so that one P is never the limit for long.
 	GrowAbove = 0.5
-	// Interval is how often a component samples its CPU use: a burst that
-	// starts on one P has every core within about this long, and an idle
-	// process pays two samples a second (about 0.01 % of a core here).
+	// Interval is how often a busy component samples its CPU use: a burst
+	// that starts on one P has every core within about this long.
 	Interval = 500 * time.Millisecond
+	// IdleInterval is the longest wait between samples. An idle process
+	// doubles its wait up to it (each sample wakes a few threads, 0.1–0.5 ms
+	// of CPU here), so a flood that starts after a long quiet runs on one
+	// core for up to this long.
+	IdleInterval = 2 * time.Second
+	// idleBelow is the CPU use, in cores, under which a process on one P
+	// counts as idle and samples less often.
+	idleBelow = 0.02
 )
 
 // Next is the number of Ps for a process that ran on cur Ps, may run on up
-// to ceiling, and used the given cores of CPU over the last interval.
+// to ceiling, and used (ran or waited to run) the given cores of CPU over
+// the last interval.
 func Next(cur, ceiling int, used float64) int {
 	switch {
 	case cur > 1 && used < ShrinkBelow:
@@ -36,42 +48,85 @@ func Next(cur, ceiling int, used float64) int {
 // that caused it.
 type Changed func(from, to int, used float64)
 
-// Adapt sets GOMAXPROCS by Next every interval until ctx ends, then puts
-// back the ceiling (a stopping component drains its buffers with every
-// core it may use). It starts on the ceiling, and returns at once when the
-// ceiling is 1 or less or the process's CPU time cannot be read. Setting
-// GOMAXPROCS ends the runtime's own updates of it, so the ceiling is fixed
-// for the life of the process.
+// Adapt sets GOMAXPROCS by Next until ctx ends, then puts back the ceiling
+// (a stopping component drains its buffers with every core it may use). It
+// samples every interval while the process works, and up to IdleInterval
+// apart while it is idle on one P. It starts on the ceiling, and returns at
+// once when the ceiling is 1 or less or the process's CPU time cannot be
+// read. Setting GOMAXPROCS ends the runtime's own updates of it, so the
+// ceiling is fixed for the life of the process.
 func Adapt(ctx context.Context, ceiling int, interval time.Duration, changed Changed) {
-	lastCPU, err := cpuTime()
-	if ceiling <= 1 || err != nil {
+	var m meter
+	if ceiling <= 1 || !m.start(time.Now()) {
 		return
 	}
 	runtime.GOMAXPROCS(ceiling)
 	defer runtime.GOMAXPROCS(ceiling)
-	tick := time.NewTicker(interval)
-	defer tick.Stop()
-	cur, lastAt := ceiling, time.Now()
+	cur, wait := ceiling, interval
+	timer := time.NewTimer(wait)
+	defer timer.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case now := <-tick.C:
-			spent, err := cpuTime()
-			if err != nil {
-				continue
-			}
-			used := (spent - lastCPU).Seconds() / now.Sub(lastAt).Seconds()
-			lastCPU, lastAt = spent, now
-			if next := Next(cur, ceiling, used); next != cur {
-				runtime.GOMAXPROCS(next)
-				if changed != nil {
-					changed(cur, next, used)
+		case now := <-timer.C:
+			used, ok := m.sample(now)
+			if ok {
+				if next := Next(cur, ceiling, used); next != cur {
+					runtime.GOMAXPROCS(next)
+					if changed != nil {
+						changed(cur, next, used)
+					}
+					cur = next
 				}
-				cur = next
 			}
+			wait = interval
+			if ok && cur == 1 && used < idleBelow {
+				wait = min(2*wait, max(IdleInterval, interval))
+			}
+			timer.Reset(wait)
 		}
 	}
+}
+
+// meter measures the cores a process used between two samples: the CPU time
+// its threads ran and, once it runs an eighth of a core or more, the time
+// they waited to run. The wait counts because on a machine short of CPU a
+// process held to one P gets one thread's share of it (the kernel shares CPU
+// between runnable threads), so what it runs alone would keep it on one P
+// however much work waits. The wait is read from /proc/self/task/*/schedstat,
+// which costs about 0.4 ms here, so an idle process does not read it.
+type meter struct {
+	at     time.Time
+	ran    time.Duration // CPU time at the last sample
+	waited time.Duration // run-queue wait at the last sample, if read then
+	read   bool          // waited was read at the last sample
+}
+
+func (m *meter) start(now time.Time) bool {
+	ran, err := cpuTime()
+	m.at, m.ran = now, ran
+	return err == nil
+}
+
+func (m *meter) sample(now time.Time) (float64, bool) {
+	ran, err := cpuTime()
+	secs := now.Sub(m.at).Seconds()
+	if err != nil || secs <= 0 {
+		return 0, false
+	}
+	used := max(ran-m.ran, 0).Seconds() / secs
+	m.at, m.ran = now, ran
+	if used < ShrinkBelow/2 {
+		m.read = false
+		return used, true
+	}
+	waited, err := runQueueWait()
+	if err == nil && m.read {
+		used += max(waited-m.waited, 0).Seconds() / secs
+	}
+	m.waited, m.read = waited, err == nil
+	return used, true
 }
 
 // cpuTime is the user and system CPU time of the whole process so far.
@@ -81,4 +136,26 @@ func cpuTime() (time.Duration, error) {
 		return 0, err
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), nil
+}
+
+// runQueueWait is the time the process's threads have spent runnable but
+// not running so far (the second field of each thread's schedstat). A
+// thread that ended takes its share with it, so the sum may go down.
+func runQueueWait() (time.Duration, error) {
+	tasks, err := filepath.Glob("/proc/self/task/*/schedstat")
+	if err != nil || len(tasks) == 0 {
+		return 0, fmt.Errorf("no schedstat under /proc/self/task: %v", err)
+	}
+	var sum time.Duration
+	for _, path := range tasks {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			continue // the thread ended
+		}
+		var ran, waited int64
+		if _, err := fmt.Sscan(string(bytes.TrimSpace(b)), &ran, &waited); err == nil {
+			sum += time.Duration(waited)
+		}
+	}
+	return sum, nil
 }

@@ -70,6 +70,7 @@ var _ = Describe("reverse_log_proxy_gateway job", func() {
 		Expect(cfg).To(HaveKeyWithValue("max_selectors", BeNumerically("==", 100)))
 		Expect(cfg).To(HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 256)))
 		Expect(cfg).To(HaveKeyWithValue("max_procs", BeNumerically("==", 0)))
+		Expect(cfg).To(HaveKeyWithValue("adaptive_procs", true))
 		Expect(cfg["metrics"]).To(HaveKeyWithValue("addr", "127.0.0.1:8089"))
 		Expect(cfg["metrics"]).To(HaveKeyWithValue("emit_interval", "1m"))
 		Expect(cfg["metrics"]).NotTo(HaveKey("tls"))

@@ -24,8 +24,8 @@ type Runtime struct {
 	// while any P is busy, backs off sooner. 0 keeps Go's default, one per core.
 	MaxProcs int `json:"max_procs"`
 	// AdaptiveProcs runs the component on one P while it uses under a
-	// quarter of a core and on max_procs (or every core) once it uses more
-	// than half of one (package procs): the first cuts the thread wake-ups
+	// tenth of a core and on max_procs (or every core) once it uses more
+	// than 0.3 of one (package procs): the first cuts the thread wake-ups
 	// of a nearly idle process, the second keeps a busy one from being
 	// held to a core.
 	AdaptiveProcs bool `json:"adaptive_procs"`

@@ -61,6 +61,7 @@ var _ = Describe("loggregator_trafficcontroller job", func() {
 		dir, cfg := tcConfig(withDoppler(tcProperties()))
 		tcCheck(dir)
 
+		Expect(cfg).To(HaveKeyWithValue("adaptive_procs", false))
 		Expect(cfg["websocket"]).To(SatisfyAll(
 			HaveKeyWithValue("addr", ":8081"),
 			Not(HaveKey("cert_file")),
@@ -126,6 +127,7 @@ var _ = Describe("loggregator_trafficcontroller job", func() {
 			"websocket":              map[string]any{"buffer_size": 500, "slow_consumer_timeout": "3s", "max_streams": 7, "ping_interval": "10s"},
 			"drain_timeout":          "20s",
 			"memory_limit_mib":       0,
+			"adaptive_procs":         true,
 		}
 		props["metron_endpoint"] = map[string]any{"host": "localhost", "grpc_port": 3459}
 		props["metric_emitter"] = map[string]any{"interval": "30s"}
@@ -148,6 +150,7 @@ var _ = Describe("loggregator_trafficcontroller job", func() {
 		Expect(cfg).To(HaveKeyWithValue("security_event_logging", true))
 		Expect(cfg).To(HaveKeyWithValue("shutdown_timeout", "20s"))
 		Expect(cfg).To(HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 0)))
+		Expect(cfg).To(HaveKeyWithValue("adaptive_procs", true))
 		Expect(cfg["agent"]).To(HaveKeyWithValue("addr", "localhost:3459"))
 		Expect(cfg["metrics"]).To(SatisfyAll(HaveKeyWithValue("addr", ":9100"), HaveKeyWithValue("emit_interval", "30s")))
 	})

@@ -2,6 +2,7 @@ package procs_test
 
 import (
 	"context"
+	"os/exec"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -64,19 +65,10 @@ var _ = Describe("Adapt", func() {
 	It("runs an idle process on one P, a busy one on its ceiling, and puts the ceiling back when it stops", func() {
 		Eventually(func() int { return runtime.GOMAXPROCS(0) }).Should(Equal(1))
 
-		var stop atomic.Bool
-		var burners sync.WaitGroup
-		for range ceiling {
-			burners.Go(func() {
-				for !stop.Load() {
-					runtime.Gosched()
-				}
-			})
-		}
+		stop := burn(ceiling)
 		// On a shared machine one P may get less than a core for a while.
 		Eventually(func() int { return runtime.GOMAXPROCS(0) }, 10*time.Second).Should(Equal(ceiling))
-		stop.Store(true)
-		burners.Wait()
+		stop()
 		Eventually(func() int { return runtime.GOMAXPROCS(0) }, 10*time.Second).Should(Equal(1))
 
 		mu.Lock()
@@ -91,6 +83,45 @@ var _ = Describe("Adapt", func() {
 		Expect(runtime.GOMAXPROCS(0)).To(Equal(ceiling))
 	})
 })
+
+var _ = Describe("RunQueueWait", func() {
+	It("grows while the process's threads wait for a CPU the machine has none of", func() {
+		before, err := procs.RunQueueWait()
+		Expect(err).NotTo(HaveOccurred())
+
+		// More runnable threads than CPUs: this process's busy Ps and as
+		// many busy processes beside them.
+		for range runtime.NumCPU() {
+			burner := exec.Command("sh", "-c", "while :; do :; done")
+			Expect(burner.Start()).To(Succeed())
+			DeferCleanup(func() { _ = burner.Process.Kill(); _ = burner.Wait() })
+		}
+		stop := burn(runtime.GOMAXPROCS(0))
+		time.Sleep(300 * time.Millisecond)
+		stop()
+
+		after, err := procs.RunQueueWait()
+		Expect(err).NotTo(HaveOccurred())
+		Expect(after - before).To(BeNumerically(">", 10*time.Millisecond))
+	})
+})
+
+// burn keeps n goroutines busy until the returned func is called.
+func burn(n int) (stop func()) {
+	var done atomic.Bool
+	var busy sync.WaitGroup
+	for range n {
+		busy.Go(func() {
+			for !done.Load() {
+				runtime.Gosched()
+			}
+		})
+	}
+	return func() {
+		done.Store(true)
+		busy.Wait()
+	}
+}
 
 var _ = Describe("Adapt with a ceiling of one", func() {
 	It("returns at once and leaves GOMAXPROCS alone", func() {

@@ -1,0 +1,4 @@
+package procs
+
+// RunQueueWait is runQueueWait for the specs.
+var RunQueueWait = runQueueWait

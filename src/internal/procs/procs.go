@@ -3,6 +3,7 @@ package procs
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -146,8 +147,11 @@ func cpuTime() (time.Duration, error) {
 // thread that ended takes its share with it, so the sum may go down.
 func runQueueWait() (time.Duration, error) {
 	tasks, err := filepath.Glob("/proc/self/task/*/schedstat")
-	if err != nil || len(tasks) == 0 {
-		return 0, fmt.Errorf("no schedstat under /proc/self/task: %v", err)
+	if err != nil {
+		return 0, err
+	}
+	if len(tasks) == 0 {
+		return 0, errors.New("no schedstat under /proc/self/task")
 	}
 	var sum time.Duration
 	for _, path := range tasks {

@@ -104,6 +104,7 @@ func (p *Proxy) close() {
 		}
 	}
 	p.routers.Close()
+	p.srv.Stop() // ends its stream workers
 }
 
 // Addr is the address the egress server listens on.

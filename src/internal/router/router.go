@@ -116,10 +116,12 @@ func New(cfg Config, log *slog.Logger) (*Router, error) {
 	r.egress.Register(r.grpc)
 
 	if r.ln, err = net.Listen("tcp", cfg.Addr); err != nil {
+		r.grpc.Stop() // ends its stream workers
 		return nil, fmt.Errorf("router listen %s: %w", cfg.Addr, err)
 	}
 	if r.metrics, err = cfg.Metrics.Listen(r.reg); err != nil {
 		_ = r.ln.Close()
+		r.grpc.Stop()
 		return nil, err
 	}
 	return r, nil

@@ -77,10 +77,12 @@ func New(cfg *Config, log *slog.Logger) (*Agent, error) {
 	})
 	a.ingress.Register(a.grpc)
 	if a.ln, err = net.Listen("tcp", cfg.Ingress.Addr); err != nil {
+		a.grpc.Stop() // ends its stream workers
 		return nil, fmt.Errorf("ingress listen %s: %w", cfg.Ingress.Addr, err)
 	}
 	if a.metrics, err = cfg.Metrics.Listen(a.reg); err != nil {
 		a.ln.Close()
+		a.grpc.Stop()
 		return nil, err
 	}
 	return a, nil

@@ -7,7 +7,7 @@
 // subscriber's sender) wakes an idle thread to spin for it, and on these
 // machines a thread wake-up costs 13–50 µs of CPU. With one P the readied
 // goroutine runs on the thread already awake. At 1,000 envelopes/s that cut
-// the router's and the reverse log proxy's CPU by about a fifth each
+// the router's and the reverse log proxy's CPU by about a quarter each
 // (docs/benchmarks-log.md, "Adaptive GOMAXPROCS"). Under load the same
 // process needs every core, and at a fifth of a core already takes bursts
 // better with them.

@@ -24,11 +24,10 @@ const (
 	// Interval is how often a busy component samples its CPU use: a burst
 	// that starts on one P has every core within about this long.
 	Interval = 500 * time.Millisecond
-	// IdleInterval is the longest wait between samples. An idle process on
-	// one P doubles its wait up to it (each sample wakes a few threads, 0.1–0.5
-	// ms of CPU here), so a flood that starts after a quiet spell runs on one
-	// core for up to this long: at 2 s that cost a flat-out run of 10 s 7–11 %
-	// of what it delivered.
+	// IdleInterval is the wait between samples of a process idle on one P
+	// (each sample wakes a few threads, 0.1–0.5 ms of CPU here), so a flood
+	// that starts after a quiet spell runs on one core for up to this long:
+	// at 2 s that cost a flat-out run of 10 s 7–11 % of what it delivered.
 	IdleInterval = time.Second
 	// idleBelow is the CPU use, in cores, under which a process on one P
 	// counts as idle and samples less often.
@@ -54,8 +53,8 @@ type Changed func(from, to int, used float64)
 
 // Adapt sets GOMAXPROCS by Next until ctx ends, then puts back the ceiling
 // (a stopping component drains its buffers with every core it may use). It
-// samples every interval while the process works, and up to IdleInterval
-// apart while it is idle on one P. It starts on the ceiling, and returns at
+// samples every interval while the process works, and IdleInterval apart
+// while it is idle on one P. It starts on the ceiling, and returns at
 // once when the ceiling is 1 or less or the process's CPU time cannot be
 // read. Setting GOMAXPROCS ends the runtime's own updates of it, so the
 // ceiling is fixed for the life of the process.
@@ -66,16 +65,16 @@ func Adapt(ctx context.Context, ceiling int, interval time.Duration, changed Cha
 	}
 	runtime.GOMAXPROCS(ceiling)
 	defer runtime.GOMAXPROCS(ceiling)
-	cur, wait := ceiling, interval
-	timer := time.NewTimer(wait)
+	cur := ceiling
+	timer := time.NewTimer(interval)
 	defer timer.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case now := <-timer.C:
-			used, ok := m.sample(now)
-			if ok {
+			wait := interval
+			if used, ok := m.sample(now); ok {
 				if next := Next(cur, ceiling, used); next != cur {
 					runtime.GOMAXPROCS(next)
 					if changed != nil {
@@ -83,10 +82,9 @@ func Adapt(ctx context.Context, ceiling int, interval time.Duration, changed Cha
 					}
 					cur = next
 				}
-			}
-			wait = interval
-			if ok && cur == 1 && used < idleBelow {
-				wait = min(2*wait, max(IdleInterval, interval))
+				if cur == 1 && used < idleBelow {
+					wait = max(IdleInterval, interval)
+				}
 			}
 			timer.Reset(wait)
 		}

@@ -1,6 +1,9 @@
 package main_test
 
 import (
+	"os/exec"
+	"strings"
+	"syscall"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -9,6 +12,7 @@ import (
 	"github.com/onsi/gomega/gexec"
 
 	"loggregator/internal/config"
+	"loggregator/internal/lossprobe"
 )
 
 var _ = Describe("lossprobe against agent, router and rlp", func() {
@@ -69,6 +73,60 @@ var _ = Describe("lossprobe against agent, router and rlp", func() {
 		Entry("unary Send, one envelope per call", "unary", 1),
 		Entry("unary Send, batches of 10", "unary", 10),
 	)
+
+	It("sends from an emitter process with emitter_process: everything comes back and that process's cost is reported apart", func() {
+		s := startSystem()
+		cfg := s.probeConfig()
+		cfg.EmitterProcess = true
+		cfg.Duration, cfg.Count, cfg.Rate = 0, 900, 0
+		cfg.PIDs = s.pids
+		session := probe(cfg, "--emitters", "3")
+
+		Expect(session.ExitCode()).To(Equal(0), "%s", session.Out.Contents())
+		r := report(session)
+		Expect(r.Sent).To(BeNumerically("==", 900))
+		Expect(r.Received).To(BeNumerically("==", 900))
+		Expect(r.Duplicates).To(BeZero())
+		Expect(r.SendUsP99).To(BeNumerically(">", 0))
+		Expect(r.Processes).To(HaveKey("lossprobe_emitters"))
+		child := r.Processes["lossprobe_emitters"]
+		Expect(child.Error).To(BeEmpty())
+		Expect(child.PID).NotTo(Equal(r.Processes["lossprobe"].PID))
+		Expect(child.PID).NotTo(Equal(session.Command.Process.Pid))
+		Expect(child.CPUSeconds).To(BeNumerically(">", 0))
+		Expect(child.PeakRSSKB).To(BeNumerically(">", 0))
+		// The probe waited for it: nothing of it is left.
+		Expect(syscall.Kill(child.PID, 0)).To(MatchError(syscall.ESRCH))
+	})
+
+	It("stops its emitter process on SIGTERM and still reports what was sent", func() {
+		s := startSystem()
+		cfg := s.probeConfig()
+		cfg.EmitterProcess = true
+		cfg.Duration = config.Duration(time.Minute)
+		path := writeJSON(GinkgoT().TempDir(), "lossprobe.json", cfg)
+		session, err := gexec.Start(exec.Command(bins["lossprobe"], "--config", path), GinkgoWriter, GinkgoWriter)
+		Expect(err).NotTo(HaveOccurred())
+		DeferCleanup(func() { session.Kill().Wait() })
+		Eventually(session.Err).Should(gbytes.Say(`"role":"emitters"`))
+		time.Sleep(time.Second)
+		session.Terminate()
+		Eventually(session, 30*time.Second).Should(gexec.Exit())
+
+		r := report(session)
+		Expect(r.Sent).To(BeNumerically(">", 0))
+		Expect(r.SendSecs).To(BeNumerically("<", 30))
+		Expect(r.Received).To(Equal(r.Sent))
+	})
+
+	It("as an emitter process, exits 1 naming what it could not read", func() {
+		cmd := exec.Command(bins["lossprobe"], lossprobe.EmitFlag)
+		cmd.Stdin = strings.NewReader("not json\n")
+		session, err := gexec.Start(cmd, GinkgoWriter, GinkgoWriter)
+		Expect(err).NotTo(HaveOccurred())
+		Eventually(session).Should(gexec.Exit(1))
+		Expect(session.Err).To(gbytes.Say("read job"))
+	})
 
 	It("reads the v1 firehose through the traffic controller: everything arrives, and a slow reader beside it loses only its own", func() {
 		s := startSystem()

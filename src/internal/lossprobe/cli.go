@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"os/signal"
 	"syscall"
 	"time"
@@ -21,6 +22,9 @@ import (
 // within the threshold, 1 when it is not or the run failed, 2 on bad usage
 // or configuration.
 func Main(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 1 && args[0] == EmitFlag {
+		return emitterProcessMain(stdout, stderr)
+	}
 	fs := flag.NewFlagSet("lossprobe", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	path := fs.String("config", "", "path to the JSON configuration file")
@@ -85,6 +89,21 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		log.Error("failed", "error", err.Error())
+		return 1
+	}
+	return 0
+}
+
+// emitterProcessMain is the lossprobe command as an emitter process (see
+// Config.EmitterProcess): the job comes on stdin, the outcome goes to
+// stdout, logs to stderr. SIGTERM or SIGINT stop the sending early; what
+// was sent is still reported.
+func emitterProcessMain(stdout, stderr io.Writer) int {
+	log := slog.New(slog.NewJSONHandler(stderr, nil)).With("component", "lossprobe", "role", "emitters")
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
+	defer stop()
+	if err := runEmitterProcess(ctx, os.Stdin, stdout, log); err != nil {
+		log.Error("emitter process failed", "error", err.Error())
 		return 1
 	}
 	return 0

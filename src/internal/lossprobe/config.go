@@ -40,6 +40,13 @@ type Config struct {
 	// Emitters is the number of concurrent producers, each with its own
 	// connection and ingress stream.
 	Emitters int `json:"emitters"`
+	// EmitterProcess runs the emitters in a process of their own (this
+	// binary again) instead of as goroutines beside the readers. Flat-out
+	// emitters then no longer take the readers' turns on the probe's
+	// threads, so the readers measure what the system delivers rather than
+	// what the probe could read while it also sent; the machine's cores are
+	// still shared. Its CPU is reported as "lossprobe_emitters".
+	EmitterProcess bool `json:"emitter_process"`
 	// IngressMode is how emitters hand envelopes to the agent: "batch" (a
 	// BatchSender stream, as go-loggregator's IngressClient does), "sender"
 	// (a Sender stream, one envelope per message) or "unary" (one Send call

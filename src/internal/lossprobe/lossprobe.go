@@ -3,6 +3,7 @@ package lossprobe
 import (
 	"context"
 	"crypto/rand"
+	"crypto/tls"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -27,6 +28,7 @@ type Probe struct {
 	cfg   *Config
 	log   *slog.Logger
 	runID string
+	exe   string // the emitter process's binary; "" is this one
 }
 
 // New returns a Probe for cfg, which must be valid.
@@ -45,9 +47,9 @@ func (p *Probe) RunID() string { return p.runID }
 // early, the run stops sending and reports what it has.
 func (p *Probe) Run(ctx context.Context) (*Report, error) {
 	cfg := p.cfg
-	ingressTLS, err := mtls.Client(cfg.Ingress.TLS, cfg.Ingress.ServerName, nil)
+	ingressTLS, err := ingressTLS(cfg)
 	if err != nil {
-		return nil, fmt.Errorf("ingress.tls: %w", err)
+		return nil, err
 	}
 	egressTLS, err := mtls.Client(cfg.Egress.TLS, cfg.Egress.ServerName, nil)
 	if err != nil {
@@ -103,48 +105,48 @@ func (p *Probe) Run(ctx context.Context) (*Report, error) {
 	}
 	defer readWG.Wait()
 
-	emitters := make([]*emitter, cfg.Emitters)
-	for i := range emitters {
-		conn, err := dialIngress(cfg, ingressTLS)
-		if err != nil {
-			return nil, err
-		}
-		defer conn.Close()
-		emitters[i] = p.newEmitter(i, conn)
+	var set emitterSet
+	if cfg.EmitterProcess {
+		set, err = p.newChildEmitters(ctx, ingressTLS)
+	} else {
+		set, err = p.newLocalEmitters(ingressTLS)
 	}
+	if err != nil {
+		return nil, err
+	}
+	defer set.close()
 
-	if !p.warmUp(ctx, emitters[0].client, readers) {
+	if !p.warmUp(ctx, set.warmUpClient(), readers) {
 		p.log.Warn("no warm-up envelope came back; measuring anyway", "timeout", cfg.WarmupTimeout.D().String())
 	}
 
-	before := p.sampleCPU()
+	before := p.sampleCPU(set.pid())
 	start := time.Now()
 	var deadline time.Time
 	if cfg.Duration > 0 {
 		deadline = start.Add(cfg.Duration.D())
 	}
-	var sendWG sync.WaitGroup
-	for _, m := range emitters {
-		sendWG.Go(func() { m.run(ctx, deadline) })
+	outcomes, err := set.send(ctx, deadline)
+	if err != nil {
+		return nil, err
 	}
-	sendWG.Wait()
 	sendEnd := time.Now()
 
 	var sent, failed uint64
 	var sendTimes []time.Duration
-	used := make([]uint64, len(emitters))
-	failedSeqs := make([][]seqRange, len(emitters))
-	for i, m := range emitters {
-		sent += m.sent
-		failed += m.failed
-		used[i], failedSeqs[i] = m.seq, m.failedSeqs
-		sendTimes = append(sendTimes, m.sendTimes...)
-		if m.first.Before(start) {
-			start = m.first
+	used := make([]uint64, len(outcomes))
+	failedSeqs := make([][]seqRange, len(outcomes))
+	for i, m := range outcomes {
+		sent += m.Sent
+		failed += m.Failed
+		used[i], failedSeqs[i] = m.Seq, m.failedRanges()
+		sendTimes = append(sendTimes, m.SendTimes...)
+		if !m.First.IsZero() && m.First.Before(start) {
+			start = m.First
 		}
 	}
 	p.drain(ctx, readers, sent)
-	after := p.sampleCPU()
+	after := p.sampleCPU(set.pid())
 	cpuWindow := time.Since(start)
 	stopReading()
 	readWG.Wait()
@@ -178,11 +180,19 @@ func (p *Probe) Run(ctx context.Context) (*Report, error) {
 		}
 	}
 	r.PathReport = r.Paths["rlp"]
-	r.Processes = p.processes(before, after, r.Received)
+	r.Processes = p.processes(set.pid(), before, after, r.Received)
 	if !r.Passed {
 		return r, fmt.Errorf("%w: %s, threshold %.4f %%", ErrLossOverThreshold, r.lossSummary(), cfg.MaxLossPercent)
 	}
 	return r, nil
+}
+
+func ingressTLS(cfg *Config) (*tls.Config, error) {
+	c, err := mtls.Client(cfg.Ingress.TLS, cfg.Ingress.ServerName, nil)
+	if err != nil {
+		return nil, fmt.Errorf("ingress.tls: %w", err)
+	}
+	return c, nil
 }
 
 func (p *Probe) newEmitter(id int, conn *grpc.ClientConn) *emitter {
@@ -277,20 +287,24 @@ func (p *Probe) drain(ctx context.Context, readers []*reader, sent uint64) {
 }
 
 // measured are the processes whose cost is reported: the configured PIDs
-// and, when there are any, the probe itself ("lossprobe"), whose emitters
+// and, when there are any, the probe itself ("lossprobe") and its emitter
+// process ("lossprobe_emitters", when emitterPID is not 0), whose emitters
 // and readers share the machine with them.
-func (p *Probe) measured() map[string]int {
+func (p *Probe) measured(emitterPID int) map[string]int {
 	if len(p.cfg.PIDs) == 0 {
 		return nil
 	}
 	out := map[string]int{"lossprobe": os.Getpid()}
+	if emitterPID != 0 {
+		out["lossprobe_emitters"] = emitterPID
+	}
 	maps.Copy(out, p.cfg.PIDs)
 	return out
 }
 
-func (p *Probe) sampleCPU() map[string]cpuSample {
-	out := make(map[string]cpuSample, len(p.cfg.PIDs)+1)
-	for name, pid := range p.measured() {
+func (p *Probe) sampleCPU(emitterPID int) map[string]cpuSample {
+	out := make(map[string]cpuSample, len(p.cfg.PIDs)+2)
+	for name, pid := range p.measured(emitterPID) {
 		secs, err := cpuSeconds(pid)
 		out[name] = cpuSample{secs: secs, err: err}
 	}
@@ -302,8 +316,8 @@ type cpuSample struct {
 	err  error
 }
 
-func (p *Probe) processes(before, after map[string]cpuSample, delivered uint64) map[string]ProcessReport {
-	pids := p.measured()
+func (p *Probe) processes(emitterPID int, before, after map[string]cpuSample, delivered uint64) map[string]ProcessReport {
+	pids := p.measured(emitterPID)
 	if len(pids) == 0 {
 		return nil
 	}

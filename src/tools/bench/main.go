@@ -146,6 +146,7 @@ type options struct {
 	duration, idle time.Duration
 	sweepFor       time.Duration
 	gateway, write bool
+	emitterProcess bool
 	routers        int
 	portOffset     int
 	issue          bool
@@ -177,6 +178,7 @@ func parseArgs(args []string) (options, error) {
 	gateway := fs.Bool("gateway", false, "also start the gateway (the issue set's gateway workloads start it anyway)")
 	routers := fs.Int("routers", 1, "how many routers to run")
 	portOffset := fs.Int("port-offset", 0, "move every port of manifests/local.yml up by this much, to run beside scripts/run-local")
+	emitterProcess := fs.Bool("emitter-process", true, "run the probe's emitters in a process of their own, so flat-out emitters do not take the consumer's turns on the probe's threads (false: as goroutines beside it, as before)")
 	write := fs.Bool("write", true, "write the figures into docs/benchmarks.md (and docs/knee.svg for the sweep)")
 	if err := fs.Parse(args); err != nil {
 		return options{}, err
@@ -200,6 +202,7 @@ func parseArgs(args []string) (options, error) {
 	o := options{
 		repo: *repo, bin: *bin, duration: *duration, sweepFor: *sweepFor, idle: *idleFor,
 		gateway: *gateway, routers: *routers, portOffset: *portOffset, write: *write,
+		emitterProcess: *emitterProcess,
 	}
 	set := setFor(*issue, *only)
 	if *tc {
@@ -291,7 +294,7 @@ func run(ctx context.Context, o options) error {
 		}
 		fmt.Printf("\n== [%d/%d, %v elapsed, about %v left] %s: %s, %v\n", i+1, len(o.plan),
 			time.Since(began).Round(time.Second), estimate(o.plan[i:], o.duration, o.idle).Round(time.Second), sc.Name, sc.What, d)
-		r, err := runScenario(ctx, sys, sc, d, work)
+		r, err := runScenario(ctx, sys, sc, d, work, o.emitterProcess)
 		if err != nil {
 			return fmt.Errorf("%s: %w", sc.Name, err)
 		}
@@ -317,7 +320,7 @@ func run(ctx context.Context, o options) error {
 		heading = tcHeading
 		md = tcMarkdown(results, idles, o, command, load)
 	default:
-		md = markdown(results, idles, o.duration, o.idle, command, load, o.routers)
+		md = markdown(results, idles, o.duration, o.idle, command, load, o.routers, o.emitterProcess)
 	}
 	fmt.Println()
 	fmt.Print(md)
@@ -350,8 +353,9 @@ func estimate(plan []scenario, duration, idle time.Duration) time.Duration {
 }
 
 // runScenario runs the lossprobe binary once with a config written for sc.
-func runScenario(ctx context.Context, sys *topology.System, sc scenario, duration time.Duration, work string) (result, error) {
+func runScenario(ctx context.Context, sys *topology.System, sc scenario, duration time.Duration, work string, emitterProcess bool) (result, error) {
 	cfg := lossprobe.DefaultConfig()
+	cfg.EmitterProcess = emitterProcess
 	ep := sys.Endpoints()
 	id := mtls.Files{CA: ep.CA, Cert: ep.ClientCert, Key: ep.ClientKey}
 	cfg.SourceID = "bench-" + sc.Name
@@ -435,10 +439,7 @@ func runScenario(ctx context.Context, sys *topology.System, sc scenario, duratio
 		}()
 	}
 
-	var dropsBefore map[string]float64
-	if sc.Firehose {
-		dropsBefore = droppedByComponent(ctx, sys)
-	}
+	dropsBefore := droppedByComponent(ctx, sys)
 	var out bytes.Buffer
 	cmd := exec.CommandContext(ctx, filepath.Join(sys.Bin, "lossprobe"), "--config", path)
 	cmd.Stdout = &out
@@ -485,23 +486,24 @@ func runScenario(ctx context.Context, sys *topology.System, sc scenario, duratio
 			return result{}, err
 		}
 	}
-	res := result{Scenario: sc, Report: rep, Exit: exit}
-	if sc.Firehose {
-		res.Dropped = map[string]float64{}
-		for name, n := range droppedByComponent(ctx, sys) {
-			res.Dropped[name] = n - dropsBefore[name]
-		}
-		fmt.Printf("   dropped over the run: %v\n", res.Dropped)
+	res := result{Scenario: sc, Report: rep, Exit: exit, Dropped: map[string]float64{}}
+	for name, n := range droppedByComponent(ctx, sys) {
+		res.Dropped[name] = n - dropsBefore[name]
 	}
+	fmt.Printf("   dropped over the run: %v\n", res.Dropped)
+	for _, k := range []string{"agent_metrics", "router_metrics", "rlp_metrics"} {
+		printDrops(ctx, k, sys.Endpoints().Endpoints[k])
+	} // TEMP
 	return res, nil
 }
 
 // droppedByComponent sums the dropped counters (every direction and
-// reason) of the router, the rlp and the traffic controller.
+// reason) of the agent, the router, the rlp, the gateway and the traffic
+// controller, those that run.
 func droppedByComponent(ctx context.Context, sys *topology.System) map[string]float64 {
 	eps := sys.Endpoints().Endpoints
 	out := map[string]float64{}
-	for name, key := range map[string]string{"router": "router_metrics", "rlp": "rlp_metrics", "trafficcontroller": "tc_metrics"} {
+	for name, key := range map[string]string{"agent": "agent_metrics", "router": "router_metrics", "rlp": "rlp_metrics", "gateway": "gateway_metrics", "trafficcontroller": "tc_metrics"} {
 		if url := eps[key]; url != "" {
 			out[name] = droppedSum(ctx, url)
 		}

@@ -13,7 +13,7 @@ import (
 
 // markdown renders the section body: how it was measured, the scenario
 // table, idle CPU and the figures against the targets.
-func markdown(results []result, idles []idle, duration, idleFor time.Duration, command, load string, routers int) string {
+func markdown(results []result, idles []idle, duration, idleFor time.Duration, command, load string, routers int, emitterProcess bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Command: `%s`\n", command)
 	fmt.Fprintf(&b, "Machine: %s; %s; commit %s; load average (1/5/15 min) %s at the start and %s at the end\n"+
@@ -25,7 +25,8 @@ func markdown(results []result, idles []idle, duration, idleFor time.Duration, c
 		"metrics work; \"probe\" is the lossprobe's own emitters and consumer, which share the 2 cores.\n"+
 		"Latency is from the envelope's timestamp (set just before the producer's Send) to its arrival at\n"+
 		"the consumer. Out of order counts envelopes that arrived after a later one of the same emitter: the\n"+
-		"agent spreads each producer's envelopes over several router streams.\n\n", routers, duration)
+		"agent spreads each producer's envelopes over several router streams.\n", routers, duration)
+	b.WriteString(probeLayout(emitterProcess) + "\n")
 
 	b.WriteString(scenarioTable(results))
 	b.WriteString("\nScenarios: ")
@@ -62,7 +63,7 @@ func scenarioTable(results []result) string {
 			r.Scenario.Name, num(p.OfferedPS), num(p.Throughput), num(float64(p.Sent)), num(float64(p.Lost)), p.LossPercent,
 			p.Duplicates, p.OutOfOrder, p.LatencyMsP50, p.LatencyMsP90, p.LatencyMsP99, p.LatencyMsMax, p.SendUsP99,
 			agent.CPUUsPerEnvelope, router.CPUUsPerEnvelope, rlp.CPUUsPerEnvelope,
-			agent.CPUUsPerEnvelope+router.CPUUsPerEnvelope+rlp.CPUUsPerEnvelope, p.Processes["lossprobe"].CPUUsPerEnvelope,
+			agent.CPUUsPerEnvelope+router.CPUUsPerEnvelope+rlp.CPUUsPerEnvelope, probeCost(p.Processes).CPUUsPerEnvelope,
 			agent.PeakRSSKB/1024, router.PeakRSSKB/1024, rlp.PeakRSSKB/1024)
 	}
 	return b.String()
@@ -119,12 +120,34 @@ func targets(results []result, idles []idle) string {
 	return b.String()
 }
 
+// probeLayout says where the probe's emitters ran, one line.
+func probeLayout(separate bool) string {
+	if separate {
+		return "The probe's emitters run in a process of their own (lossprobe's `emitter_process`), apart from its\n" +
+			"readers, as apps and a nozzle on other VMs would be; both still share the 2 cores with the components.\n"
+	}
+	return "The probe's emitters ran as goroutines beside its readers (`--emitter-process=false`), where flat-out\n" +
+		"emitters take the consumer's turns on the probe's threads.\n"
+}
+
 // routerCost adds up every router's figures ("router", "router-2", …); peak
 // RSS is the largest.
 func routerCost(procs map[string]lossprobe.ProcessReport) lossprobe.ProcessReport {
+	return costOf(procs, "router", "router-")
+}
+
+// probeCost adds up the probe's figures: its readers ("lossprobe") and its
+// emitter process ("lossprobe_emitters"), when it has one.
+func probeCost(procs map[string]lossprobe.ProcessReport) lossprobe.ProcessReport {
+	return costOf(procs, "lossprobe", "lossprobe_")
+}
+
+// costOf adds up the figures of the process called name and of those whose
+// names start with prefix; peak RSS is the largest.
+func costOf(procs map[string]lossprobe.ProcessReport, name, prefix string) lossprobe.ProcessReport {
 	var sum lossprobe.ProcessReport
-	for name, p := range procs {
-		if name == "router" || strings.HasPrefix(name, "router-") {
+	for n, p := range procs {
+		if n == name || strings.HasPrefix(n, prefix) {
 			sum.CPUSeconds += p.CPUSeconds
 			sum.CPUUsPerEnvelope += p.CPUUsPerEnvelope
 			sum.PeakRSSKB = max(sum.PeakRSSKB, p.PeakRSSKB)

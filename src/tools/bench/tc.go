@@ -92,7 +92,8 @@ func tcMarkdown(results []result, idles []idle, o options, command, load string)
 		"emitter and sequence number). Latency is from the envelope's timestamp to its arrival at the reader. CPU is\n" +
 		"the traffic controller's over the run (first send to end of drain) per envelope delivered, and as a share of a core.\n" +
 		"\"dropped\" is what each component's dropped counters (every direction and reason) grew by over the workload:\n" +
-		"where the losses were (a slow reader's own drops are in the traffic controller's figure too).\n\n")
+		"where the losses were (a slow reader's own drops are in the traffic controller's figure too).\n")
+	b.WriteString(probeLayout(o.emitterProcess) + "\n")
 	b.WriteString("| workload | offered/s | firehose: lost | p50 ms | p99 ms | slow reader: lost | rlp: lost | dropped in router / rlp / traffic controller | traffic controller µs/env | % of a core | probe % of a core |\n")
 	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, r := range results {
@@ -106,7 +107,7 @@ func tcMarkdown(results []result, idles []idle, o options, command, load string)
 		fmt.Fprintf(&b, "| %s | %s | %.3f %% (%d) | %.2f | %.2f | %s | %.3f %% | %s / %s / %s | %.2f | %.1f | %.1f |\n",
 			r.Scenario.Name, num(p.OfferedPS), fh.LossPercent, fh.Lost, fh.LatencyMsP50, fh.LatencyMsP99,
 			slow, p.Paths["rlp"].LossPercent, num(r.Dropped["router"]), num(r.Dropped["rlp"]), num(r.Dropped["trafficcontroller"]),
-			usPerEnv(tc, fh.Received), cpuPct(p, tc), cpuPct(p, p.Processes["lossprobe"]))
+			usPerEnv(tc, fh.Received), cpuPct(p, tc), cpuPct(p, probeCost(p.Processes)))
 	}
 	b.WriteString("\nWorkloads:\n")
 	for _, r := range results {

@@ -57,6 +57,7 @@ var _ = Describe("log-loss-probe job", func() {
 		Expect(cfg).To(HaveKeyWithValue("rate", BeNumerically("==", 1000)))
 		Expect(cfg).To(HaveKeyWithValue("duration", "10s"))
 		Expect(cfg).To(HaveKeyWithValue("emitters", BeNumerically("==", 1)))
+		Expect(cfg).To(HaveKeyWithValue("emitter_process", false))
 		Expect(cfg).To(HaveKeyWithValue("max_loss_percent", BeNumerically("==", 1)))
 		Expect(cfg).To(HaveKeyWithValue("source_id", "log-loss-probe"))
 		Expect(cfg["gateway"]).To(BeEmpty())
@@ -99,7 +100,7 @@ var _ = Describe("log-loss-probe job", func() {
 	It("renders every property into a config the probe accepts, with the gateway and firehose paths", func() {
 		props := probeProperties()
 		props["log_loss_probe"] = map[string]any{
-			"rate": 0, "duration": "30s", "count": 500000, "emitters": 4, "batch_size": 50,
+			"rate": 0, "duration": "30s", "count": 500000, "emitters": 4, "emitter_process": true, "batch_size": 50,
 			"payload_bytes": 200, "envelope_types": []any{"log", "counter", "gauge"},
 			"source_id": "probe-z1", "max_loss_percent": 0.01, "warmup_timeout": "20s",
 			"drain_timeout": "10s", "rlp_addr": "rlp.example.com:8443",
@@ -116,6 +117,7 @@ var _ = Describe("log-loss-probe job", func() {
 		Expect(cfg).To(HaveKeyWithValue("rate", BeNumerically("==", 0)))
 		Expect(cfg).To(HaveKeyWithValue("count", BeNumerically("==", 500000)))
 		Expect(cfg).To(HaveKeyWithValue("emitters", BeNumerically("==", 4)))
+		Expect(cfg).To(HaveKeyWithValue("emitter_process", true))
 		Expect(cfg).To(HaveKeyWithValue("envelope_types", ConsistOf("log", "counter", "gauge")))
 		Expect(cfg).To(HaveKeyWithValue("max_loss_percent", BeNumerically("==", 0.01)))
 		Expect(cfg["gateway"]).To(HaveKeyWithValue("url", "https://log-stream.example.com"))

@@ -66,7 +66,8 @@ func issueMarkdown(results []result, idles []idle, o options, command, load stri
 		"window, first send to end of drain; µs per envelope is that CPU time over the envelopes delivered to\n"+
 		"the rlp consumer (for the gateway, over the envelopes all its SSE readers received). Latency runs from\n"+
 		"the envelope's timestamp, set just before the emitter's Send, to its arrival at the consumer. The\n"+
-		"\"issue\" column is the figure issue 15 gives for before its work.\n", o.routers, o.duration, o.sweepFor)
+		"\"issue\" column is the figure issue 15 gives for before its work; \"dropped\" in the table of every run is\n"+
+		"what each component's dropped counters grew by over the run: where the loss was.\n", o.routers, o.duration, o.sweepFor)
 	b.WriteString(probeLayout(o.emitterProcess) + "\n")
 
 	b.WriteString(issueTargets(results, idles, o.idle))

@@ -498,14 +498,21 @@ func runScenario(ctx context.Context, sys *topology.System, sc scenario, duratio
 }
 
 // droppedByComponent sums the dropped counters (every direction and
-// reason) of the agent, the router, the rlp, the gateway and the traffic
-// controller, those that run.
+// reason) of the agent, the routers (all of them under "router"), the rlp,
+// the gateway and the traffic controller, those that run.
 func droppedByComponent(ctx context.Context, sys *topology.System) map[string]float64 {
 	eps := sys.Endpoints().Endpoints
 	out := map[string]float64{}
 	for name, key := range map[string]string{"agent": "agent_metrics", "router": "router_metrics", "rlp": "rlp_metrics", "gateway": "gateway_metrics", "trafficcontroller": "tc_metrics"} {
 		if url := eps[key]; url != "" {
 			out[name] = droppedSum(ctx, url)
+		}
+	}
+	// Further routers' metrics ports are the first's plus 10 per router,
+	// as extraRouter places them.
+	for i := 1; sys.Proc(fmt.Sprintf("doppler-%d", i)) != nil; i++ {
+		if url, ok := shiftPort(eps["router_metrics"], 10*i); ok {
+			out["router"] += droppedSum(ctx, url)
 		}
 	}
 	return out

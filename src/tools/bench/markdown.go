@@ -25,7 +25,8 @@ func markdown(results []result, idles []idle, duration, idleFor time.Duration, c
 		"metrics work; \"probe\" is the lossprobe's own emitters and consumer, which share the 2 cores.\n"+
 		"Latency is from the envelope's timestamp (set just before the producer's Send) to its arrival at\n"+
 		"the consumer. Out of order counts envelopes that arrived after a later one of the same emitter: the\n"+
-		"agent spreads each producer's envelopes over several router streams.\n", routers, duration)
+		"agent spreads each producer's envelopes over several router streams. \"dropped\" is what each\n"+
+		"component's dropped counters (every direction and reason) grew by over the run: where the loss was.\n", routers, duration)
 	b.WriteString(probeLayout(emitterProcess) + "\n")
 
 	b.WriteString(scenarioTable(results))
@@ -54,17 +55,18 @@ func markdown(results []result, idles []idle, duration, idleFor time.Duration, c
 // component's CPU per delivered envelope.
 func scenarioTable(results []result) string {
 	var b strings.Builder
-	b.WriteString("| scenario | offered/s | delivered/s | sent | lost | loss % | dup | out of order | p50 ms | p90 ms | p99 ms | max ms | Send p99 µs | agent µs/env | router(s) µs/env | rlp µs/env | total µs/env | probe µs/env | peak RSS agent/router/rlp MiB |\n")
-	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
+	b.WriteString("| scenario | offered/s | delivered/s | sent | lost | loss % | dup | out of order | p50 ms | p90 ms | p99 ms | max ms | Send p99 µs | agent µs/env | router(s) µs/env | rlp µs/env | total µs/env | probe µs/env | peak RSS agent/router/rlp MiB | dropped in agent / router(s) / rlp |\n")
+	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n")
 	for _, r := range results {
 		p := r.Report
 		agent, router, rlp := p.Processes["agent"], routerCost(p.Processes), p.Processes["rlp"]
-		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %.4f | %d | %d | %.2f | %.2f | %.2f | %.1f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d / %d / %d |\n",
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %.4f | %d | %d | %.2f | %.2f | %.2f | %.1f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d / %d / %d | %s / %s / %s |\n",
 			r.Scenario.Name, num(p.OfferedPS), num(p.Throughput), num(float64(p.Sent)), num(float64(p.Lost)), p.LossPercent,
 			p.Duplicates, p.OutOfOrder, p.LatencyMsP50, p.LatencyMsP90, p.LatencyMsP99, p.LatencyMsMax, p.SendUsP99,
 			agent.CPUUsPerEnvelope, router.CPUUsPerEnvelope, rlp.CPUUsPerEnvelope,
 			agent.CPUUsPerEnvelope+router.CPUUsPerEnvelope+rlp.CPUUsPerEnvelope, probeCost(p.Processes).CPUUsPerEnvelope,
-			agent.PeakRSSKB/1024, router.PeakRSSKB/1024, rlp.PeakRSSKB/1024)
+			agent.PeakRSSKB/1024, router.PeakRSSKB/1024, rlp.PeakRSSKB/1024,
+			num(r.Dropped["agent"]), num(r.Dropped["router"]), num(r.Dropped["rlp"]))
 	}
 	return b.String()
 }

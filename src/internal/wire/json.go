@@ -244,6 +244,14 @@ func appendEntries(entries []jsonMapEntry, msg []byte, num int) ([]jsonMapEntry,
 // parseEntry reads an encoded map entry: key (1) and value (2), both
 // length-delimited, the last of each winning; nil when absent.
 func parseEntry(b []byte) (jsonMapEntry, error) {
+	// The shape every encoder writes for short strings: key, then value,
+	// each with a one-byte length, filling the entry.
+	if len(b) >= 4 && b[0] == 1<<3|wireBytes && b[1] < 0x80 {
+		kl := int(b[1])
+		if v := 2 + kl; v+2 <= len(b) && b[v] == 2<<3|wireBytes && b[v+1] < 0x80 && v+2+int(b[v+1]) == len(b) {
+			return jsonMapEntry{key: b[2:v], value: b[v+2:]}, nil
+		}
+	}
 	var ent jsonMapEntry
 	for len(b) > 0 {
 		f, rest, err := nextField(b)
@@ -271,9 +279,16 @@ func parseEntry(b []byte) (jsonMapEntry, error) {
 // value (which gets nil for an entry without one). It sorts entries in
 // place.
 func appendMap(out []byte, entries []jsonMapEntry, value func(out, v []byte) ([]byte, error)) ([]byte, error) {
-	if len(entries) > 1 {
-		// Stable, so that among equal keys the last in wire order ends last.
+	// Stable, so that among equal keys the last in wire order ends last:
+	// an insertion sort for the few tags an envelope carries.
+	if len(entries) > 16 {
 		slices.SortStableFunc(entries, compareKeys)
+	} else {
+		for i := 1; i < len(entries); i++ {
+			for j := i; j > 0 && bytes.Compare(entries[j].key, entries[j-1].key) < 0; j-- {
+				entries[j], entries[j-1] = entries[j-1], entries[j]
+			}
+		}
 	}
 	out = append(out, '{')
 	first := true

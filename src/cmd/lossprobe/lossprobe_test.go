@@ -1,7 +1,11 @@
 package main_test
 
 import (
+	"bytes"
+	"fmt"
+	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -119,6 +123,23 @@ var _ = Describe("lossprobe against agent, router and rlp", func() {
 		Expect(r.Received).To(Equal(r.Sent))
 	})
 
+	It("leaves no emitter process behind when the probe is killed mid-run", func() {
+		s := startSystem()
+		cfg := s.probeConfig()
+		cfg.EmitterProcess = true
+		cfg.Duration = config.Duration(time.Minute)
+		path := writeJSON(GinkgoT().TempDir(), "lossprobe.json", cfg)
+		session, err := gexec.Start(exec.Command(bins["lossprobe"], "--config", path), GinkgoWriter, GinkgoWriter)
+		Expect(err).NotTo(HaveOccurred())
+		DeferCleanup(func() { session.Kill().Wait() })
+		Eventually(session.Err).Should(gbytes.Say(`"role":"emitters"`))
+		children := childrenOf(session.Command.Process.Pid)
+		Expect(children).To(HaveLen(1))
+
+		session.Kill().Wait()
+		Eventually(func() bool { return running(children[0]) }, 10*time.Second).Should(BeFalse())
+	})
+
 	It("as an emitter process, exits 1 naming what it could not read", func() {
 		cmd := exec.Command(bins["lossprobe"], lossprobe.EmitFlag)
 		cmd.Stdin = strings.NewReader("not json\n")
@@ -196,3 +217,42 @@ var _ = Describe("lossprobe against agent, router and rlp", func() {
 		Expect(session.Err).To(gbytes.Say(`envelope_types\[1\]`))
 	})
 })
+
+// childrenOf lists the processes whose parent is pid.
+func childrenOf(pid int) []int {
+	var out []int
+	dirs, err := os.ReadDir("/proc")
+	Expect(err).NotTo(HaveOccurred())
+	for _, d := range dirs {
+		child, err := strconv.Atoi(d.Name())
+		if err != nil {
+			continue
+		}
+		if ppid, _, ok := statOf(child); ok && ppid == pid {
+			out = append(out, child)
+		}
+	}
+	return out
+}
+
+// running reports whether pid exists and is not a zombie.
+func running(pid int) bool {
+	_, state, ok := statOf(pid)
+	return ok && state != "Z"
+}
+
+// statOf reads the parent pid and state of pid from /proc/<pid>/stat.
+func statOf(pid int) (ppid int, state string, ok bool) {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, "", false
+	}
+	// The command name, in parentheses, may hold spaces: fields follow
+	// the last ')'.
+	rest := strings.Fields(string(data[bytes.LastIndexByte(data, ')')+1:]))
+	if len(rest) < 2 {
+		return 0, "", false
+	}
+	ppid, err = strconv.Atoi(rest[1])
+	return ppid, rest[0], err == nil
+}

@@ -230,13 +230,22 @@ func runEmitterProcess(ctx context.Context, stdin io.Reader, stdout io.Writer, l
 	if err := readLine(in, &start); err != nil {
 		return fmt.Errorf("read start: %w", err)
 	}
+	// The probe closes stdin once it has read this process's CPU time;
+	// stdin ending earlier means the probe is gone, and the sending stops.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	probeGone := make(chan struct{})
+	go func() {
+		_, _ = io.Copy(io.Discard, in)
+		cancel()
+		close(probeGone)
+	}()
 	log.Info("sending", "run_id", job.RunID, "emitters", job.Config.Emitters, "deadline", start.Deadline)
 	out, _ := set.send(ctx, start.Deadline)
 	if err := json.NewEncoder(stdout).Encode(out); err != nil {
 		return err
 	}
-	// Stay until the probe has read this process's CPU time.
-	_, _ = io.Copy(io.Discard, in)
+	<-probeGone
 	return nil
 }
 

@@ -2,6 +2,7 @@ package wire_test
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
@@ -31,13 +32,20 @@ func FuzzScan(f *testing.F) {
 	}
 	f.Add([]byte{0x0b})
 	f.Add([]byte{0x12, 0x05, 'a'})
+	f.Add([]byte{0x4a, 0x06, 0x0a, 0x01, 0xff, 0x12, 0x01, 'v'}) // a tag key that is not UTF-8
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var fields wire.Fields
 		err := wire.Scan(b, &fields)
 		var e loggregator_v2.Envelope
 		perr := proto.Unmarshal(b, &e)
 		if perr != nil {
-			return // Scan may accept less checked content; it must just not panic.
+			// Scan may accept less checked content (it does not look
+			// inside a log, for one); it must not panic. But it checks
+			// every string, so invalid UTF-8 it must refuse too.
+			if err == nil && strings.Contains(perr.Error(), "UTF-8") {
+				t.Fatalf("accepted %x, which protobuf refuses: %v", b, perr)
+			}
+			return
 		}
 		if err != nil {
 			// Scan is stricter only about wire types of known fields, which

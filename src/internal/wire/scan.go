@@ -241,6 +241,16 @@ func checkGauge(b []byte) error {
 // checkMapEntry checks a map entry with a string key (1) and, as value (2),
 // a message when messageValue is set, else a string.
 func checkMapEntry(b []byte, messageValue bool) error {
+	// The shape every encoder writes for a tag: key, then value, each with
+	// a one-byte length, filling the entry.
+	if !messageValue && len(b) >= 4 && b[0] == 1<<3|wireBytes && b[1] < 0x80 {
+		if v := 2 + int(b[1]); v+2 <= len(b) && b[v] == 2<<3|wireBytes && b[v+1] < 0x80 && v+2+int(b[v+1]) == len(b) {
+			if !validUTF8(b[2:v]) || !validUTF8(b[v+2:]) {
+				return errUTF8
+			}
+			return nil
+		}
+	}
 	it := FieldIter{b: b, bytesOnly: 1<<1 | 1<<2}
 	for {
 		num, _, v, ok := it.Next()
@@ -259,6 +269,18 @@ func checkMapEntry(b []byte, messageValue bool) error {
 			}
 		}
 	}
+}
+
+// validUTF8 is utf8.Valid, quicker for the short ASCII strings tags are:
+// a byte loop the compiler inlines, falling back at the first non-ASCII
+// byte.
+func validUTF8(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return utf8.Valid(b)
+		}
+	}
+	return true
 }
 
 // firstString checks a message whose field 1 is a string (Counter, Timer,

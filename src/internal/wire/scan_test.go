@@ -107,6 +107,21 @@ var _ = Describe("Scan", func() {
 		Expect(wire.Scan([]byte{0x12, 0x05, 'a'}, &f)).To(MatchError(ContainSubstring("truncated")))
 	})
 
+	It("rejects invalid UTF-8 in a tag's key or value, in the usual entry shape and in any other", func() {
+		var f wire.Fields
+		// tags (field 9) entry: key (1) "k", value (2) "v", one-byte lengths.
+		Expect(wire.Scan([]byte{0x4a, 0x06, 0x0a, 0x01, 'k', 0x12, 0x01, 'v'}, &f)).To(Succeed())
+		Expect(f.HasTags).To(BeTrue())
+		Expect(wire.Scan([]byte{0x4a, 0x06, 0x0a, 0x01, 0xff, 0x12, 0x01, 'v'}, &f)).To(MatchError(ContainSubstring("UTF-8")))
+		Expect(wire.Scan([]byte{0x4a, 0x06, 0x0a, 0x01, 'k', 0x12, 0x01, 0xc3}, &f)).To(MatchError(ContainSubstring("UTF-8")))
+		Expect(wire.Scan([]byte{0x4a, 0x07, 0x0a, 0x02, 'k', 0xe9, 0x12, 0x01, 'v'}, &f)).To(MatchError(ContainSubstring("UTF-8")))
+		// Value before key, and the key twice: not the usual shape.
+		Expect(wire.Scan([]byte{0x4a, 0x06, 0x12, 0x01, 0xff, 0x0a, 0x01, 'k'}, &f)).To(MatchError(ContainSubstring("UTF-8")))
+		Expect(wire.Scan([]byte{0x4a, 0x09, 0x0a, 0x01, 'k', 0x12, 0x01, 'v', 0x0a, 0x01, 0xff}, &f)).To(MatchError(ContainSubstring("UTF-8")))
+		// Multi-byte UTF-8 is fine.
+		Expect(wire.Scan([]byte{0x4a, 0x07, 0x0a, 0x02, 0xc3, 0xa9, 0x12, 0x01, 'v'}, &f)).To(Succeed())
+	})
+
 	It("skips fields it does not know, as protobuf does", func() {
 		b := append(encode(&loggregator_v2.Envelope{SourceId: "app"}), 0x9a, 0x01, 0x01, 'x') // field 19, bytes
 		var f wire.Fields

@@ -233,11 +233,14 @@ func (a *Agent) inject(envs []*loggregator_v2.Envelope) {
 	size := 0
 	for _, e := range envs {
 		b, err := proto.Marshal(e)
+		if err == nil {
+			sc.keys, err = wire.ScanTagKeys(b, &sc.fields, sc.keys)
+		}
 		if err != nil {
 			a.log.Error("encode own metric", "error", err.Error())
 			continue
 		}
-		sc.kept = append(sc.kept, b)
+		sc.keep(b, false)
 		size += len(b) + a.sink.tags.size
 	}
 	a.sink.store(sc, size)

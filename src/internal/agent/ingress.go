@@ -1,6 +1,7 @@
 package agent
 
 import (
+	"slices"
 	"sync"
 	"time"
 
@@ -27,12 +28,32 @@ type sink struct {
 
 // scratch is the reusable state of one Accept.
 type scratch struct {
-	fields wire.Fields
-	kept   [][]byte // accepted envelopes, untagged
-	stamp  []bool   // stamp[i]: kept[i] gets the receive time as its timestamp
-	now    int64    // the receive time, in nanoseconds since the epoch
-	out    [][]byte // the same, tagged, in the batch buffer
-	keys   [][]byte // one envelope's tag keys
+	fields  wire.Fields
+	kept    [][]byte // accepted envelopes, untagged
+	stamp   []bool   // stamp[i]: kept[i] gets the receive time as its timestamp
+	sources [][]byte // sources[i]: kept[i]'s source_id
+	keys    [][]byte // the tag keys of every kept envelope, in turn
+	keyEnd  []int    // keys[keyEnd[i-1]:keyEnd[i]] are kept[i]'s
+	now     int64    // the receive time, in nanoseconds since the epoch
+	out     [][]byte // the same, tagged, in the batch buffer
+}
+
+// keep adds env, scanned into sc.fields, whose tag keys are the last ones
+// appended to sc.keys.
+func (sc *scratch) keep(env []byte, stamp bool) {
+	sc.kept = append(sc.kept, env)
+	sc.stamp = append(sc.stamp, stamp)
+	sc.sources = append(sc.sources, sc.fields.SourceID)
+	sc.keyEnd = append(sc.keyEnd, len(sc.keys))
+}
+
+// reset empties sc for the next batch, letting go of what it pointed to.
+func (sc *scratch) reset() {
+	clear(sc.kept)
+	clear(sc.sources)
+	clear(sc.keys)
+	clear(sc.out)
+	sc.kept, sc.stamp, sc.sources, sc.keys, sc.keyEnd, sc.out = sc.kept[:0], sc.stamp[:0], sc.sources[:0], sc.keys[:0], sc.keyEnd[:0], sc.out[:0]
 }
 
 // maxFutureSkew is how far ahead of the agent's clock a timestamp may be.
@@ -64,28 +85,35 @@ func (s *sink) Accept(envs [][]byte, invalid int) {
 // The buffer is the only allocation on the common path; an envelope whose
 // source_id must be filled from its origin tag is re-encoded first.
 func (s *sink) accept(sc *scratch, envs [][]byte, invalid int) {
-	sc.kept, sc.stamp = sc.kept[:0], sc.stamp[:0]
+	sc.reset()
 	sc.now = time.Now().UnixNano()
 	size, tooLarge, logs := 0, 0, 0
 	for _, e := range envs {
-		if err := wire.Scan(e, &sc.fields); err != nil || sc.fields.Kind == wire.KindNone {
+		from := len(sc.keys)
+		var err error
+		sc.keys, err = wire.ScanTagKeys(e, &sc.fields, sc.keys)
+		ok := false
+		switch {
+		case err != nil || sc.fields.Kind == wire.KindNone:
 			invalid++
-			continue
-		}
-		if s.noLogs && sc.fields.Kind == wire.KindLog {
+		case s.noLogs && sc.fields.Kind == wire.KindLog:
 			logs++
-			continue
-		}
-		if len(e) > s.maxSize {
+		case len(e) > s.maxSize:
 			tooLarge++
+		default:
+			ok = true
+		}
+		if !ok {
+			clear(sc.keys[from:])
+			sc.keys = sc.keys[:from]
 			continue
 		}
-		if len(sc.fields.SourceID) == 0 && hasOrigin(e) {
+		if len(sc.fields.SourceID) == 0 && slices.ContainsFunc(sc.keys[from:], isOrigin) {
 			e = fillSourceID(e)
+			sc.fields.SourceID = fair.SourceID(e)
 		}
 		stamp := s.checkTimestamp(sc.fields.Timestamp, sc.now)
-		sc.kept = append(sc.kept, e)
-		sc.stamp = append(sc.stamp, stamp)
+		sc.keep(e, stamp)
 		size += len(e) + s.tags.size
 		if stamp {
 			size += timestampFieldBytes
@@ -114,11 +142,13 @@ func (s *sink) store(sc *scratch, size int) int {
 	}
 	buf := make([]byte, 0, size)
 	sc.out = sc.out[:0]
+	keysFrom := 0
 	for i, e := range sc.kept {
 		start := len(buf)
 		buf = append(buf, e...)
-		buf = s.tags.appendMissing(buf, e, &sc.keys)
-		if i < len(sc.stamp) && sc.stamp[i] {
+		buf = s.tags.appendMissing(buf, sc.keys[keysFrom:sc.keyEnd[i]])
+		keysFrom = sc.keyEnd[i]
+		if sc.stamp[i] {
 			// A scalar field that appears again replaces the earlier
 			// value, so appending one sets the timestamp without
 			// re-encoding the envelope.
@@ -127,12 +157,11 @@ func (s *sink) store(sc *scratch, size int) int {
 		}
 		sc.out = append(sc.out, buf[start:len(buf):len(buf)])
 	}
-	for _, e := range sc.out {
-		s.buf.Set(e)
+	for i, e := range sc.out {
+		s.buf.SetSource(sc.sources[i], e)
 	}
 	n := len(sc.out)
-	clear(sc.kept)
-	clear(sc.out)
+	sc.reset()
 	return n
 }
 
@@ -154,15 +183,8 @@ func (s *sink) checkTimestamp(ts, now int64) bool {
 	return true
 }
 
-// hasOrigin reports whether env carries an origin tag in either tag map.
-func hasOrigin(env []byte) bool {
-	found := false
-	wire.EachTagKey(env, func(k []byte) bool {
-		found = string(k) == "origin"
-		return !found
-	})
-	return found
-}
+// isOrigin reports whether a tag key is "origin".
+func isOrigin(key []byte) bool { return string(key) == "origin" }
 
 // fillSourceID returns env with its empty source_id set from the origin
 // tag, preferring tags over deprecated_tags, as existing emitters expect.

@@ -5,8 +5,6 @@ import (
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"google.golang.org/protobuf/proto"
-
-	"loggregator/internal/wire"
 )
 
 // tagger appends the agent's tags to encoded envelopes. Each tag is
@@ -36,21 +34,14 @@ func newTagger(tags []tag) (*tagger, error) {
 	return t, nil
 }
 
-// appendMissing appends to buf the entries of the tags env does not carry.
-// keys is scratch space for env's tag keys.
-func (t *tagger) appendMissing(buf, env []byte, keys *[][]byte) []byte {
-	ks := (*keys)[:0]
-	wire.EachTagKey(env, func(k []byte) bool {
-		ks = append(ks, k)
-		return true
-	})
+// appendMissing appends to buf the entries of the tags an envelope whose
+// tag keys are keys does not carry.
+func (t *tagger) appendMissing(buf []byte, keys [][]byte) []byte {
 	for i, name := range t.names {
-		if !contains(ks, name) {
+		if !contains(keys, name) {
 			buf = append(buf, t.entries[i]...)
 		}
 	}
-	clear(ks)
-	*keys = ks[:0]
 	return buf
 }
 

@@ -103,13 +103,26 @@ type Fields struct {
 // source_id, instance_id or a name, or malformed nested messages. It
 // allocates nothing.
 func Scan(env []byte, f *Fields) error {
+	_, err := scan(env, f, nil, false)
+	return err
+}
+
+// ScanTagKeys is Scan that also appends to keys the key of every entry of
+// tags and deprecated_tags, in wire order, and returns keys: what the
+// agent needs to add its own tags, in the same pass. The keys point into
+// env. After an error keys holds what was read before it.
+func ScanTagKeys(env []byte, f *Fields, keys [][]byte) ([][]byte, error) {
+	return scan(env, f, keys, true)
+}
+
+func scan(env []byte, f *Fields, keys [][]byte, collect bool) ([][]byte, error) {
 	*f = Fields{}
 	// Every known field but the timestamp is length-delimited.
 	it := FieldIter{b: env, bytesOnly: 1<<(fieldEvent+1) - 1<<fieldSourceID}
 	for {
 		num, v, b, ok := it.Next()
 		if !ok {
-			return it.err
+			return keys, it.err
 		}
 		if b == nil {
 			if num == fieldTimestamp {
@@ -119,43 +132,43 @@ func Scan(env []byte, f *Fields) error {
 		}
 		switch num {
 		case fieldTimestamp:
-			return errWireType
+			return keys, errWireType
 		case fieldSourceID:
 			if !utf8.Valid(b) {
-				return errUTF8
+				return keys, errUTF8
 			}
 			f.SourceID = b
 		case fieldInstanceID:
 			if !utf8.Valid(b) {
-				return errUTF8
+				return keys, errUTF8
 			}
-		case fieldDeprecatedTags:
-			if err := checkMapEntry(b, true); err != nil {
-				return err
+		case fieldDeprecatedTags, fieldTags:
+			key, err := checkMapEntry(b, num == fieldDeprecatedTags)
+			if err != nil {
+				return keys, err
 			}
-		case fieldTags:
-			if err := checkMapEntry(b, false); err != nil {
-				return err
+			if collect {
+				keys = append(keys, key)
 			}
-			f.HasTags = true
+			f.HasTags = f.HasTags || num == fieldTags
 		case fieldLog, fieldEvent:
 			strs := uint32(0)
 			if num == fieldEvent {
 				strs = 1<<1 | 1<<2 // title, body
 			}
 			if err := checkMessage(b, strs); err != nil {
-				return err
+				return keys, err
 			}
 			f.setKind(num, nil)
 		case fieldCounter, fieldTimer:
 			name, err := firstString(b)
 			if err != nil {
-				return err
+				return keys, err
 			}
 			f.setKind(num, name)
 		case fieldGauge:
 			if err := checkGauge(b); err != nil {
-				return err
+				return keys, err
 			}
 			f.setKind(num, nil)
 			f.gauge = b
@@ -231,7 +244,7 @@ func checkGauge(b []byte) error {
 			return it.err
 		}
 		if num == fieldGaugeMetrics {
-			if err := checkMapEntry(v, true); err != nil {
+			if _, err := checkMapEntry(v, true); err != nil {
 				return err
 			}
 		}
@@ -239,33 +252,38 @@ func checkGauge(b []byte) error {
 }
 
 // checkMapEntry checks a map entry with a string key (1) and, as value (2),
-// a message when messageValue is set, else a string.
-func checkMapEntry(b []byte, messageValue bool) error {
+// a message when messageValue is set, else a string. It returns the key,
+// the last one winning as in protobuf (nil when there is none).
+func checkMapEntry(b []byte, messageValue bool) ([]byte, error) {
 	// The shape every encoder writes for a tag: key, then value, each with
 	// a one-byte length, filling the entry.
 	if !messageValue && len(b) >= 4 && b[0] == 1<<3|wireBytes && b[1] < 0x80 {
 		if v := 2 + int(b[1]); v+2 <= len(b) && b[v] == 2<<3|wireBytes && b[v+1] < 0x80 && v+2+int(b[v+1]) == len(b) {
 			if !validUTF8(b[2:v]) || !validUTF8(b[v+2:]) {
-				return errUTF8
+				return nil, errUTF8
 			}
-			return nil
+			return b[2:v], nil
 		}
 	}
+	var key []byte
 	it := FieldIter{b: b, bytesOnly: 1<<1 | 1<<2}
 	for {
 		num, _, v, ok := it.Next()
 		if !ok {
-			return it.err
+			return key, it.err
 		}
 		switch {
 		case num == 1 || (num == 2 && !messageValue):
 			if !utf8.Valid(v) {
-				return errUTF8
+				return nil, errUTF8
+			}
+			if num == 1 {
+				key = v
 			}
 		case num == 2:
 			// GaugeValue.unit and Value.text are both field 1 strings.
 			if err := checkMessage(v, 1<<1); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}

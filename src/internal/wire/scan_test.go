@@ -122,6 +122,22 @@ var _ = Describe("Scan", func() {
 		Expect(wire.Scan([]byte{0x4a, 0x07, 0x0a, 0x02, 0xc3, 0xa9, 0x12, 0x01, 'v'}, &f)).To(Succeed())
 	})
 
+	It("ScanTagKeys returns what Scan does and every tag key, of both maps, in wire order", func() {
+		b := encode(&loggregator_v2.Envelope{SourceId: "app", Tags: map[string]string{"b": "2"}})
+		b = append(b, encode(&loggregator_v2.Envelope{DeprecatedTags: map[string]*loggregator_v2.Value{"a": {}}})...)
+		// An entry of another shape: the key twice, the last winning.
+		b = append(b, 0x4a, 0x09, 0x0a, 0x01, 'x', 0x12, 0x01, 'v', 0x0a, 0x01, 'c')
+		var f, g wire.Fields
+		keys, err := wire.ScanTagKeys(b, &f, [][]byte{[]byte("kept")})
+		Expect(err).NotTo(HaveOccurred())
+		Expect(wire.Scan(b, &g)).To(Succeed())
+		Expect(f).To(Equal(g))
+		Expect(keys).To(Equal([][]byte{[]byte("kept"), []byte("b"), []byte("a"), []byte("c")}))
+
+		_, err = wire.ScanTagKeys([]byte{0x4a, 0x06, 0x0a, 0x01, 0xff, 0x12, 0x01, 'v'}, &f, nil)
+		Expect(err).To(MatchError(wire.ErrMalformed))
+	})
+
 	It("skips fields it does not know, as protobuf does", func() {
 		b := append(encode(&loggregator_v2.Envelope{SourceId: "app"}), 0x9a, 0x01, 0x01, 'x') // field 19, bytes
 		var f wire.Fields

@@ -104,15 +104,7 @@ var _ = Describe("lossprobe against agent, router and rlp", func() {
 	})
 
 	It("stops its emitter process on SIGTERM and still reports what was sent", func() {
-		s := startSystem()
-		cfg := s.probeConfig()
-		cfg.EmitterProcess = true
-		cfg.Duration = config.Duration(time.Minute)
-		path := writeJSON(GinkgoT().TempDir(), "lossprobe.json", cfg)
-		session, err := gexec.Start(exec.Command(bins["lossprobe"], "--config", path), GinkgoWriter, GinkgoWriter)
-		Expect(err).NotTo(HaveOccurred())
-		DeferCleanup(func() { session.Kill().Wait() })
-		Eventually(session.Err).Should(gbytes.Say(`"role":"emitters"`))
+		session := startSending(startSystem())
 		time.Sleep(time.Second)
 		session.Terminate()
 		Eventually(session, 30*time.Second).Should(gexec.Exit())
@@ -124,15 +116,7 @@ var _ = Describe("lossprobe against agent, router and rlp", func() {
 	})
 
 	It("leaves no emitter process behind when the probe is killed mid-run", func() {
-		s := startSystem()
-		cfg := s.probeConfig()
-		cfg.EmitterProcess = true
-		cfg.Duration = config.Duration(time.Minute)
-		path := writeJSON(GinkgoT().TempDir(), "lossprobe.json", cfg)
-		session, err := gexec.Start(exec.Command(bins["lossprobe"], "--config", path), GinkgoWriter, GinkgoWriter)
-		Expect(err).NotTo(HaveOccurred())
-		DeferCleanup(func() { session.Kill().Wait() })
-		Eventually(session.Err).Should(gbytes.Say(`"role":"emitters"`))
+		session := startSending(startSystem())
 		children := childrenOf(session.Command.Process.Pid)
 		Expect(children).To(HaveLen(1))
 
@@ -217,6 +201,20 @@ var _ = Describe("lossprobe against agent, router and rlp", func() {
 		Expect(session.Err).To(gbytes.Say(`envelope_types\[1\]`))
 	})
 })
+
+// startSending starts a minute-long probe against s with an emitter
+// process, and returns once that process is sending.
+func startSending(s *system) *gexec.Session {
+	cfg := s.probeConfig()
+	cfg.EmitterProcess = true
+	cfg.Duration = config.Duration(time.Minute)
+	path := writeJSON(GinkgoT().TempDir(), "lossprobe.json", cfg)
+	session, err := gexec.Start(exec.Command(bins["lossprobe"], "--config", path), GinkgoWriter, GinkgoWriter)
+	Expect(err).NotTo(HaveOccurred())
+	DeferCleanup(func() { session.Kill().Wait() })
+	Eventually(session.Err).Should(gbytes.Say(`"role":"emitters"`))
+	return session
+}
 
 // childrenOf lists the processes whose parent is pid.
 func childrenOf(pid int) []int {

@@ -30,6 +30,10 @@
 // firehose reader does the same with each v1 frame (RecordV1), where the
 // v2 → v1 mapping keeps the probe's tags as v1 tags.
 //
+// With emitter_process the emitters run in a child process (this binary
+// with EmitFlag), so flat-out emitters do not take the readers' turns on
+// the probe's threads; the child's CPU is reported as "lossprobe_emitters".
+//
 // The probe serves no ports and emits no metrics of its own: its output is the
 // report, a human summary followed by one JSON line on stdout.
 package lossprobe

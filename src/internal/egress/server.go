@@ -51,8 +51,9 @@ type Config struct {
 	// ConcurrentWriters makes each subscriber's diode safe for a Source that
 	// calls deliver from several goroutines at once.
 	ConcurrentWriters bool
-	// OnSlowConsumer, if set, is called (from the subscriber's handler) with
-	// a description each time a slow consumer is disconnected.
+	// OnSlowConsumer, if set, is called each time a slow consumer is
+	// disconnected, with a description that gives its loss in full: from
+	// the subscriber's sender goroutine, once its ring has been emptied.
 	OnSlowConsumer func(description string)
 	// Budget, if set, bounds the bytes of every subscriber's diode, its
 	// slots and the envelopes in them (see slotShare), together with the
@@ -213,6 +214,16 @@ func (s *Server) Serve(st Stream, req *loggregator_v2.EgressBatchRequest) error 
 		done <- sub.run(ctx, st)
 		<-unsubscribed
 		sub.discard()
+		if sub.isSlow() {
+			// Announced only now: the ring's overwrites while a Send
+			// blocked are counted once discard has emptied it.
+			lost := sub.lost.Load()
+			s.log.Info("slow consumer's loss, counted in full", "peer", st.Peer(), "lost", lost)
+			if s.cfg.OnSlowConsumer != nil {
+				s.cfg.OnSlowConsumer(fmt.Sprintf("slow consumer %s disconnected: it stayed behind for more than %s and lost %d envelopes",
+					st.Peer(), s.cfg.SlowConsumerTimeout, lost))
+			}
+		}
 	}()
 
 	select {
@@ -226,13 +237,8 @@ func (s *Server) Serve(st Stream, req *loggregator_v2.EgressBatchRequest) error 
 	switch {
 	case errors.Is(err, errSlow):
 		s.m.SlowConsumerDisconnects.Inc()
-		desc := fmt.Sprintf("slow consumer %s disconnected: it stayed behind for more than %s and lost %d envelopes",
-			st.Peer(), s.cfg.SlowConsumerTimeout, sub.lost.Load())
-		s.log.Warn("disconnecting slow consumer", "peer", st.Peer(), "lost", sub.lost.Load(), "timeout", s.cfg.SlowConsumerTimeout.String())
-		if s.cfg.OnSlowConsumer != nil {
-			s.cfg.OnSlowConsumer(desc)
-		}
-		return status.Errorf(codes.Aborted, "slow consumer: stayed behind for more than %s (lost %d envelopes); reconnect and read faster",
+		s.log.Warn("disconnecting slow consumer", "peer", st.Peer(), "lost_so_far", sub.lost.Load(), "timeout", s.cfg.SlowConsumerTimeout.String())
+		return status.Errorf(codes.Aborted, "slow consumer: stayed behind for more than %s (lost at least %d envelopes); reconnect and read faster",
 			s.cfg.SlowConsumerTimeout, sub.lost.Load())
 	case errors.Is(err, errDraining):
 		return nil

@@ -7,13 +7,17 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"regexp"
 	"runtime"
+	"slices"
+	"strconv"
 	"sync"
 	"time"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
+	"github.com/onsi/gomega/gbytes"
 	"github.com/prometheus/client_golang/prometheus"
 	dto "github.com/prometheus/client_model/go"
 	"google.golang.org/grpc"
@@ -79,6 +83,7 @@ type harness struct {
 	conn    *grpc.ClientConn
 	creds   credentials.TransportCredentials // the client's, for more connections
 	client  loggregator_v2.EgressClient
+	logs    *gbytes.Buffer // what the server logged
 	mu      sync.Mutex
 	events  []string
 }
@@ -93,13 +98,13 @@ func newHarness(cfg egress.Config) *harness {
 	cliTLS, err := mtls.Client(files["client"], "doppler", nil)
 	Expect(err).NotTo(HaveOccurred())
 
-	h := &harness{reg: subscription.NewRegistry(), metrics: egress.NewMetrics(metrics.NewRegistry())}
+	h := &harness{reg: subscription.NewRegistry(), metrics: egress.NewMetrics(metrics.NewRegistry()), logs: gbytes.NewBuffer()}
 	cfg.OnSlowConsumer = func(d string) {
 		h.mu.Lock()
 		defer h.mu.Unlock()
 		h.events = append(h.events, d)
 	}
-	h.server = egress.NewServer(h.reg, cfg, h.metrics, slog.New(slog.NewTextHandler(GinkgoWriter, nil)))
+	h.server = egress.NewServer(h.reg, cfg, h.metrics, slog.New(slog.NewTextHandler(io.MultiWriter(GinkgoWriter, h.logs), nil)))
 	h.grpc = grpc.NewServer(grpc.Creds(credentials.NewTLS(srvTLS)), grpc.ForceServerCodecV2(wire.NewCodec()))
 	h.server.Register(h.grpc)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -274,9 +279,17 @@ var _ = Describe("Server", func() {
 		Expect(status.Code(err2)).To(Equal(codes.Aborted))
 		Expect(err2.Error()).To(ContainSubstring("slow consumer"))
 		Expect(value(h.metrics.SlowConsumer) + value(h.metrics.Disconnected)).To(BeNumerically(">", 0))
-		h.mu.Lock()
-		Expect(h.events).To(ConsistOf(ContainSubstring("disconnected")))
-		h.mu.Unlock()
+		// Once its ring is emptied the server logs and announces the loss
+		// in full: every overwrite, the ones made while a Send blocked
+		// included (the disconnect itself could count only those before).
+		Eventually(h.logs).Should(gbytes.Say(`slow consumer's loss, counted in full.* lost=(\d+)`))
+		final := regexp.MustCompile(`counted in full.* lost=(\d+)`).FindSubmatch(h.logs.Contents())
+		Expect(strconv.ParseFloat(string(final[1]), 64)).To(Equal(value(h.metrics.SlowConsumer)))
+		Eventually(func() []string {
+			h.mu.Lock()
+			defer h.mu.Unlock()
+			return slices.Clone(h.events)
+		}).Should(ConsistOf(ContainSubstring("disconnected: it stayed behind for more than 300ms and lost " + string(final[1]) + " envelopes")))
 	})
 
 	It("sends a batch at once after a quiet flush interval, and paces what follows to one message per interval", func() {

@@ -128,6 +128,16 @@ func (sub *subscriber) markSlow() {
 	sub.slowOnce.Do(func() { close(sub.slow) })
 }
 
+// isSlow reports whether the subscriber was found slow.
+func (sub *subscriber) isSlow() bool {
+	select {
+	case <-sub.slow:
+		return true
+	default:
+		return false
+	}
+}
+
 // run reads the diode and sends until ctx ends, a send fails or the
 // subscriber is found slow. Once ctx ends it still sends what the diode
 // holds, which is how a drain delivers buffered envelopes.

@@ -95,8 +95,18 @@ func issueMarkdown(results []result, idles []idle, o options, command, load stri
 // it meets the target ("–" where the issue sets no figure here).
 func issueTargets(results []result, idles []idle, idleFor time.Duration) string {
 	by := map[string]*lossprobe.Report{}
+	dropped := map[string]map[string]float64{}
 	for _, r := range results {
 		by[r.Scenario.Name] = r.Report
+		dropped[r.Scenario.Name] = r.Dropped
+	}
+	// where says where a workload's loss was, from the components' drops.
+	where := func(name string) string {
+		d := dropped[name]
+		if by[name].Lost == 0 || d == nil {
+			return ""
+		}
+		return fmt.Sprintf("; dropped in agent %s / router %s / rlp %s", num(d["agent"]), num(d["router"]), num(d["rlp"]))
 	}
 	var b strings.Builder
 	b.WriteString("| workload | measure | issue | target | measured | met |\n|---|---|---|---|---|---|\n")
@@ -138,7 +148,7 @@ func issueTargets(results []result, idles []idle, idleFor time.Duration) string 
 	one, haveOne := by["sat-1"]
 	if haveOne {
 		row("`sat-1`: flat out, one emitter", "delivered/s end to end", "–", "≥ 400,000",
-			fmt.Sprintf("%s (offered %s, loss %.2f %%)", num(one.Throughput), num(one.OfferedPS), one.LossPercent), yes(one.Throughput >= 400_000))
+			fmt.Sprintf("%s (offered %s, loss %.2f %%%s)", num(one.Throughput), num(one.OfferedPS), one.LossPercent, where("sat-1")), yes(one.Throughput >= 400_000))
 	}
 	if p, ok := by["sat-4"]; ok {
 		var met *bool
@@ -148,7 +158,7 @@ func issueTargets(results []result, idles []idle, idleFor time.Duration) string 
 			target += " (" + num(one.Throughput) + ")"
 		}
 		row("`sat-4`: flat out, four emitters", "delivered/s end to end", "56,000 (consumer cut off after 10 s)", target,
-			fmt.Sprintf("%s (offered %s, loss %.2f %%)", num(p.Throughput), num(p.OfferedPS), p.LossPercent), met)
+			fmt.Sprintf("%s (offered %s, loss %.2f %%%s)", num(p.Throughput), num(p.OfferedPS), p.LossPercent, where("sat-4")), met)
 	}
 	if p, ok := by["gw-50k"]; ok {
 		worst := worstLoss(gatewayPaths(p))

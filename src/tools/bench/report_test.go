@@ -51,6 +51,13 @@ var _ = Describe("The issue's table", func() {
 		Expect(md).To(ContainSubstring("| ≥ the one-emitter figure (400,000) | 300,000 (offered 300,000, loss 0.00 %) | **no** |"))
 	})
 
+	It("says where a saturation run's loss was, from the components' drops", func() {
+		four := fakeResult("sat-4", 0, 3_000_000, 10, nil)
+		four.Report.Lost, four.Report.LossPercent = 100_000, 3.2258
+		four.Dropped = map[string]float64{"agent": 40_000, "router": 60_000, "rlp": 0}
+		Expect(issueTargets([]result{four}, nil, 0)).To(ContainSubstring("loss 3.23 %; dropped in agent 40,000 / router 60,000 / rlp 0)"))
+	})
+
 	It("gives the gateway's loss per reader and its CPU per envelope per reader", func() {
 		r := fakeResult("gw-20k-x10", 20_000, 200_000, 10, map[string]float64{"gateway": 4})
 		for i := range 10 {

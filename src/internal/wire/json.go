@@ -244,13 +244,8 @@ func appendEntries(entries []jsonMapEntry, msg []byte, num int) ([]jsonMapEntry,
 // parseEntry reads an encoded map entry: key (1) and value (2), both
 // length-delimited, the last of each winning; nil when absent.
 func parseEntry(b []byte) (jsonMapEntry, error) {
-	// The shape every encoder writes for short strings: key, then value,
-	// each with a one-byte length, filling the entry.
-	if len(b) >= 4 && b[0] == 1<<3|wireBytes && b[1] < 0x80 {
-		kl := int(b[1])
-		if v := 2 + kl; v+2 <= len(b) && b[v] == 2<<3|wireBytes && b[v+1] < 0x80 && v+2+int(b[v+1]) == len(b) {
-			return jsonMapEntry{key: b[2:v], value: b[v+2:]}, nil
-		}
+	if key, value, ok := plainEntry(b); ok {
+		return jsonMapEntry{key: key, value: value}, nil
 	}
 	var ent jsonMapEntry
 	for len(b) > 0 {

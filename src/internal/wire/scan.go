@@ -255,15 +255,11 @@ func checkGauge(b []byte) error {
 // a message when messageValue is set, else a string. It returns the key,
 // the last one winning as in protobuf (nil when there is none).
 func checkMapEntry(b []byte, messageValue bool) ([]byte, error) {
-	// The shape every encoder writes for a tag: key, then value, each with
-	// a one-byte length, filling the entry.
-	if !messageValue && len(b) >= 4 && b[0] == 1<<3|wireBytes && b[1] < 0x80 {
-		if v := 2 + int(b[1]); v+2 <= len(b) && b[v] == 2<<3|wireBytes && b[v+1] < 0x80 && v+2+int(b[v+1]) == len(b) {
-			if !validUTF8(b[2:v]) || !validUTF8(b[v+2:]) {
-				return nil, errUTF8
-			}
-			return b[2:v], nil
+	if key, value, ok := plainEntry(b); ok && !messageValue {
+		if !validUTF8(key) || !validUTF8(value) {
+			return nil, errUTF8
 		}
+		return key, nil
 	}
 	var key []byte
 	it := FieldIter{b: b, bytesOnly: 1<<1 | 1<<2}
@@ -287,6 +283,20 @@ func checkMapEntry(b []byte, messageValue bool) ([]byte, error) {
 			}
 		}
 	}
+}
+
+// plainEntry cuts a map entry of the shape every encoder writes for short
+// strings, key (1) then value (2), each with a one-byte length, filling the
+// entry, without the field loop; ok is false for any other shape.
+func plainEntry(b []byte) (key, value []byte, ok bool) {
+	if len(b) < 4 || b[0] != 1<<3|wireBytes || b[1] >= 0x80 {
+		return nil, nil, false
+	}
+	v := 2 + int(b[1])
+	if v+2 > len(b) || b[v] != 2<<3|wireBytes || b[v+1] >= 0x80 || v+2+int(b[v+1]) != len(b) {
+		return nil, nil, false
+	}
+	return b[2:v], b[v+2:], true
 }
 
 // validUTF8 is utf8.Valid, quicker for the short ASCII strings tags are:

@@ -47,7 +47,8 @@ func (sc *scratch) keep(env []byte, stamp bool) {
 	sc.keyEnd = append(sc.keyEnd, len(sc.keys))
 }
 
-// reset empties sc for the next batch, letting go of what it pointed to.
+// reset empties sc for the next batch, letting go of what it pointed to;
+// store calls it once the batch is stored (with nothing kept, sc is empty).
 func (sc *scratch) reset() {
 	clear(sc.kept)
 	clear(sc.sources)
@@ -85,7 +86,6 @@ func (s *sink) Accept(envs [][]byte, invalid int) {
 // The buffer is the only allocation on the common path; an envelope whose
 // source_id must be filled from its origin tag is re-encoded first.
 func (s *sink) accept(sc *scratch, envs [][]byte, invalid int) {
-	sc.reset()
 	sc.now = time.Now().UnixNano()
 	size, tooLarge, logs := 0, 0, 0
 	for _, e := range envs {

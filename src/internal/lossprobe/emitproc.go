@@ -30,25 +30,13 @@ type emitted struct {
 	Sent       uint64          `json:"sent"`
 	Failed     uint64          `json:"failed"`
 	Seq        uint64          `json:"seq"` // sequence numbers 0 to Seq-1 were used
-	FailedSeqs [][2]uint64     `json:"failed_seqs,omitempty"`
+	FailedSeqs []seqRange      `json:"failed_seqs,omitempty"`
 	First      time.Time       `json:"first"`
 	SendTimes  []time.Duration `json:"send_times"` // one per Send call
 }
 
 func (m *emitter) outcome() emitted {
-	out := emitted{Sent: m.sent, Failed: m.failed, Seq: m.seq, First: m.first, SendTimes: m.sendTimes}
-	for _, r := range m.failedSeqs {
-		out.FailedSeqs = append(out.FailedSeqs, [2]uint64{r.first, r.end})
-	}
-	return out
-}
-
-func (e emitted) failedRanges() []seqRange {
-	out := make([]seqRange, 0, len(e.FailedSeqs))
-	for _, r := range e.FailedSeqs {
-		out = append(out, seqRange{r[0], r[1]})
-	}
-	return out
+	return emitted{Sent: m.sent, Failed: m.failed, Seq: m.seq, FailedSeqs: m.failedSeqs, First: m.first, SendTimes: m.sendTimes}
 }
 
 // emitterSet is where a run's emitters send from: goroutines of the probe,
@@ -125,21 +113,17 @@ type emitStart struct {
 // go to the probe's stderr. The probe keeps one connection of its own for
 // the warm-up envelopes.
 type childEmitters struct {
-	cmd   *exec.Cmd
-	in    io.WriteCloser
-	out   *bufio.Reader
-	conn  *grpc.ClientConn
-	warm  loggregator_v2.IngressClient
-	ended bool
+	cmd  *exec.Cmd
+	in   io.WriteCloser
+	out  *bufio.Reader
+	conn *grpc.ClientConn
+	warm loggregator_v2.IngressClient
 }
 
 func (p *Probe) newChildEmitters(ctx context.Context, tlsCfg *tls.Config) (*childEmitters, error) {
-	exe := p.exe
-	if exe == "" {
-		var err error
-		if exe, err = os.Executable(); err != nil {
-			return nil, fmt.Errorf("emitter process: %w", err)
-		}
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("emitter process: %w", err)
 	}
 	conn, err := dialIngress(p.cfg, tlsCfg)
 	if err != nil {
@@ -189,17 +173,11 @@ func (c *childEmitters) send(_ context.Context, deadline time.Time) ([]emitted, 
 	return out, nil
 }
 
-func (c *childEmitters) pid() int {
-	if c.ended {
-		return 0
-	}
-	return c.cmd.Process.Pid
-}
+func (c *childEmitters) pid() int { return c.cmd.Process.Pid }
 
 func (c *childEmitters) close() {
 	_ = c.in.Close()
 	_ = c.cmd.Wait()
-	c.ended = true
 	_ = c.conn.Close()
 }
 

@@ -131,7 +131,8 @@ func (m *emitter) run(ctx context.Context, deadline time.Time) {
 }
 
 // seqRange is the sequence numbers from first up to, not including, end.
-type seqRange struct{ first, end uint64 }
+// It is an array so that an emitter process reports it as [first, end].
+type seqRange [2]uint64
 
 // dueAt is when envelope count reaches what the rate allows.
 func (m *emitter) dueAt(count uint64) time.Time {

@@ -68,7 +68,7 @@ func (t *Tracker) Missing(used []uint64, failed [][][2]uint64) []string {
 	fs := make([][]seqRange, len(failed))
 	for i, rs := range failed {
 		for _, r := range rs {
-			fs[i] = append(fs[i], seqRange{r[0], r[1]})
+			fs[i] = append(fs[i], r)
 		}
 	}
 	for len(fs) < len(used) {

@@ -28,7 +28,6 @@ type Probe struct {
 	cfg   *Config
 	log   *slog.Logger
 	runID string
-	exe   string // the emitter process's binary; "" is this one
 }
 
 // New returns a Probe for cfg, which must be valid.
@@ -139,7 +138,7 @@ func (p *Probe) Run(ctx context.Context) (*Report, error) {
 	for i, m := range outcomes {
 		sent += m.Sent
 		failed += m.Failed
-		used[i], failedSeqs[i] = m.Seq, m.failedRanges()
+		used[i], failedSeqs[i] = m.Seq, m.FailedSeqs
 		sendTimes = append(sendTimes, m.SendTimes...)
 		if !m.First.IsZero() && m.First.Before(start) {
 			start = m.First

@@ -159,7 +159,7 @@ func (t *Tracker) missing(used []uint64, failed [][]seqRange) []string {
 		}
 		isFailed := func(seq uint64) bool {
 			for _, r := range failed[e] {
-				if seq >= r.first && seq < r.end {
+				if seq >= r[0] && seq < r[1] {
 					return true
 				}
 			}

@@ -255,11 +255,13 @@ func checkGauge(b []byte) error {
 // a message when messageValue is set, else a string. It returns the key,
 // the last one winning as in protobuf (nil when there is none).
 func checkMapEntry(b []byte, messageValue bool) ([]byte, error) {
-	if key, value, ok := plainEntry(b); ok && !messageValue {
-		if !validUTF8(key) || !validUTF8(value) {
-			return nil, errUTF8
+	if !messageValue {
+		if key, value, ok := plainEntry(b); ok {
+			if !validUTF8(key) || !validUTF8(value) {
+				return nil, errUTF8
+			}
+			return key, nil
 		}
-		return key, nil
 	}
 	var key []byte
 	it := FieldIter{b: b, bytesOnly: 1<<1 | 1<<2}

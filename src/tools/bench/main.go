@@ -469,16 +469,11 @@ func runScenario(ctx context.Context, sys *topology.System, sc scenario, duratio
 	if sc.KillRouter {
 		// What the agent counted for the break, beside what the probe missed,
 		// and every other drop counted on the way: the agent's ingress, the
-		// surviving routers (the first's metrics port plus 10 per router,
-		// as extraRouter places them) and the rlp.
+		// surviving routers and the rlp.
 		eps := sys.Endpoints().Endpoints
 		printAgentLoss(ctx, eps["agent_metrics"])
-		for i := 1; ; i++ {
-			url, ok := shiftPort(eps["router_metrics"], 10*i)
-			if !ok || sys.Proc(fmt.Sprintf("doppler-%d", i)) == nil {
-				break
-			}
-			printDrops(ctx, fmt.Sprintf("router-%d", i), url)
+		for i, url := range extraRouterMetrics(sys) {
+			printDrops(ctx, fmt.Sprintf("router-%d", i+1), url)
 		}
 		printDrops(ctx, "rlp", eps["rlp_metrics"])
 		// Wait for the restarted router before the next scenario.
@@ -491,9 +486,6 @@ func runScenario(ctx context.Context, sys *topology.System, sc scenario, duratio
 		res.Dropped[name] = n - dropsBefore[name]
 	}
 	fmt.Printf("   dropped over the run: %v\n", res.Dropped)
-	for _, k := range []string{"agent_metrics", "router_metrics", "rlp_metrics"} {
-		printDrops(ctx, k, sys.Endpoints().Endpoints[k])
-	} // TEMP
 	return res, nil
 }
 
@@ -508,12 +500,23 @@ func droppedByComponent(ctx context.Context, sys *topology.System) map[string]fl
 			out[name] = droppedSum(ctx, url)
 		}
 	}
-	// Further routers' metrics ports are the first's plus 10 per router,
-	// as extraRouter places them.
+	for _, url := range extraRouterMetrics(sys) {
+		out["router"] += droppedSum(ctx, url)
+	}
+	return out
+}
+
+// extraRouterMetrics are the metrics URLs of the routers beyond the first
+// (doppler-1, doppler-2, …): the first's port plus 10 per router, as
+// extraRouter places them.
+func extraRouterMetrics(sys *topology.System) []string {
+	var out []string
 	for i := 1; sys.Proc(fmt.Sprintf("doppler-%d", i)) != nil; i++ {
-		if url, ok := shiftPort(eps["router_metrics"], 10*i); ok {
-			out["router"] += droppedSum(ctx, url)
+		url, ok := shiftPort(sys.Endpoints().Endpoints["router_metrics"], 10*i)
+		if !ok {
+			break
 		}
+		out = append(out, url)
 	}
 	return out
 }

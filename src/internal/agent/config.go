@@ -92,7 +92,7 @@ func DefaultConfig() *Config {
 		Forwarder:       DefaultForwarderConfig(),
 		Batch:           BatchConfig{Size: 1000, FlushInterval: config.Duration(10 * time.Millisecond), Linger: config.Duration(15 * time.Millisecond)},
 		ShutdownTimeout: config.Duration(10 * time.Second),
-		Runtime:         config.Runtime{MaxProcs: 1, MemoryLimitMiB: 128},
+		Runtime:         config.Runtime{MaxProcs: 1, MemoryLimitMiB: 128, TimerSlack: config.DefaultTimerSlack},
 		Metrics:         metrics.DefaultConfig("127.0.0.1:14824"),
 	}
 }

@@ -33,7 +33,8 @@ type Config struct {
 	// ShutdownTimeout bounds a graceful stop: requests in flight get this
 	// long to finish.
 	ShutdownTimeout config.Duration `json:"shutdown_timeout"`
-	// Runtime is "max_procs" and "memory_limit_mib" (0, Go's defaults).
+	// Runtime is "max_procs", "memory_limit_mib" (0, Go's defaults) and
+	// "timer_slack" (config.DefaultTimerSlack).
 	config.Runtime
 	// Agent, when Addr is set, is the local agent the cache sends its own
 	// metrics to as envelopes.
@@ -86,6 +87,7 @@ type IPRange struct {
 // DefaultConfig returns the defaults every field not in the file keeps.
 func DefaultConfig() *Config {
 	return &Config{
+		Runtime: config.Runtime{TimerSlack: config.DefaultTimerSlack},
 		CC: CCConfig{
 			PollingInterval:   config.Duration(time.Minute),
 			BatchSize:         1000,

@@ -63,7 +63,16 @@ func main[C config.Validator](name string, args []string, stdout, stderr io.Writ
 		return 0
 	}
 
+	// Before anything is opened: on Linux it re-executes the binary.
+	var slackErr error
+	if rc, ok := any(cfg).(runtimeConfig); ok {
+		slackErr = procs.SetTimerSlack(rc.RuntimeSettings().TimerSlack.D())
+	}
+
 	log := slog.New(slog.NewJSONHandler(stderr, nil)).With("component", name)
+	if slackErr != nil {
+		log.Warn("timer slack not set: timers as the kernel's default", "error", slackErr.Error())
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	attrs := []any{"config", *path, "pid", os.Getpid()}
 	var adapting sync.WaitGroup
@@ -72,7 +81,8 @@ func main[C config.Validator](name string, args []string, stdout, stderr io.Writ
 	if rc, ok := any(cfg).(runtimeConfig); ok {
 		rt := rc.RuntimeSettings()
 		rt.Apply()
-		attrs = append(attrs, "max_procs", rt.MaxProcs, "memory_limit_mib", rt.MemoryLimitMiB, "adaptive_procs", rt.AdaptiveProcs)
+		attrs = append(attrs, "max_procs", rt.MaxProcs, "memory_limit_mib", rt.MemoryLimitMiB, "adaptive_procs", rt.AdaptiveProcs,
+			"timer_slack", rt.TimerSlack.D().String())
 		if rt.AdaptiveProcs {
 			ceiling := runtime.GOMAXPROCS(0)
 			adapting.Go(func() {

@@ -4,9 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -151,6 +154,46 @@ var _ = Describe("Main", func() {
 		)))
 	})
 
+	It("gives every thread the config's timer_slack, keeping the pid and the arguments", func() {
+		path := writeConfig(`{"name": "x", "timer_slack": "3ms"}`)
+		session := start("--config", path)
+		Eventually(session.Err).Should(gbytes.Say(`"msg":"running"`))
+
+		pid := session.Command.Process.Pid
+		Expect(slackOf(pid)).To(Equal(int64(3_000_000)), "the main thread, which started every other")
+		lines := logLines(session.Err.Contents())
+		Expect(lines[1]).To(HaveKeyWithValue("threads_timer_slack_ns", HaveEach(BeNumerically("==", 3_000_000))))
+		Expect(lines[0]).To(And(
+			HaveKeyWithValue("msg", "starting"),
+			HaveKeyWithValue("pid", BeNumerically("==", pid)),
+			HaveKeyWithValue("config", path),
+			HaveKeyWithValue("timer_slack", "3ms"),
+		))
+		Expect(lines).To(HaveLen(2), "one start: the re-executed process logs, the first does not")
+
+		session.Terminate()
+		Eventually(session).Should(gexec.Exit(0))
+	})
+
+	It("leaves the inherited timer slack alone when timer_slack is 0s", func() {
+		session := start("--config", writeConfig(`{"name": "x", "timer_slack": "0s"}`))
+		Eventually(session.Err).Should(gbytes.Say(`"msg":"running"`))
+
+		inherited := slackOf(os.Getpid())
+		Expect(slackOf(session.Command.Process.Pid)).To(Equal(inherited))
+		Expect(logLines(session.Err.Contents())[1]).To(HaveKeyWithValue("threads_timer_slack_ns", HaveEach(BeNumerically("==", inherited))))
+		session.Terminate()
+		Eventually(session).Should(gexec.Exit(0))
+	})
+
+	It("rejects a timer_slack out of range", func() {
+		for _, slack := range []string{`"-1ms"`, `"51ms"`} {
+			session := start("--config", writeConfig(`{"name": "x", "timer_slack": `+slack+`}`))
+			Eventually(session).Should(gexec.Exit(2))
+			Expect(session.Err).To(gbytes.Say("timer_slack: must be between 0s and 50ms"))
+		}
+	})
+
 	It("rejects a negative runtime setting", func() {
 		session := start("--config", writeConfig(`{"name": "x", "memory_limit_mib": -1}`))
 		Eventually(session).Should(gexec.Exit(2))
@@ -178,3 +221,13 @@ var _ = Describe("Main", func() {
 		))
 	})
 })
+
+// slackOf is the timer slack of pid's main thread, in ns (Linux shows no
+// other thread's).
+func slackOf(pid int) int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/timerslack_ns", pid))
+	Expect(err).NotTo(HaveOccurred())
+	n, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
+	Expect(err).NotTo(HaveOccurred())
+	return n
+}

@@ -2,8 +2,10 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"runtime"
 	"runtime/debug"
+	"time"
 )
 
 // gcPercent is the collector's target while a memory limit is set: the heap
@@ -34,7 +36,22 @@ type Runtime struct {
 	// near it the collector runs as often as it must, so memory stays
 	// bounded. 0 keeps Go's defaults.
 	MemoryLimitMiB int `json:"memory_limit_mib"`
+	// TimerSlack lets the kernel end any of the process's timed sleeps up
+	// to this late, so that one wake-up serves several (procs.SetTimerSlack):
+	// the Go runtime's own polling then costs a fraction of the context
+	// switches. Timers fire up to this late; events are not delayed. 0 keeps
+	// the kernel's (50 µs).
+	TimerSlack Duration `json:"timer_slack"`
 }
+
+// DefaultTimerSlack is every component's timer_slack unless its config says
+// otherwise: small beside the latency budget of a log line (tens of
+// milliseconds), large beside the runtime's 20 µs polls.
+const DefaultTimerSlack = Duration(5 * time.Millisecond)
+
+// maxTimerSlack bounds timer_slack: beyond it timers late by the slack
+// would be felt (flush intervals, heartbeats, timeouts).
+const maxTimerSlack = 50 * time.Millisecond
 
 // RuntimeSettings returns r. Through embedding it is how command.Main finds
 // the runtime settings of any component's config.
@@ -47,6 +64,8 @@ func (r *Runtime) Validate() error {
 		return errors.New("max_procs: must not be negative")
 	case r.MemoryLimitMiB < 0:
 		return errors.New("memory_limit_mib: must not be negative")
+	case r.TimerSlack < 0 || r.TimerSlack.D() > maxTimerSlack:
+		return fmt.Errorf("timer_slack: must be between 0s and %v", maxTimerSlack)
 	}
 	return nil
 }

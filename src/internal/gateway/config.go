@@ -35,7 +35,8 @@ type Config struct {
 	// ShutdownTimeout bounds a graceful stop: open streams get `event:
 	// closing` and the handlers this long to return.
 	ShutdownTimeout config.Duration `json:"shutdown_timeout"`
-	// Runtime is "max_procs" and "memory_limit_mib" (0, Go's defaults).
+	// Runtime is "max_procs", "memory_limit_mib" (0, Go's defaults) and
+	// "timer_slack" (config.DefaultTimerSlack).
 	config.Runtime
 	// Agent, when Addr is set, is the local agent the gateway sends its own
 	// metrics to as envelopes.
@@ -75,6 +76,7 @@ type AuthConfig struct {
 func DefaultConfig() *Config {
 	return &Config{
 		HTTP:              HTTPConfig{Addr: ":8088"},
+		Runtime:           config.Runtime{TimerSlack: config.DefaultTimerSlack},
 		LogsProvider:      LogsProviderConfig{ServerName: "reverselogproxy"},
 		HeartbeatInterval: config.Duration(5 * time.Second),
 		MaxStreamDuration: config.Duration(14 * time.Minute),

@@ -59,7 +59,7 @@ func DefaultConfig() *Config {
 		MaxBodyBytes:    8 << 20,
 		DefaultSourceID: sourceID,
 		Agent:           metrics.DefaultAgentConfig(),
-		Runtime:         config.Runtime{MaxProcs: 1, MemoryLimitMiB: 128},
+		Runtime:         config.Runtime{MaxProcs: 1, MemoryLimitMiB: 128, TimerSlack: config.DefaultTimerSlack},
 		Metrics:         metrics.DefaultConfig("127.0.0.1:14821"),
 	}
 }

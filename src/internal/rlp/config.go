@@ -60,7 +60,7 @@ func DefaultConfig() *Config {
 		Routers:         routerset.DefaultConfig(),
 		Agent:           metrics.DefaultAgentConfig(),
 		ShutdownTimeout: config.Duration(10 * time.Second),
-		Runtime:         config.Runtime{MemoryLimitMiB: 256},
+		Runtime:         config.Runtime{MemoryLimitMiB: 256, TimerSlack: config.DefaultTimerSlack},
 		Metrics:         metrics.DefaultConfig("127.0.0.1:14826"),
 	}
 }

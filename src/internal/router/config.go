@@ -63,7 +63,7 @@ func DefaultConfig() *Config {
 			MaxSubscriptions:    1000,
 		},
 		ShutdownTimeout: config.Duration(10 * time.Second),
-		Runtime:         config.Runtime{MemoryLimitMiB: 256},
+		Runtime:         config.Runtime{MemoryLimitMiB: 256, TimerSlack: config.DefaultTimerSlack},
 		SourceID:        "doppler",
 		Agent:           metrics.DefaultAgentConfig(),
 		Metrics:         metrics.DefaultConfig("127.0.0.1:14825"),

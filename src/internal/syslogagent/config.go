@@ -134,7 +134,7 @@ func DefaultConfig() *Config {
 			MaxLabelledDrains:  500,
 		},
 		WarnOnInvalidDrains: true,
-		Runtime:             config.Runtime{MaxProcs: 2, MemoryLimitMiB: 512},
+		Runtime:             config.Runtime{MaxProcs: 2, MemoryLimitMiB: 512, TimerSlack: config.DefaultTimerSlack},
 		ShutdownTimeout:     config.Duration(10 * time.Second),
 		Metrics:             metrics.DefaultConfig("127.0.0.1:14822"),
 		Agent:               metrics.DefaultAgentConfig(),

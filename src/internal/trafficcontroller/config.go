@@ -84,7 +84,7 @@ func DefaultConfig() *Config {
 		Routers:         routerset.DefaultConfig(),
 		Auth:            AuthConfig{Config: cfauth.DefaultConfig()},
 		Agent:           metrics.DefaultAgentConfig(),
-		Runtime:         config.Runtime{MemoryLimitMiB: 256},
+		Runtime:         config.Runtime{MemoryLimitMiB: 256, TimerSlack: config.DefaultTimerSlack},
 		ShutdownTimeout: config.Duration(10 * time.Second),
 		Metrics:         metrics.DefaultConfig("127.0.0.1:14827"),
 	}

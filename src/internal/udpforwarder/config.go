@@ -85,7 +85,7 @@ func DefaultConfig() *Config {
 		},
 		Agent:           agent,
 		Batch:           BatchConfig{Size: 1000, FlushInterval: config.Duration(10 * time.Millisecond), Linger: config.Duration(2 * time.Millisecond)},
-		Runtime:         config.Runtime{MaxProcs: 1, MemoryLimitMiB: 64},
+		Runtime:         config.Runtime{MaxProcs: 1, MemoryLimitMiB: 64, TimerSlack: config.DefaultTimerSlack},
 		ShutdownTimeout: config.Duration(5 * time.Second),
 		Metrics:         metrics.DefaultConfig("127.0.0.1:14829"),
 	}

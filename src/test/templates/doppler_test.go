@@ -40,6 +40,7 @@ var _ = Describe("doppler job", func() {
 		Expect(cfg["egress"]).To(HaveKeyWithValue("batch_size", BeNumerically("==", 1000)))
 		Expect(cfg["egress"]).To(HaveKeyWithValue("batch_bytes", BeNumerically("==", 65536)))
 		Expect(cfg).To(HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 256)))
+		Expect(cfg).To(HaveKeyWithValue("timer_slack", "5ms"))
 		Expect(cfg).To(HaveKeyWithValue("adaptive_procs", true))
 		Expect(cfg).To(HaveKeyWithValue("startup_replay", "15s"))
 		Expect(cfg).To(HaveKeyWithValue("cipher_suites", ConsistOf(
@@ -62,7 +63,7 @@ var _ = Describe("doppler job", func() {
 		props["doppler"] = map[string]any{
 			"grpc_port": 9999, "ingress_buffer_size": 50000, "egress_buffer_size": 5000,
 			"max_subscriptions": 20, "slow_consumer_timeout": "3s", "shutdown_timeout": "30s",
-			"memory_limit_mib": 64, "startup_replay": "0s", "adaptive_procs": false,
+			"memory_limit_mib": 64, "startup_replay": "0s", "adaptive_procs": false, "timer_slack": "0s",
 		}
 		props["loggregator"].(map[string]any)["tls"].(map[string]any)["cipher_suites"] = "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"
 		props["metron_endpoint"] = map[string]any{"host": "10.0.0.9", "grpc_port": 4000}
@@ -77,6 +78,7 @@ var _ = Describe("doppler job", func() {
 		Expect(cfg["egress"]).To(HaveKeyWithValue("max_subscriptions", BeNumerically("==", 20)))
 		Expect(cfg["egress"]).To(HaveKeyWithValue("slow_consumer_timeout", "3s"))
 		Expect(cfg).To(HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 64)))
+		Expect(cfg).To(HaveKeyWithValue("timer_slack", "0s"))
 		Expect(cfg).To(HaveKeyWithValue("adaptive_procs", false))
 		Expect(cfg).To(HaveKeyWithValue("startup_replay", "0s"))
 		Expect(cfg).To(HaveKeyWithValue("cipher_suites", ConsistOf("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")))

@@ -55,6 +55,7 @@ var _ = Describe("loggregator_agent job", func() {
 		Expect(cfg).To(HaveKeyWithValue("deployment", "local"))
 		Expect(cfg).To(HaveKeyWithValue("zone", "z1"))
 		Expect(cfg).To(HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 128)))
+		Expect(cfg).To(HaveKeyWithValue("timer_slack", "5ms"))
 		Expect(cfg).To(HaveKeyWithValue("max_procs", BeNumerically("==", 1)))
 	})
 
@@ -65,6 +66,7 @@ var _ = Describe("loggregator_agent job", func() {
 		props["doppler"] = map[string]any{"streams": 8, "acknowledgements": false, "ack_timeout": "3s"}
 		props["batch"] = map[string]any{"size": 500, "flush_interval": "20ms"}
 		props["memory_limit_mib"] = 96
+		props["timer_slack"] = "2ms"
 		props["max_procs"] = 0
 		link := boshtemplate.Link{
 			Properties: map[string]any{"doppler": map[string]any{"grpc_port": 8443}},
@@ -94,6 +96,7 @@ var _ = Describe("loggregator_agent job", func() {
 		Expect(cfg["routers"]).To(HaveKeyWithValue("ack_timeout", "3s"))
 		Expect(cfg["batch"]).To(Equal(map[string]any{"size": float64(500), "flush_interval": "20ms", "linger": "15ms"}))
 		Expect(cfg).To(HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 96)))
+		Expect(cfg).To(HaveKeyWithValue("timer_slack", "2ms"))
 		Expect(cfg).To(HaveKeyWithValue("max_procs", BeNumerically("==", 0)))
 		Expect(cfg).To(HaveKeyWithValue("deployment", "cf"))
 		Expect(cfg).To(HaveKeyWithValue("job", "diego-cell"))

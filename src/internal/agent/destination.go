@@ -10,7 +10,6 @@ import (
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/connectivity"
-	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/keepalive"
 
 	"loggregator/internal/resolve"
@@ -77,7 +76,7 @@ func (w *ingressWriter) Write(ctx context.Context, batch [][]byte) error {
 
 func (w *ingressWriter) dial(ctx context.Context) error {
 	conn, err := grpc.NewClient("passthrough:///"+w.addr, append(wire.DialOptions(),
-		grpc.WithTransportCredentials(credentials.NewTLS(w.tls)),
+		grpc.WithTransportCredentials(wire.Credentials(w.tls)),
 		grpc.WithKeepaliveParams(keepalive.ClientParameters{Time: 15 * time.Second, Timeout: 10 * time.Second, PermitWithoutStream: true}))...)
 	if err != nil {
 		return fmt.Errorf("destination %s: %w", w.addr, err)

@@ -15,7 +15,6 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/connectivity"
-	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/keepalive"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/types/known/wrapperspb"
@@ -334,7 +333,7 @@ func (p *Pool) connect(ctx context.Context, anyZone bool, avoid string) (*stream
 
 func (p *Pool) dial(ctx context.Context, addr string) (*stream, error) {
 	conn, err := grpc.NewClient("passthrough:///"+addr, append(wire.DialOptions(),
-		grpc.WithTransportCredentials(credentials.NewTLS(p.tls)),
+		grpc.WithTransportCredentials(wire.Credentials(p.tls)),
 		grpc.WithKeepaliveParams(keepalive.ClientParameters{Time: 15 * time.Second, Timeout: 10 * time.Second, PermitWithoutStream: true}))...)
 	if err != nil {
 		return nil, fmt.Errorf("dial: %w", err)

@@ -93,7 +93,7 @@ func New(cfg Config, m *Metrics, opts Options) (*Set, error) {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
 	s := &Set{
-		creds:       credentials.NewTLS(tlsCfg),
+		creds:       wire.Credentials(tlsCfg),
 		interval:    cfg.RefreshInterval.D(),
 		maxBackoff:  cfg.MaxBackoff.D(),
 		codec:       wire.NewCodec(),

@@ -4,7 +4,6 @@ import (
 	"crypto/tls"
 
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials"
 )
 
 // HTTP/2 settings for the envelope hops (agent, router, rlp, both ends).
@@ -36,26 +35,27 @@ const streamWorkers = 16
 const StreamWindow = streamWindow
 
 // ServerOptions are the options every envelope server uses: mTLS with
-// tlsCfg, the envelope codec and the transport settings above, followed by
+// tlsCfg (Credentials), the envelope codec and the transport settings above, followed by
 // the server's own options, more.
 func ServerOptions(tlsCfg *tls.Config, more ...grpc.ServerOption) []grpc.ServerOption {
 	return append([]grpc.ServerOption{
-		grpc.Creds(credentials.NewTLS(tlsCfg)),
+		grpc.Creds(Credentials(tlsCfg)),
 		grpc.ForceServerCodecV2(NewCodec()),
 		grpc.InitialWindowSize(streamWindow),
 		grpc.InitialConnWindowSize(connWindow),
 		grpc.WriteBufferSize(ioBuffer),
-		grpc.ReadBufferSize(ioBuffer),
+		grpc.ReadBufferSize(0), // Credentials reads under TLS through its own
 		grpc.NumStreamWorkers(streamWorkers),
 	}, more...)
 }
 
-// DialOptions are the transport options every envelope client uses.
+// DialOptions are the transport options every envelope client uses, with
+// Credentials.
 func DialOptions() []grpc.DialOption {
 	return []grpc.DialOption{
 		grpc.WithInitialWindowSize(streamWindow),
 		grpc.WithInitialConnWindowSize(connWindow),
 		grpc.WithWriteBufferSize(ioBuffer),
-		grpc.WithReadBufferSize(ioBuffer),
+		grpc.WithReadBufferSize(0), // Credentials reads under TLS through its own
 	}
 }

@@ -13,7 +13,6 @@ import (
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials"
 	"google.golang.org/protobuf/proto"
 
 	"loggregator/internal/certgen"
@@ -74,7 +73,7 @@ func benchEgress(b *testing.B, subs int, firehose bool) {
 	}
 	go func() { _ = g.Serve(ln) }()
 	defer g.Stop()
-	conn, err := grpc.NewClient(ln.Addr().String(), append(wire.DialOptions(), grpc.WithTransportCredentials(credentials.NewTLS(cliTLS)))...)
+	conn, err := grpc.NewClient(ln.Addr().String(), append(wire.DialOptions(), grpc.WithTransportCredentials(wire.Credentials(cliTLS)))...)
 	if err != nil {
 		b.Fatal(err)
 	}

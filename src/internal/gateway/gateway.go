@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials"
 
 	"loggregator/internal/cfauth"
 	"loggregator/internal/metrics"
@@ -76,7 +75,8 @@ func New(cfg *Config, log *slog.Logger) (*Gateway, error) {
 	window := streamWindow(cfg.BufferBudgetBytes(), cfg.MaxStreams)
 	g.window = int64(window)
 	g.reg.BufferBytes(func() int64 { return int64(len(g.slots))*g.window + g.queued.Load() }, cfg.BufferBudgetBytes)
-	conn, err := grpc.NewClient(cfg.LogsProvider.Addr, grpc.WithTransportCredentials(credentials.NewTLS(upstreamTLS)),
+	conn, err := grpc.NewClient(cfg.LogsProvider.Addr, grpc.WithTransportCredentials(wire.Credentials(upstreamTLS)),
+		grpc.WithReadBufferSize(0), // wire.Credentials reads under TLS through its own
 		grpc.WithInitialWindowSize(window), grpc.WithInitialConnWindowSize(4*maxStreamWindow))
 	if err != nil {
 		return nil, fmt.Errorf("logs provider %s: %w", cfg.LogsProvider.Addr, err)

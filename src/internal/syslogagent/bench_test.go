@@ -16,7 +16,6 @@ import (
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials"
 	"google.golang.org/protobuf/proto"
 
 	"loggregator/internal/certgen"
@@ -116,7 +115,7 @@ func BenchmarkTLSDrain(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	conn, err := grpc.NewClient("passthrough:///"+a.IngressAddr(), append(wire.DialOptions(), grpc.WithTransportCredentials(credentials.NewTLS(tlsCfg)))...)
+	conn, err := grpc.NewClient("passthrough:///"+a.IngressAddr(), append(wire.DialOptions(), grpc.WithTransportCredentials(wire.Credentials(tlsCfg)))...)
 	if err != nil {
 		b.Fatal(err)
 	}

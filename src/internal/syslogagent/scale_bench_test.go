@@ -15,7 +15,6 @@ import (
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials"
 	"google.golang.org/protobuf/proto"
 
 	"loggregator/internal/binding"
@@ -96,7 +95,7 @@ func BenchmarkThousandDrains(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	conn, err := grpc.NewClient("passthrough:///"+a.IngressAddr(), append(wire.DialOptions(), grpc.WithTransportCredentials(credentials.NewTLS(tlsCfg)))...)
+	conn, err := grpc.NewClient("passthrough:///"+a.IngressAddr(), append(wire.DialOptions(), grpc.WithTransportCredentials(wire.Credentials(tlsCfg)))...)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -18,7 +18,6 @@ import (
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials"
 	"google.golang.org/protobuf/proto"
 
 	"loggregator/internal/binding"
@@ -80,7 +79,7 @@ func emit(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	conn, err := grpc.NewClient("passthrough:///"+*addr, append(wire.DialOptions(), grpc.WithTransportCredentials(credentials.NewTLS(tlsCfg)))...)
+	conn, err := grpc.NewClient("passthrough:///"+*addr, append(wire.DialOptions(), grpc.WithTransportCredentials(wire.Credentials(tlsCfg)))...)
 	if err != nil {
 		return err
 	}

@@ -31,21 +31,21 @@ type recordCreds struct {
 }
 
 func (c recordCreds) ClientHandshake(ctx context.Context, authority string, raw net.Conn) (net.Conn, credentials.AuthInfo, error) {
-	rc := newRecordConn(raw)
+	rc := &recordConn{Conn: raw}
 	conn, info, err := c.TransportCredentials.ClientHandshake(ctx, authority, rc)
 	if err != nil {
 		return nil, nil, err
 	}
-	return &gatherConn{Conn: conn, raw: rc}, info, nil
+	return rc.handshaken(conn), info, nil
 }
 
 func (c recordCreds) ServerHandshake(raw net.Conn) (net.Conn, credentials.AuthInfo, error) {
-	rc := newRecordConn(raw)
+	rc := &recordConn{Conn: raw}
 	conn, info, err := c.TransportCredentials.ServerHandshake(rc)
 	if err != nil {
 		return nil, nil, err
 	}
-	return &gatherConn{Conn: conn, raw: rc}, info, nil
+	return rc.handshaken(conn), info, nil
 }
 
 func (c recordCreds) Clone() credentials.TransportCredentials {
@@ -71,20 +71,31 @@ func (c *gatherConn) Write(p []byte) (int, error) {
 // recordConn is the socket under TLS. While held, what TLS writes is kept;
 // release writes it in one call. TLS serializes its own writes, so records
 // written while held (the held Write's, and any the reader side adds
-// meanwhile) are kept in their order. Reads are buffered.
+// meanwhile) are kept in their order. Reads are buffered once the handshake
+// is done, so a peer that connects and never finishes a handshake costs no
+// buffer.
 type recordConn struct {
 	net.Conn
-	r       *bufio.Reader
+	r       *bufio.Reader // nil until handshaken
 	mu      sync.Mutex
 	holding bool
 	buf     *[]byte // from gathered while holding
 }
 
-func newRecordConn(raw net.Conn) *recordConn {
-	return &recordConn{Conn: raw, r: bufio.NewReaderSize(raw, ioBuffer)}
+// handshaken starts the read buffer and returns the connection gRPC uses.
+// TLS has read exactly what the handshake needed (anything further is in its
+// own buffer), so nothing is skipped.
+func (c *recordConn) handshaken(tlsConn net.Conn) net.Conn {
+	c.r = bufio.NewReaderSize(c.Conn, ioBuffer)
+	return &gatherConn{Conn: tlsConn, raw: c}
 }
 
-func (c *recordConn) Read(p []byte) (int, error) { return c.r.Read(p) }
+func (c *recordConn) Read(p []byte) (int, error) {
+	if c.r == nil {
+		return c.Conn.Read(p)
+	}
+	return c.r.Read(p)
+}
 
 // gathered keeps the buffers of released writes for the next; a buffer
 // grown past maxGathered (a write larger than ioBuffer) is dropped instead.

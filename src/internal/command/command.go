@@ -63,10 +63,14 @@ func main[C config.Validator](name string, args []string, stdout, stderr io.Writ
 		return 0
 	}
 
+	var rt *config.Runtime // nil for a config without runtime settings
+	if rc, ok := any(cfg).(runtimeConfig); ok {
+		rt = rc.RuntimeSettings()
+	}
 	// Before anything is opened: on Linux it re-executes the binary.
 	var slackErr error
-	if rc, ok := any(cfg).(runtimeConfig); ok {
-		slackErr = procs.SetTimerSlack(rc.RuntimeSettings().TimerSlack.D())
+	if rt != nil {
+		slackErr = procs.SetTimerSlack(rt.TimerSlack.D())
 	}
 
 	log := slog.New(slog.NewJSONHandler(stderr, nil)).With("component", name)
@@ -78,8 +82,7 @@ func main[C config.Validator](name string, args []string, stdout, stderr io.Writ
 	var adapting sync.WaitGroup
 	defer adapting.Wait()
 	defer stop() // runs first: it also ends the adapting
-	if rc, ok := any(cfg).(runtimeConfig); ok {
-		rt := rc.RuntimeSettings()
+	if rt != nil {
 		rt.Apply()
 		attrs = append(attrs, "max_procs", rt.MaxProcs, "memory_limit_mib", rt.MemoryLimitMiB, "adaptive_procs", rt.AdaptiveProcs,
 			"timer_slack", rt.TimerSlack.D().String())

@@ -196,7 +196,14 @@ func logEnvelope(payload string) *loggregator_v2.Envelope {
 }
 
 func sendBatch(c loggregator_v2.IngressClient, envs ...*loggregator_v2.Envelope) error {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	return sendBatchWithin(5*time.Second, c, envs...)
+}
+
+// sendBatchWithin is sendBatch with a deadline of its own, for batches
+// so large that a race-built agent on a loaded machine takes seconds to
+// read them (it never waits on its buffers: the time is parsing).
+func sendBatchWithin(d time.Duration, c loggregator_v2.IngressClient, envs ...*loggregator_v2.Envelope) error {
+	ctx, cancel := context.WithTimeout(context.Background(), d)
 	defer cancel()
 	_, err := c.Send(ctx, &loggregator_v2.EnvelopeBatch{Batch: envs})
 	return err

@@ -181,7 +181,7 @@ var _ = Describe("Agent in the forwarder role", func() {
 				batch[i] = &loggregator_v2.Envelope{SourceId: "noisy", Message: &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{}}}
 			}
 			for range 5 {
-				Expect(sendBatch(c, batch...)).To(Succeed())
+				Expect(sendBatchWithin(30*time.Second, c, batch...)).To(Succeed())
 				sent += len(batch)
 			}
 		}

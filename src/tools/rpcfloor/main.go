@@ -491,29 +491,15 @@ func measureRelay(mode string, rate, batch int, span, slack time.Duration) (resu
 	}()
 	sent := int64(0)
 	send := func(frames int, interval time.Duration) error {
-		begin := time.Now()
-		for i := range frames {
-			if _, err := in.Write(frame); err != nil {
-				return err
-			}
-			sent++
-			if wait := time.Until(begin.Add(time.Duration(i+1) * interval)); wait > 0 {
-				time.Sleep(wait)
-			}
+		err := paced(frames, interval, func() error {
+			_, err := in.Write(frame)
+			return err
+		})
+		if err != nil {
+			return err
 		}
-		deadline := time.Now().Add(10 * time.Second)
-		for received.Load() < sent {
-			select {
-			case err := <-readErr:
-				return fmt.Errorf("read from the relay: %w", err)
-			default:
-			}
-			if time.Now().After(deadline) {
-				return errors.New("the relay stopped passing frames")
-			}
-			time.Sleep(time.Millisecond)
-		}
-		return nil
+		sent += int64(frames)
+		return allBack(&received, sent, readErr)
 	}
 	if err := send(100, interval); err != nil { // warm up
 		return result{}, err
@@ -533,6 +519,37 @@ func measureRelay(mode string, rate, batch int, span, slack time.Duration) (resu
 		return result{}, err
 	}
 	return share(frames*len(envs), cpu1-cpu0, elapsed), nil
+}
+
+// paced calls send n times, one every interval.
+func paced(n int, interval time.Duration, send func() error) error {
+	begin := time.Now()
+	for i := range n {
+		if err := send(); err != nil {
+			return err
+		}
+		if wait := time.Until(begin.Add(time.Duration(i+1) * interval)); wait > 0 {
+			time.Sleep(wait)
+		}
+	}
+	return nil
+}
+
+// allBack waits until the reader counted want in received, or failed.
+func allBack(received *atomic.Int64, want int64, readErr <-chan error) error {
+	deadline := time.Now().Add(10 * time.Second)
+	for received.Load() < want {
+		select {
+		case err := <-readErr:
+			return fmt.Errorf("read from the relay: %w", err)
+		default:
+		}
+		if time.Now().After(deadline) {
+			return errors.New("the relay stopped passing what it was sent")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	return nil
 }
 
 // registerGRPCRelay registers loggregator v2 Ingress.BatchSender and
@@ -616,29 +633,11 @@ func measureGRPCRelay(srv *server, envs []*loggregator_v2.Envelope, interval, sp
 	batch := &loggregator_v2.EnvelopeBatch{Batch: envs}
 	sent := int64(0)
 	send := func(batches int) error {
-		begin := time.Now()
-		for i := range batches {
-			if err := tx.Send(batch); err != nil {
-				return err
-			}
-			sent += int64(len(envs))
-			if wait := time.Until(begin.Add(time.Duration(i+1) * interval)); wait > 0 {
-				time.Sleep(wait)
-			}
+		if err := paced(batches, interval, func() error { return tx.Send(batch) }); err != nil {
+			return err
 		}
-		deadline := time.Now().Add(10 * time.Second)
-		for received.Load() < sent {
-			select {
-			case err := <-readErr:
-				return fmt.Errorf("read from the relay: %w", err)
-			default:
-			}
-			if time.Now().After(deadline) {
-				return errors.New("the relay stopped passing batches")
-			}
-			time.Sleep(time.Millisecond)
-		}
-		return nil
+		sent += int64(batches * len(envs))
+		return allBack(&received, sent, readErr)
 	}
 	// Warm up until the relay passes batches (the receiving stream may not
 	// be registered when the first ones arrive), then with 100 more.

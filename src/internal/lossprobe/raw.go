@@ -54,7 +54,7 @@ func (t *Tracker) recordFields(f *probeFields, now time.Time) (warmup bool) {
 		t.foreign++
 		return false
 	}
-	t.record(int(emitter), seq, now.Sub(time.Unix(0, f.timestamp)), now)
+	t.record(int(emitter), seq, f.timestamp, now)
 	return false
 }
 

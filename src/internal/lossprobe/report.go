@@ -71,8 +71,8 @@ func (r *Report) WriteSummary(w io.Writer) {
 		p := r.Paths[n]
 		fmt.Fprintf(w, "  %-13s received %d, lost %d (%.4f %%), duplicates %d, out of order %d, %.0f/s delivered\n",
 			n, p.Received, p.Lost, p.LossPercent, p.Duplicates, p.OutOfOrder, p.Throughput)
-		fmt.Fprintf(w, "  %-13s latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms\n",
-			"", p.LatencyMsP50, p.LatencyMsP90, p.LatencyMsP99, p.LatencyMsMax)
+		fmt.Fprintf(w, "  %-13s latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms (%.2f ms for those sent %v or more after the first), max %.2f ms\n",
+			"", p.LatencyMsP50, p.LatencyMsP90, p.LatencyMsP99, p.LatencyMsP99Steady, SteadyAfter, p.LatencyMsMax)
 		if len(p.Missing) > 0 {
 			fmt.Fprintf(w, "  %-13s missing %s\n", "", strings.Join(p.Missing, ", "))
 		}

@@ -40,6 +40,7 @@ type Tracker struct {
 	outOfOrder uint64
 	foreign    uint64 // envelopes of other runs, warm-ups excluded
 	latencies  []time.Duration
+	sentAt     []int64   // each latency's envelope's timestamp (Unix ns), in step with latencies
 	first      time.Time // first counted arrival
 	last       time.Time // last counted arrival
 }
@@ -54,7 +55,7 @@ type seen struct {
 // NewTracker returns a Tracker for the envelopes of runID. sizeHint is the
 // expected number of envelopes, to size the latency record up front.
 func NewTracker(runID string, sizeHint int) *Tracker {
-	return &Tracker{runID: runID, latencies: make([]time.Duration, 0, sizeHint)}
+	return &Tracker{runID: runID, latencies: make([]time.Duration, 0, sizeHint), sentAt: make([]int64, 0, sizeHint)}
 }
 
 // Record counts e, which arrived at now. It reports whether e was a warm-up
@@ -73,11 +74,11 @@ func (t *Tracker) Record(e *loggregator_v2.Envelope, now time.Time) (warmup bool
 		t.foreign++
 		return false
 	}
-	t.record(int(emitter), seq, now.Sub(time.Unix(0, e.GetTimestamp())), now)
+	t.record(int(emitter), seq, e.GetTimestamp(), now)
 	return false
 }
 
-func (t *Tracker) record(emitter int, seq uint64, latency time.Duration, now time.Time) {
+func (t *Tracker) record(emitter int, seq uint64, sentAt int64, now time.Time) {
 	for len(t.emitters) <= emitter {
 		t.emitters = append(t.emitters, seen{})
 	}
@@ -97,7 +98,8 @@ func (t *Tracker) record(emitter int, seq uint64, latency time.Duration, now tim
 	}
 	s.bits[word] |= bit
 	t.unique.Add(1)
-	t.latencies = append(t.latencies, latency)
+	t.latencies = append(t.latencies, now.Sub(time.Unix(0, sentAt)))
+	t.sentAt = append(t.sentAt, sentAt)
 	switch {
 	case !s.any:
 		s.any, s.max = true, seq
@@ -133,11 +135,19 @@ type PathReport struct {
 	LatencyMsP90 float64 `json:"latency_ms_p90"`
 	LatencyMsP99 float64 `json:"latency_ms_p99"`
 	LatencyMsMax float64 `json:"latency_ms_max"`
+	// LatencyMsP99Steady is the p99 of the envelopes sent SteadyAfter or
+	// more after the run's first Send: the tail without the run's start,
+	// when every hop ramps up from idle at once.
+	LatencyMsP99Steady float64 `json:"latency_ms_p99_steady"`
 	// Missing names the first ranges of sequence numbers sent but never
 	// received ("emitter 0: 1230-1259"), so a loss can be placed in the
 	// run and next to the producer's and components' logs.
 	Missing []string `json:"missing,omitempty"`
 }
+
+// SteadyAfter is how long after a run's first Send its envelopes count
+// towards LatencyMsP99Steady.
+const SteadyAfter = time.Second
 
 // maxMissing bounds the ranges a report names.
 const maxMissing = 8
@@ -197,7 +207,17 @@ func (t *Tracker) Report(sent uint64, start time.Time) PathReport {
 	if unique > 0 && t.last.After(start) {
 		r.Throughput = float64(unique) / t.last.Sub(start).Seconds()
 	}
-	p := Percentiles(t.latencies, 50, 90, 99, 100)
+	steadyFrom := start.Add(SteadyAfter).UnixNano()
+	var steady []time.Duration
+	for i, at := range t.sentAt {
+		if at >= steadyFrom {
+			steady = append(steady, t.latencies[i])
+		}
+	}
+	r.LatencyMsP99Steady = ms(Percentiles(steady, 99)[0])
+	// A copy sorted, so latencies stays in step with sentAt for the next
+	// Report.
+	p := Percentiles(slices.Clone(t.latencies), 50, 90, 99, 100)
 	r.LatencyMsP50, r.LatencyMsP90, r.LatencyMsP99, r.LatencyMsMax = ms(p[0]), ms(p[1]), ms(p[2]), ms(p[3])
 	return r
 }

@@ -121,6 +121,29 @@ var _ = Describe("Tracker", func() {
 		Expect(r.LatencyMsMax).To(BeNumerically("==", 100))
 	})
 
+	It("gives the p99 of the envelopes sent a second or more after the first apart from the whole run's", func() {
+		t := lossprobe.NewTracker("run", 0)
+		// seq is sent at seq ms: the first second's 1,000 take 50 ms, the
+		// next second's 1,000 take 5 ms.
+		for s := range 2000 {
+			e := probeEnvelope("run", 0, s)
+			latency := 5 * time.Millisecond
+			if s < 1000 {
+				latency = 50 * time.Millisecond
+			}
+			t.Record(e, time.Unix(0, e.Timestamp).Add(latency))
+		}
+		r := t.Report(2000, sent0)
+		Expect(lossprobe.SteadyAfter).To(Equal(time.Second))
+		Expect(r.LatencyMsP99).To(BeNumerically("==", 50))
+		Expect(r.LatencyMsP99Steady).To(BeNumerically("==", 5))
+		// Counted from a first Send a second earlier, every envelope is
+		// past that first second, the slow ones too; and a report again
+		// from the real start gives the same as the first.
+		Expect(t.Report(2000, sent0.Add(-time.Second)).LatencyMsP99Steady).To(BeNumerically("==", 50))
+		Expect(t.Report(2000, sent0)).To(Equal(r))
+	})
+
 	It("ignores envelopes of other runs and counts them as foreign", func() {
 		t := lossprobe.NewTracker("run", 0)
 		Expect(t.Record(probeEnvelope("other", 0, 0), sent0)).To(BeFalse())

@@ -65,7 +65,9 @@ func issueMarkdown(results []result, idles []idle, o options, command, load stri
 		"5 s for stragglers. CPU %% of a core is a process's CPU time (utime+stime from /proc) over the probe's\n"+
 		"window, first send to end of drain; µs per envelope is that CPU time over the envelopes delivered to\n"+
 		"the rlp consumer (for the gateway, over the envelopes all its SSE readers received). Latency runs from\n"+
-		"the envelope's timestamp, set just before the emitter's Send, to its arrival at the consumer. The\n"+
+		"the envelope's timestamp, set just before the emitter's Send, to its arrival at the consumer; the p99\n"+
+		"rows also give the p99 of the envelopes sent after a run's first second (without the ramp-up from\n"+
+		"idle of every hop at once), but judge the target on the whole run's. The\n"+
 		"\"issue\" column is the figure issue 15 gives for before its work; \"dropped\" in the table of every run is\n"+
 		"what each component's dropped counters grew by over the run: where the loss was.\n", o.routers, o.duration, o.sweepFor)
 	b.WriteString(probeLayout(o.emitterProcess) + "\n")
@@ -127,7 +129,7 @@ func issueTargets(results []result, idles []idle, idleFor time.Duration) string 
 		row("`unary-1k`: 1,000/s, one envelope per unary Send", "CPU of agent / router / rlp, % of a core", "6.5 / 5.2 / 6.2",
 			"< 2 / < 1.5 / < 1.5", fmt.Sprintf("%.1f / %.1f / %.1f", a, r, l), yes(a < 2 && r < 1.5 && l < 1.5))
 		row("`unary-1k`", "p50 / p99 latency", "5.8 / 7.7 ms", "p99 < 20 ms",
-			fmt.Sprintf("%.1f / %.1f ms (loss %.4f %%)", p.LatencyMsP50, p.LatencyMsP99, p.LossPercent), yes(p.LatencyMsP99 < 20))
+			fmt.Sprintf("%.1f / %.1f ms (%s; loss %.4f %%)", p.LatencyMsP50, p.LatencyMsP99, steadyP99(p.PathReport), p.LossPercent), yes(p.LatencyMsP99 < 20))
 	}
 	if len(idles) > 0 {
 		var parts []string
@@ -143,7 +145,7 @@ func issueTargets(results []result, idles []idle, idleFor time.Duration) string 
 		row("`rate-100k-4`: 100,000/s, 4 × 25k BatchSender", "loss / CPU per envelope, agent + router + rlp", "0 % / 6.7 µs", "0 % / < 3 µs",
 			fmt.Sprintf("%.4f %% / %.2f µs (%s/s offered)", p.LossPercent, total, num(p.OfferedPS)), yes(p.Lost == 0 && total < 3))
 		row("`rate-100k-4`", "p50 / p99 latency", "8.0 / 21.6 ms", "p99 < 10 ms",
-			fmt.Sprintf("%.1f / %.1f ms", p.LatencyMsP50, p.LatencyMsP99), yes(p.LatencyMsP99 < 10))
+			fmt.Sprintf("%.1f / %.1f ms (%s)", p.LatencyMsP50, p.LatencyMsP99, steadyP99(p.PathReport)), yes(p.LatencyMsP99 < 10))
 	}
 	one, haveOne := by["sat-1"]
 	if haveOne {
@@ -273,4 +275,11 @@ func sweepTable(pts []kneePoint) string {
 		fmt.Fprintf(&b, "| `%s` | %s | %s | %.4f | %.1f |\n", p.Name, num(p.Offered), num(p.Delivered), p.LossPercent, p.P99Ms)
 	}
 	return b.String()
+}
+
+// steadyP99 says what p99 the envelopes sent after the run's first second
+// had: where a run's p99 is its start (every hop ramping up from idle at
+// once), this one is much lower. The target is judged on the whole run's.
+func steadyP99(p lossprobe.PathReport) string {
+	return fmt.Sprintf("p99 %.1f ms after the first %v", p.LatencyMsP99Steady, lossprobe.SteadyAfter)
 }

@@ -13,7 +13,6 @@ import (
 var (
 	ParseStat        = parseStat
 	ParseStatusField = parseStatusField
-	CPUSeconds       = cpuSeconds
 	PeakRSSKB        = peakRSSKB
 	ReadEvents       = readEvents
 	ErrClosing       = errClosing

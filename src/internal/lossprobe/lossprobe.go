@@ -304,7 +304,7 @@ func (p *Probe) measured(emitterPID int) map[string]int {
 func (p *Probe) sampleCPU(emitterPID int) map[string]cpuSample {
 	out := make(map[string]cpuSample, len(p.cfg.PIDs)+2)
 	for name, pid := range p.measured(emitterPID) {
-		secs, err := cpuSeconds(pid)
+		secs, err := CPUSeconds(pid)
 		out[name] = cpuSample{secs: secs, err: err}
 	}
 	return out

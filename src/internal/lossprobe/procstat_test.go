@@ -1,7 +1,10 @@
 package lossprobe_test
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
+	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -28,6 +31,46 @@ var _ = Describe("Process figures", func() {
 		Expect(kb).To(BeNumerically("==", 1234))
 	})
 
+	It("reads a process's CPU time to well under a clock tick, as /proc's 10 ms ticks give it", func() {
+		cmd := exec.Command("sh", "-c", "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done; sleep 30")
+		Expect(cmd.Start()).To(Succeed())
+		DeferCleanup(func() {
+			_ = cmd.Process.Kill()
+			_ = cmd.Wait()
+		})
+		stat := func() float64 {
+			data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", cmd.Process.Pid))
+			Expect(err).NotTo(HaveOccurred())
+			secs, err := lossprobe.ParseStat(data)
+			Expect(err).NotTo(HaveOccurred())
+			return secs
+		}
+		// The child counts (some hundreds of ms of CPU), then sleeps.
+		var secs float64
+		Eventually(func() float64 {
+			before := secs
+			var err error
+			secs, err = lossprobe.CPUSeconds(cmd.Process.Pid)
+			Expect(err).NotTo(HaveOccurred())
+			return secs - before
+		}, 20*time.Second, 200*time.Millisecond).Should(BeZero())
+		Expect(secs).To(BeNumerically(">", 0.01))
+		Expect(secs).To(BeNumerically("~", stat(), 0.02))
+
+		// This process, spinning: the reading moves by less than a tick.
+		start, err := lossprobe.CPUSeconds(os.Getpid())
+		Expect(err).NotTo(HaveOccurred())
+		now := start
+		for now-start < 0.001 {
+			for i := 0; i < 10_000; i++ {
+				spin++
+			}
+			now, err = lossprobe.CPUSeconds(os.Getpid())
+			Expect(err).NotTo(HaveOccurred())
+		}
+		Expect(now - start).To(BeNumerically("<", 0.005))
+	})
+
 	It("reads this process's own CPU time and peak RSS", func() {
 		_, err := lossprobe.CPUSeconds(os.Getpid())
 		Expect(err).NotTo(HaveOccurred())
@@ -36,3 +79,6 @@ var _ = Describe("Process figures", func() {
 		Expect(kb).To(BeNumerically(">", 0))
 	})
 })
+
+// spin is what the spec's busy loop counts, kept so the loop is not removed.
+var spin int

@@ -23,6 +23,7 @@ import (
 
 	"loggregator/internal/certgen"
 	"loggregator/internal/config"
+	"loggregator/internal/lossprobe"
 	"loggregator/internal/syslogagent"
 )
 
@@ -329,7 +330,7 @@ func runDrainScenario(ctx context.Context, sc drainScenario, agentBin, work stri
 	if err != nil {
 		return res, err
 	}
-	cpu0, err := cpuSeconds(agent.Process.Pid)
+	cpu0, err := lossprobe.CPUSeconds(agent.Process.Pid)
 	if err != nil {
 		return res, err
 	}
@@ -390,7 +391,7 @@ func runDrainScenario(ctx context.Context, sc drainScenario, agentBin, work stri
 			break
 		}
 	}
-	cpu1, err := cpuSeconds(agent.Process.Pid)
+	cpu1, err := lossprobe.CPUSeconds(agent.Process.Pid)
 	if err != nil {
 		return res, err
 	}

@@ -666,7 +666,7 @@ func indent(s string) string {
 func measureIdle(ctx context.Context, sys *topology.System, d time.Duration) ([]idle, error) {
 	before := map[string]float64{}
 	for _, p := range sys.Procs() {
-		secs, err := cpuSeconds(p.PID())
+		secs, err := lossprobe.CPUSeconds(p.PID())
 		if err != nil {
 			return nil, err
 		}
@@ -678,7 +678,7 @@ func measureIdle(ctx context.Context, sys *topology.System, d time.Duration) ([]
 	}
 	var out []idle
 	for _, p := range sys.Procs() {
-		secs, err := cpuSeconds(p.PID())
+		secs, err := lossprobe.CPUSeconds(p.PID())
 		if err != nil {
 			return nil, err
 		}

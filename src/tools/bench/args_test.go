@@ -54,7 +54,7 @@ var _ = Describe("The command line", func() {
 			"sweep-1k", "sweep-5k", "sweep-20k", "sweep-50k", "sweep-100k", "sweep-200k", "sweep-flat",
 		}))
 		Expect(o.gateway).To(BeTrue())
-		Expect(o.idle).To(Equal(10 * time.Second))
+		Expect(o.idle).To(Equal(30 * time.Second)) // the periodic work comes every 15 s
 		Expect(o.args).To(Equal("--issue=true"), "the command recorded in the docs leaves out --repo and --bin")
 	})
 

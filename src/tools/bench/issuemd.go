@@ -138,7 +138,7 @@ func issueTargets(results []result, idles []idle, idleFor time.Duration) string 
 			parts = append(parts, fmt.Sprintf("%s %.2f", i.Component, i.CPUms/10/i.Seconds))
 			worst = max(worst, i.CPUms/i.Seconds)
 		}
-		row(fmt.Sprintf("idle, %v after the workloads", idleFor), "CPU, % of a core", "–", "zero (under 0.1)", strings.Join(parts, ", "), yes(worst < 1))
+		row(fmt.Sprintf("idle, %v right after the workloads", idleFor), "CPU, % of a core", "–", "zero (under 0.1)", strings.Join(parts, ", "), yes(worst < 1))
 	}
 	if p, ok := by["rate-100k-4"]; ok {
 		total := p.Processes["agent"].CPUUsPerEnvelope + routerCost(p.Processes).CPUUsPerEnvelope + p.Processes["rlp"].CPUUsPerEnvelope

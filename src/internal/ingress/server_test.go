@@ -407,10 +407,12 @@ var _ = Describe("Server", func() {
 	It("ends paced streams in a pause of their producers: every Send that returned nil is in the sink", func() {
 		h := newHarness(ingress.Config{})
 		c := h.client()
-		// 80 producers each send a batch every 100 ms, each from its own
+		// 80 producers each send a batch every 200 ms, each from its own
 		// start, so at any moment some batch is on its way; what a Send
 		// that returned nil carried was accepted as far as its producer
-		// knows.
+		// knows. (A producer learns of the end before its next Send only
+		// if its client reads the stream's end within the pause: at 100 ms
+		// a race-built client on a loaded CI machine once did not.)
 		var mu sync.Mutex
 		var accepted []string
 		var producers sync.WaitGroup
@@ -419,7 +421,7 @@ var _ = Describe("Server", func() {
 				defer GinkgoRecover()
 				s, err := c.BatchSender(context.Background())
 				Expect(err).NotTo(HaveOccurred())
-				time.Sleep(time.Duration(p) * 1250 * time.Microsecond)
+				time.Sleep(time.Duration(p) * 2500 * time.Microsecond)
 				for i := 0; ; i++ {
 					name := fmt.Sprintf("%d-%d", p, i)
 					if s.Send(&loggregator_v2.EnvelopeBatch{Batch: []*loggregator_v2.Envelope{logEnv("app", name)}}) != nil {
@@ -428,7 +430,7 @@ var _ = Describe("Server", func() {
 					mu.Lock()
 					accepted = append(accepted, name)
 					mu.Unlock()
-					time.Sleep(100 * time.Millisecond)
+					time.Sleep(200 * time.Millisecond)
 				}
 			})
 		}

@@ -2,9 +2,14 @@ package lossprobe
 
 import (
 	"context"
+	"time"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 )
+
+// closeWait bounds how long close waits for the agent to answer a stream
+// it ends.
+const closeWait = 5 * time.Second
 
 // ingress hands an emitter's batches to the agent in one of the three v2
 // ingress modes (Config.IngressMode). A stream is opened on first use and
@@ -14,18 +19,33 @@ type ingress struct {
 	client loggregator_v2.IngressClient
 	batch  loggregator_v2.Ingress_BatchSenderClient
 	single loggregator_v2.Ingress_SenderClient
+	cancel context.CancelFunc // ends the open stream's context
 }
 
-// open opens the stream the mode needs, if it is not open.
+// open opens the stream the mode needs, if it is not open. The stream
+// outlives ctx: a run stopped by a signal ends it in close, so that what
+// its Sends already handed over reaches the agent; cancelling it would
+// throw away what was still on its way.
 func (in *ingress) open(ctx context.Context) error {
-	var err error
-	switch {
-	case in.mode == "sender" && in.single == nil:
-		in.single, err = in.client.Sender(ctx)
-	case in.mode == "batch" && in.batch == nil:
-		in.batch, err = in.client.BatchSender(ctx)
+	if (in.mode != "sender" || in.single != nil) && (in.mode != "batch" || in.batch != nil) {
+		return nil
 	}
-	return err
+	if in.cancel != nil {
+		in.cancel() // the broken stream before it
+	}
+	sctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	var err error
+	if in.mode == "sender" {
+		in.single, err = in.client.Sender(sctx)
+	} else {
+		in.batch, err = in.client.BatchSender(sctx)
+	}
+	if err != nil {
+		cancel()
+		return err
+	}
+	in.cancel = cancel
+	return nil
 }
 
 // send hands b over: one BatchSender message, one Sender message per
@@ -51,12 +71,25 @@ func (in *ingress) send(ctx context.Context, b []*loggregator_v2.Envelope) error
 	return err
 }
 
-// close ends an open stream and waits for the agent's answer.
+// close ends an open stream and waits, at most closeWait, for the agent's
+// answer, which comes once it has read everything sent.
 func (in *ingress) close() {
-	if in.batch != nil {
-		_, _ = in.batch.CloseAndRecv()
+	if in.cancel == nil {
+		return
 	}
-	if in.single != nil {
-		_, _ = in.single.CloseAndRecv()
+	defer in.cancel()
+	answered := make(chan struct{})
+	go func() {
+		defer close(answered)
+		if in.batch != nil {
+			_, _ = in.batch.CloseAndRecv()
+		}
+		if in.single != nil {
+			_, _ = in.single.CloseAndRecv()
+		}
+	}()
+	select {
+	case <-answered:
+	case <-time.After(closeWait):
 	}
 }

@@ -86,7 +86,10 @@ func (p *Probe) Run(ctx context.Context) (*Report, error) {
 		slow.delay = cfg.SlowConsumerDelay.D()
 		readers = append(readers, slow)
 	}
-	readCtx, stopReading := context.WithCancel(ctx)
+	// The readers outlive ctx: a run stopped early (SIGTERM) stops sending
+	// but still waits, up to DrainTimeout, for what was sent, so that what
+	// was on its way is not reported lost.
+	readCtx, stopReading := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopReading()
 	var readWG sync.WaitGroup
 	readErrs := make([]error, len(readers))
@@ -144,7 +147,7 @@ func (p *Probe) Run(ctx context.Context) (*Report, error) {
 			start = m.First
 		}
 	}
-	p.drain(ctx, readers, sent)
+	p.drain(readCtx, readers, sent)
 	after := p.sampleCPU(set.pid())
 	cpuWindow := time.Since(start)
 	stopReading()

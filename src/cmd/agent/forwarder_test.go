@@ -317,9 +317,22 @@ var _ = Describe("Agent in the forwarder role", func() {
 		Eventually(func() float64 { return a.metric("destinations") }).Should(BeNumerically("==", 2))
 		c := a.ingressClient(clientTLS(files("client")))
 		want := numbered("drain", 3000)
+		// One source's share of a destination's ring is a quarter of its
+		// buffer (2,500): a destination still connecting on a loaded
+		// machine would see the oldest overwritten (drop-oldest, counted)
+		// if all 3,000 came at once. So each batch but the last waits for
+		// the one before to arrive; the last is in flight at SIGTERM, and
+		// the flush interval (1 s) holds it in the agent.
 		for i := 0; i < len(want); i += 500 {
+			if i > 0 && i+500 < len(want) {
+				for _, d := range []*testRouter{d1, d2} {
+					Eventually(func() int { return len(d.Logs()) }, 10*time.Second).Should(BeNumerically(">=", i))
+				}
+			}
 			Expect(sendBatch(c, logBatch(want[i:i+500])...)).To(Succeed())
 		}
+		Expect(a.metric(`destination_dropped{destination="one",reason="buffer_full"}`) +
+			a.metric(`destination_dropped{destination="two",reason="buffer_full"}`)).To(BeZero())
 
 		a.session.Signal(syscall.SIGTERM)
 		Eventually(a.session).Should(gexec.Exit(0))

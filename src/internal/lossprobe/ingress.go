@@ -27,11 +27,12 @@ type ingress struct {
 // its Sends already handed over reaches the agent; cancelling it would
 // throw away what was still on its way.
 func (in *ingress) open(ctx context.Context) error {
-	if (in.mode != "sender" || in.single != nil) && (in.mode != "batch" || in.batch != nil) {
+	if !in.needsStream() {
 		return nil
 	}
 	if in.cancel != nil {
 		in.cancel() // the broken stream before it
+		in.cancel = nil
 	}
 	sctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	var err error
@@ -46,6 +47,17 @@ func (in *ingress) open(ctx context.Context) error {
 	}
 	in.cancel = cancel
 	return nil
+}
+
+// needsStream reports whether the mode sends on a stream that is not open.
+func (in *ingress) needsStream() bool {
+	switch in.mode {
+	case "sender":
+		return in.single == nil
+	case "batch":
+		return in.batch == nil
+	}
+	return false
 }
 
 // send hands b over: one BatchSender message, one Sender message per

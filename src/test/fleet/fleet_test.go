@@ -2,6 +2,7 @@ package fleet_test
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -161,6 +162,6 @@ func expectWithinBudget(res stepResult) {
 	for _, path := range []string{"rlp", "gateway"} {
 		lost := res.total.Paths[path].Lost
 		Expect(percent(lost, res.total.Sent)).To(BeNumerically("<", lossBudget),
-			"%s: lost %d of %d via the %s", res.name, lost, res.total.Sent, path)
+			"%s: lost %d of %d via the %s; the runs that lost:\n%s", res.name, lost, res.total.Sent, path, strings.Join(res.lossy, "\n"))
 	}
 }

@@ -34,9 +34,10 @@ type probeReport struct {
 }
 
 type pathReport struct {
-	Received   uint64 `json:"received"`
-	Lost       uint64 `json:"lost"`
-	Duplicates uint64 `json:"duplicates"`
+	Received   uint64   `json:"received"`
+	Lost       uint64   `json:"lost"`
+	Duplicates uint64   `json:"duplicates"`
+	Missing    []string `json:"missing"` // sequence ranges, when some were lost
 }
 
 // traffic runs the loss probe beside every agent VM's agent, one short run
@@ -111,6 +112,26 @@ func (t *traffic) runOnce(in *fleet.Instance) {
 	t.reports = append(t.reports, r)
 }
 
+// losses describes, one line each, the runs that lost anything: where and
+// when they ran and which sequence numbers each path missed, so a failed
+// budget says what it saw even where only the failure message is kept.
+func losses(reports []probeReport) []string {
+	var lines []string
+	for _, r := range reports {
+		if clean(r) {
+			continue
+		}
+		line := fmt.Sprintf("%s run started %s, sent %d:", f.Container(r.vm), r.started.Format("15:04:05.000"), r.Sent)
+		for _, path := range []string{"rlp", "gateway"} {
+			if p := r.Paths[path]; p.Lost > 0 {
+				line += fmt.Sprintf(" %s lost %d (%s);", path, p.Lost, strings.Join(p.Missing, ", "))
+			}
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
 // cleanSince reports whether every agent VM has finished a run that started
 // after since with nothing lost on any path.
 func (t *traffic) cleanSince(since time.Time) bool {
@@ -132,8 +153,9 @@ func (t *traffic) runs() int {
 	return len(t.reports)
 }
 
-// stop lets every running probe finish and returns the sum of all runs.
-func (t *traffic) stop() (total probeReport, runs int, errs []string) {
+// stop lets every running probe finish and returns the sum of all runs and
+// the runs that lost anything (losses).
+func (t *traffic) stop() (total probeReport, runs int, lossy, errs []string) {
 	close(t.stopping)
 	t.wg.Wait()
 	t.mu.Lock()
@@ -150,7 +172,7 @@ func (t *traffic) stop() (total probeReport, runs int, errs []string) {
 			total.Paths[name] = sum
 		}
 	}
-	return total, len(t.reports), t.errs
+	return total, len(t.reports), losses(t.reports), t.errs
 }
 
 // stepResult is the loss counted over one step.
@@ -159,6 +181,7 @@ type stepResult struct {
 	runs    int
 	seconds float64
 	total   probeReport
+	lossy   []string // the runs that lost anything (losses)
 }
 
 // step runs action under traffic: once every agent VM's probe has finished
@@ -172,9 +195,9 @@ func step(name string, action func(t *traffic)) stepResult {
 	vms := len(f.Instances("emitter"))
 	Eventually(t.runs).WithTimeout(time.Minute).WithPolling(100*time.Millisecond).Should(BeNumerically(">=", vms), "every agent VM's probe finished a first run")
 	action(t)
-	total, runs, errs := t.stop()
+	total, runs, lossy, errs := t.stop()
 	Expect(errs).To(BeEmpty(), "every probe run reported")
-	res := stepResult{name: name, runs: runs, seconds: time.Since(started).Seconds(), total: total}
+	res := stepResult{name: name, runs: runs, seconds: time.Since(started).Seconds(), total: total, lossy: lossy}
 	steps = append(steps, res)
 	fmt.Fprintf(GinkgoWriter, "step %q: %d runs, sent %d (failed to send %d), rlp lost %d, gateway lost %d\n",
 		name, runs, total.Sent, total.SendFailed, total.Paths["rlp"].Lost, total.Paths["gateway"].Lost)

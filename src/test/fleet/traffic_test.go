@@ -233,28 +233,72 @@ func lastLines(s string, n int) string {
 	return strings.Join(lines, "\n")
 }
 
-// routerMetric scrapes a router's /metrics over mutual TLS with the
-// deployment's metrics identity and returns the series' value.
+// routerMetric scrapes a router's /metrics and returns the series' value.
 func routerMetric(ctx context.Context, in *fleet.Instance, series string) (float64, error) {
+	page, err := scrape(ctx, in, 14825)
+	if err != nil {
+		return 0, err
+	}
+	return metricstest.Value(page, series), nil
+}
+
+// scrape reads the /metrics page on port of an instance over mutual TLS
+// with the deployment's metrics identity.
+func scrape(ctx context.Context, in *fleet.Instance, port int) (string, error) {
 	dir := f.Work + "/certs/"
 	cfg, err := mtls.Client(mtls.Files{CA: dir + "ca.crt", Cert: dir + "loggregator_metrics.crt", Key: dir + "loggregator_metrics.key"}, "loggregator_metrics", nil)
 	if err != nil {
-		return 0, err
+		return "", err
 	}
 	client := &http.Client{Transport: &http.Transport{TLSClientConfig: cfg}, Timeout: 2 * time.Second}
 	defer client.CloseIdleConnections()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "https://"+in.IP+":14825/metrics", nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, fmt.Sprintf("https://%s:%d/metrics", in.IP, port), nil)
 	if err != nil {
-		return 0, err
+		return "", err
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		return 0, err
+		return "", err
 	}
 	defer func() { _ = resp.Body.Close() }() // read-only
 	page, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return 0, err
+	return string(page), err
+}
+
+// metricsPorts are the components' metrics ports by instance group: every
+// VM's agent, and the router or rlp beside it.
+var metricsPorts = map[string][]int{"doppler": {14824, 14825}, "log-api": {14824, 14826}, "emitter": {14824}}
+
+// drops lists, for every component of the fleet, the non-zero series that
+// count envelopes dropped, resent or left unconfirmed since it started:
+// where an over-budget step lost its envelopes, as far as the components
+// counted it (a component restarted since then starts from zero).
+func drops() string {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	var b strings.Builder
+	for _, in := range f.Instances("") {
+		for _, port := range metricsPorts[in.Group.Name] {
+			page, err := scrape(ctx, in, port)
+			if err != nil {
+				fmt.Fprintf(&b, "%s:%d: %v\n", f.Container(in), port, err)
+				continue
+			}
+			series, counted := 0, 0
+			for _, line := range strings.Split(page, "\n") {
+				if strings.HasPrefix(line, "#") || !strings.Contains(line, "drop") && !strings.Contains(line, "resent") && !strings.Contains(line, "ack_timeouts") {
+					continue
+				}
+				series++
+				if fields := strings.Fields(line); len(fields) == 2 && fields[1] != "0" {
+					fmt.Fprintf(&b, "%s:%d %s\n", f.Container(in), port, line)
+					counted++
+				}
+			}
+			if counted == 0 {
+				fmt.Fprintf(&b, "%s:%d all %d such series are 0\n", f.Container(in), port, series)
+			}
+		}
 	}
-	return metricstest.Value(string(page), series), nil
+	return b.String()
 }

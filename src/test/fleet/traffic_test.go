@@ -135,15 +135,27 @@ func losses(reports []probeReport) []string {
 // cleanSince reports whether every agent VM has finished a run that started
 // after since with nothing lost on any path.
 func (t *traffic) cleanSince(since time.Time) bool {
+	return t.finishedSince(since, clean)
+}
+
+// ranSince reports whether every agent VM has finished a run that started
+// after since.
+func (t *traffic) ranSince(since time.Time) bool {
+	return t.finishedSince(since, func(probeReport) bool { return true })
+}
+
+// finishedSince reports whether every agent VM has finished a run that
+// started after since and satisfies ok.
+func (t *traffic) finishedSince(since time.Time, ok func(probeReport) bool) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	ok := map[*fleet.Instance]bool{}
+	vms := map[*fleet.Instance]bool{}
 	for _, r := range t.reports {
-		if r.started.After(since) && clean(r) {
-			ok[r.vm] = true
+		if r.started.After(since) && ok(r) {
+			vms[r.vm] = true
 		}
 	}
-	return len(ok) == len(t.vms)
+	return len(vms) == len(t.vms)
 }
 
 // runs is how many probe runs have finished.
@@ -186,7 +198,10 @@ type stepResult struct {
 
 // step runs action under traffic: once every agent VM's probe has finished
 // a first run (the fleet carries traffic before anything changes), action
-// runs; then the runs in flight finish. The loss over the step is recorded.
+// runs; then traffic goes on until every agent VM's probe has finished a
+// run that started after it (what follows a change, such as agents moving
+// onto a restarted router, is part of the step), and the runs in flight
+// finish. The loss over the step is recorded.
 func step(name string, action func(t *traffic)) stepResult {
 	GinkgoHelper()
 	By(name)
@@ -195,6 +210,9 @@ func step(name string, action func(t *traffic)) stepResult {
 	vms := len(f.Instances("emitter"))
 	Eventually(t.runs).WithTimeout(time.Minute).WithPolling(100*time.Millisecond).Should(BeNumerically(">=", vms), "every agent VM's probe finished a first run")
 	action(t)
+	after := time.Now()
+	Eventually(func() bool { return t.ranSince(after) }).WithTimeout(2*time.Minute).WithPolling(100*time.Millisecond).
+		Should(BeTrue(), "every agent VM's probe finished a run that started after the step's change")
 	total, runs, lossy, errs := t.stop()
 	Expect(errs).To(BeEmpty(), "every probe run reported")
 	res := stepResult{name: name, runs: runs, seconds: time.Since(started).Seconds(), total: total, lossy: lossy}

@@ -118,6 +118,8 @@ func New(cfg *Config, log *slog.Logger) (*Agent, error) {
 		Grace:    ingressGrace,
 		Stopping: ingressStopping,
 		Dropped:  func(n int) { im.shutdown.Add(float64(n)) },
+		// The sink copies every envelope it keeps into its own buffer.
+		SinkCopies: true,
 	})
 	a.ingress.Register(a.grpc)
 

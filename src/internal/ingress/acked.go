@@ -108,7 +108,7 @@ func (s *Server) ackedBatchSender(_ any, st grpc.ServerStream) error {
 				return
 			}
 			s.acceptWhenRoom(st.Context(), b.Envelopes, b.Invalid, l)
-			clear(b.Envelopes) // an idle stream must not pin the batch's buffer
+			s.done(&b) // an idle stream must not pin the batch's buffer
 		}
 	}()
 

@@ -24,8 +24,9 @@ import (
 // Accept is called from one goroutine per stream (and per unary Send), so
 // calls for one stream come in order and calls for different streams run
 // concurrently. It must not block: the producer's stream waits for it. Each
-// envelope is a slice of a buffer nothing else references and may be kept;
-// the envs slice itself is reused once Accept returns.
+// envelope is a slice of a buffer nothing else references and may be kept,
+// unless Config.SinkCopies says the sink keeps nothing of it; the envs
+// slice itself is reused once Accept returns.
 type Sink interface {
 	Accept(envs [][]byte, invalid int)
 }
@@ -53,6 +54,16 @@ type Config struct {
 	// when what the sink accepted has left its buffer; nil acknowledges a
 	// batch once the sink has taken it.
 	HandOff HandOff
+	// SinkCopies promises that the sink keeps no envelope it is handed once
+	// Accept has returned (it copies what it keeps, as the agent does). The
+	// Server then gives each message's received frames back to gRPC's
+	// buffer pool as soon as the sink has taken it, so later messages can
+	// be read into memory already in use rather than into fresh buffers
+	// for the collector to find (and, at first, for the kernel to fault
+	// in). gRPC pools frames of 1 KiB and more, per P: the reuse is surest
+	// with one P, as the agent runs. A sink that keeps envelopes must leave
+	// it false: their bytes would be overwritten.
+	SinkCopies bool
 	// Room, which may be nil, lets acknowledged ingress (RegisterAcks) hold
 	// a batch back, and so stop reading its stream, while the sink's
 	// buffer has no room for it below its high-water mark; nil never holds
@@ -214,7 +225,7 @@ func (s *Server) send(_ any, _ context.Context, dec func(any) error, _ grpc.Unar
 	}
 	b := s.batches.Get().(*wire.Batch)
 	defer func() {
-		clear(b.Envelopes) // the pool must not pin the batch's buffer
+		s.done(b) // the pool must not pin the batch's buffer
 		s.batches.Put(b)
 	}()
 	if err := dec(b); err != nil {
@@ -245,9 +256,21 @@ func (s *Server) batchSender(_ any, st grpc.ServerStream) error {
 			return err
 		}
 		s.acceptStreamed(b.Envelopes, b.Invalid)
-		clear(b.Envelopes) // an idle stream must not pin the batch's buffer
+		s.done(&b) // an idle stream must not pin the batch's buffer
 		return nil
 	})
+}
+
+// done lets go of a received batch the sink has taken: its frames go back
+// to gRPC's pool when the sink copies (Config.SinkCopies), else only the
+// references to them are cleared, leaving the sink's envelopes to the
+// collector.
+func (s *Server) done(b *wire.Batch) {
+	if s.cfg.SinkCopies {
+		b.Release()
+		return
+	}
+	clear(b.Envelopes)
 }
 
 // acceptStreamed hands what a plain stream's reader received to the sink,

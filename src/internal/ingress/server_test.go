@@ -1,6 +1,7 @@
 package ingress_test
 
 import (
+	"bytes"
 	"context"
 	"crypto/tls"
 	"fmt"
@@ -234,6 +235,52 @@ var _ = Describe("Server", func() {
 		_, err := h.client().Send(context.Background(), &loggregator_v2.EnvelopeBatch{Batch: []*loggregator_v2.Envelope{e}})
 		Expect(err).NotTo(HaveOccurred())
 		Expect(h.sink.Calls()).To(ConsistOf(call{envs: [][]byte{encode(e)}}))
+	})
+
+	It("gives the received frames back to gRPC's pool once the sink has taken them, when the sink copies", func() {
+		// The recorder keeps the slices it is handed, which a sink that
+		// says it copies must not do: with SinkCopies the frames behind
+		// them are read into again by later messages, so some kept bytes
+		// change; without it every kept envelope stays as it was sent.
+		// One P, as the agent runs: gRPC's pool is per P.
+		DeferCleanup(runtime.GOMAXPROCS, runtime.GOMAXPROCS(1))
+		changed := func(cfg ingress.Config) int {
+			h := newHarness(cfg)
+			s, err := h.client().BatchSender(context.Background())
+			Expect(err).NotTo(HaveOccurred())
+			var sent [][]byte
+			for i := range 40 {
+				batch := &loggregator_v2.EnvelopeBatch{}
+				// 60 envelopes, about 14 KB: a frame that fills most of
+				// the 16 KiB pool buffer it is read into, which the codec
+				// then references rather than copies (wire.splitReceived).
+				for j := range 60 {
+					e := logEnv("app", fmt.Sprintf("%03d-%02d-%s", i, j, strings.Repeat("x", 200)))
+					batch.Batch = append(batch.Batch, e)
+					sent = append(sent, encode(e))
+				}
+				Expect(s.Send(batch)).To(Succeed())
+				// The next message is read once this one is taken, not
+				// ahead of it into a frame of its own.
+				Eventually(func() int { return len(h.sink.Calls()) }).Should(Equal(i + 1))
+			}
+			_, err = s.CloseAndRecv()
+			Expect(err).NotTo(HaveOccurred())
+			var kept [][]byte
+			for _, c := range h.sink.Calls() {
+				kept = append(kept, c.envs...)
+			}
+			Expect(kept).To(HaveLen(len(sent)))
+			n := 0
+			for i := range kept {
+				if !bytes.Equal(kept[i], sent[i]) {
+					n++
+				}
+			}
+			return n
+		}
+		Expect(changed(ingress.Config{})).To(BeZero())
+		Expect(changed(ingress.Config{SinkCopies: true})).To(BeNumerically(">", 0))
 	})
 
 	It("counts the records it cannot frame as invalid and hands over the ones before them", func() {

@@ -304,7 +304,7 @@ func drops() string {
 			}
 			series, counted := 0, 0
 			for _, line := range strings.Split(page, "\n") {
-				if strings.HasPrefix(line, "#") || !strings.Contains(line, "drop") && !strings.Contains(line, "resent") && !strings.Contains(line, "ack_timeouts") {
+				if !lossSeries(line) {
 					continue
 				}
 				series++
@@ -319,4 +319,14 @@ func drops() string {
 		}
 	}
 	return b.String()
+}
+
+// lossSeries reports whether a /metrics line is a sample of a series that
+// counts envelopes dropped, resent or given up on for want of an
+// acknowledgement.
+func lossSeries(line string) bool {
+	if strings.HasPrefix(line, "#") {
+		return false
+	}
+	return strings.Contains(line, "drop") || strings.Contains(line, "resent") || strings.Contains(line, "ack_timeouts")
 }

@@ -12,6 +12,7 @@ import (
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
+	"github.com/onsi/gomega/gbytes"
 	"github.com/onsi/gomega/gexec"
 	"google.golang.org/protobuf/proto"
 
@@ -374,6 +375,16 @@ var _ = Describe("Agent", func() {
 		}
 		perEnvelope := float64(proto.Size(&loggregator_v2.EnvelopeBatch{Batch: batch})+5) / 100
 		Expect(float64(len(lost)) * perEnvelope).To(BeNumerically("<=", wire.StreamWindow+64<<10))
+	})
+
+	It("runs on one core within 128 MiB, its collector at GC percent 200", func() {
+		a := startAgent([]string{startRouter("", false).addr}, nil)
+		Eventually(a.session.Err).Should(gbytes.Say(`"msg":"starting"`))
+		Expect(string(a.session.Err.Contents())).To(And(
+			ContainSubstring(`"max_procs":1,`),
+			ContainSubstring(`"memory_limit_mib":128,`),
+			ContainSubstring(`"gc_percent":200`),
+		))
 	})
 
 	It("sends its own metrics through its pipeline", func() {

@@ -86,6 +86,9 @@ func main[C config.Validator](name string, args []string, stdout, stderr io.Writ
 		rt.Apply()
 		attrs = append(attrs, "max_procs", rt.MaxProcs, "memory_limit_mib", rt.MemoryLimitMiB, "adaptive_procs", rt.AdaptiveProcs,
 			"timer_slack", rt.TimerSlack.D().String())
+		if rt.MemoryLimitMiB > 0 {
+			attrs = append(attrs, "gc_percent", rt.GCPercentApplied())
+		}
 		if rt.AdaptiveProcs {
 			ceiling := runtime.GOMAXPROCS(0)
 			adapting.Go(func() {

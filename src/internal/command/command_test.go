@@ -131,11 +131,24 @@ var _ = Describe("Main", func() {
 		Expect(running).To(And(
 			HaveKeyWithValue("gomaxprocs", BeNumerically("==", 1)),
 			HaveKeyWithValue("memory_limit", BeNumerically("==", 64<<20)),
+			HaveKeyWithValue("gc_percent", BeNumerically("==", 250)), // fakecmd's defaults set it
 		))
 		Expect(logLines(session.Err.Contents())[0]).To(And(
 			HaveKeyWithValue("max_procs", BeNumerically("==", 1)),
 			HaveKeyWithValue("memory_limit_mib", BeNumerically("==", 64)),
+			HaveKeyWithValue("gc_percent", BeNumerically("==", 250)),
 		))
+	})
+
+	It("leaves Go's collector target alone without a memory limit", func() {
+		session := start("--config", writeConfig(`{"name": "x"}`))
+		Eventually(session.Err).Should(gbytes.Say(`"msg":"running"`))
+		session.Terminate()
+		Eventually(session).Should(gexec.Exit(0))
+
+		lines := logLines(session.Err.Contents())
+		Expect(lines[1]).To(HaveKeyWithValue("gc_percent", BeNumerically("==", 100)))
+		Expect(lines[0]).NotTo(HaveKey("gc_percent"))
 	})
 
 	It("runs an idle component with adaptive_procs on one P", func() {

@@ -8,12 +8,12 @@ import (
 	"time"
 )
 
-// gcPercent is the collector's target while a memory limit is set: the heap
-// may grow to five times what is live before a collection, which the limit
-// keeps bounded. With Go's default (100) collection ran several times a
-// second at 100,000 envelopes/s; at 400 it cost about 5 % less CPU per
-// envelope for some tens of MiB more resident memory.
-const gcPercent = 400
+// DefaultGCPercent is the collector's target while a memory limit is set:
+// the heap may grow to five times what is live before a collection, which
+// the limit keeps bounded. With Go's default (100) collection ran several
+// times a second at 100,000 envelopes/s; at 400 it cost about 5 % less CPU
+// per envelope for some tens of MiB more resident memory.
+const DefaultGCPercent = 400
 
 // Runtime is the Go runtime settings of a component. Component configs embed
 // it, so "max_procs" and "memory_limit_mib" are top-level fields of every
@@ -32,7 +32,7 @@ type Runtime struct {
 	// held to a core.
 	AdaptiveProcs bool `json:"adaptive_procs"`
 	// MemoryLimitMiB is the runtime's soft memory limit in MiB. With it set
-	// the heap may grow toward it before the collector runs (gcPercent), and
+	// the heap may grow toward it before the collector runs (GCPercent), and
 	// near it the collector runs as often as it must, so memory stays
 	// bounded. 0 keeps Go's defaults.
 	MemoryLimitMiB int `json:"memory_limit_mib"`
@@ -42,6 +42,9 @@ type Runtime struct {
 	// switches. Timers fire up to this late; events are not delayed. 0 keeps
 	// the kernel's (50 µs).
 	TimerSlack Duration `json:"timer_slack"`
+	// GCPercent replaces DefaultGCPercent for a component whose defaults
+	// say so; it is not read from the config file. 0 keeps the default.
+	GCPercent int `json:"-"`
 }
 
 // DefaultTimerSlack is every component's timer_slack unless its config says
@@ -70,16 +73,25 @@ func (r *Runtime) Validate() error {
 	return nil
 }
 
-// Apply sets GOMAXPROCS and the soft memory limit (with gcPercent) for
-// every setting that is not 0.
+// Apply sets GOMAXPROCS and the soft memory limit (with GCPercent, or
+// DefaultGCPercent) for every setting that is not 0.
 func (r *Runtime) Apply() {
 	if r.MaxProcs > 0 {
 		runtime.GOMAXPROCS(r.MaxProcs)
 	}
 	if r.MemoryLimitMiB > 0 {
 		debug.SetMemoryLimit(int64(r.MemoryLimitMiB) << 20)
-		debug.SetGCPercent(gcPercent)
+		debug.SetGCPercent(r.GCPercentApplied())
 	}
+}
+
+// GCPercentApplied is the collector's target Apply sets with a memory
+// limit: GCPercent, or DefaultGCPercent when that is 0.
+func (r *Runtime) GCPercentApplied() int {
+	if r.GCPercent > 0 {
+		return r.GCPercent
+	}
+	return DefaultGCPercent
 }
 
 // defaultBufferBudgetMiB is the buffer budget of a component run without a

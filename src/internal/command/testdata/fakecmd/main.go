@@ -2,7 +2,7 @@
 // one field and runs until its context ends, or fails at once when told to.
 // It logs the runtime settings it finds in force, so the suite can see that
 // Main applied the config's "max_procs", "memory_limit_mib" and
-// "timer_slack".
+// "timer_slack", and the collector target its defaults set (GCPercent 250).
 // The command suite builds it and runs it as a real process.
 package main
 
@@ -39,10 +39,18 @@ func run(ctx context.Context, cfg *config, log *slog.Logger) error {
 		return errors.New("told to fail")
 	}
 	log.Info("running", "name", cfg.Name,
-		"gomaxprocs", runtime.GOMAXPROCS(0), "memory_limit", debug.SetMemoryLimit(-1),
+		"gomaxprocs", runtime.GOMAXPROCS(0), "memory_limit", debug.SetMemoryLimit(-1), "gc_percent", gcPercent(),
 		"threads_timer_slack_ns", threadSlacks())
 	<-ctx.Done()
 	return nil
+}
+
+// gcPercent is the collector target in force. Reading it means setting it,
+// so it is set back at once.
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
 }
 
 // threadSlacks is the timer slack of four threads the process starts now,
@@ -60,4 +68,6 @@ func threadSlacks() []int {
 	return slacks
 }
 
-func main() { os.Exit(command.Main("fakecmd", &config{}, run)) }
+func main() {
+	os.Exit(command.Main("fakecmd", &config{Runtime: cfgpkg.Runtime{GCPercent: 250}}, run))
+}

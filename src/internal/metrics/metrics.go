@@ -45,8 +45,8 @@ type Registry struct {
 	// prom holds the component's own metrics; runtime the Go runtime's and
 	// the process's, which only /metrics serves. Apart, a snapshot as
 	// envelopes gathers only what it sends: collecting the runtime's and
-	// the process's (reading /proc/self/net/netstat among others) cost an
-	// idle agent about half of each snapshot's CPU every emit_interval.
+	// the process's too (reading /proc/self/net/netstat among others) made
+	// each snapshot 6.6 times dearer (BenchmarkEnvelopes).
 	prom    *prometheus.Registry
 	runtime *prometheus.Registry
 	dropped *prometheus.CounterVec

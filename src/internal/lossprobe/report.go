@@ -73,6 +73,13 @@ func (r *Report) WriteSummary(w io.Writer) {
 			n, p.Received, p.Lost, p.LossPercent, p.Duplicates, p.OutOfOrder, p.Throughput)
 		fmt.Fprintf(w, "  %-13s latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms (%.2f ms for those sent %v or more after the first), max %.2f ms\n",
 			"", p.LatencyMsP50, p.LatencyMsP90, p.LatencyMsP99, p.LatencyMsP99Steady, SteadyAfter, p.LatencyMsMax)
+		if len(p.LatencyMsP99Start) > 0 {
+			parts := make([]string, len(p.LatencyMsP99Start))
+			for i, v := range p.LatencyMsP99Start {
+				parts[i] = fmt.Sprintf("%.1f", v)
+			}
+			fmt.Fprintf(w, "  %-13s p99 of each %v of the first %v: %s ms\n", "", StartWindow, SteadyAfter, strings.Join(parts, " "))
+		}
 		if len(p.Missing) > 0 {
 			fmt.Fprintf(w, "  %-13s missing %s\n", "", strings.Join(p.Missing, ", "))
 		}

@@ -139,6 +139,11 @@ type PathReport struct {
 	// more after the run's first Send: the tail without the run's start,
 	// when every hop ramps up from idle at once.
 	LatencyMsP99Steady float64 `json:"latency_ms_p99_steady"`
+	// LatencyMsP99Start is the p99 of each StartWindow of the run's first
+	// SteadyAfter, by when its envelopes were sent (0 for a window with
+	// none): where in the start the tail is, which decides the whole
+	// run's p99 when a flood starts from idle.
+	LatencyMsP99Start []float64 `json:"latency_ms_p99_start"`
 	// Missing names the first ranges of sequence numbers sent but never
 	// received ("emitter 0: 1230-1259"), so a loss can be placed in the
 	// run and next to the producer's and components' logs.
@@ -148,6 +153,9 @@ type PathReport struct {
 // SteadyAfter is how long after a run's first Send its envelopes count
 // towards LatencyMsP99Steady.
 const SteadyAfter = time.Second
+
+// StartWindow is the width of each window of LatencyMsP99Start.
+const StartWindow = 100 * time.Millisecond
 
 // maxMissing bounds the ranges a report names.
 const maxMissing = 8
@@ -209,12 +217,20 @@ func (t *Tracker) Report(sent uint64, start time.Time) PathReport {
 	}
 	steadyFrom := start.Add(SteadyAfter).UnixNano()
 	var steady []time.Duration
+	windows := make([][]time.Duration, SteadyAfter/StartWindow)
 	for i, at := range t.sentAt {
 		if at >= steadyFrom {
 			steady = append(steady, t.latencies[i])
+		} else if since := at - start.UnixNano(); since >= 0 {
+			w := since / int64(StartWindow)
+			windows[w] = append(windows[w], t.latencies[i])
 		}
 	}
 	r.LatencyMsP99Steady = ms(Percentiles(steady, 99)[0])
+	r.LatencyMsP99Start = make([]float64, len(windows))
+	for w, ds := range windows {
+		r.LatencyMsP99Start[w] = ms(Percentiles(ds, 99)[0])
+	}
 	// A copy sorted, so latencies stays in step with sentAt for the next
 	// Report.
 	p := Percentiles(slices.Clone(t.latencies), 50, 90, 99, 100)

@@ -144,6 +144,28 @@ var _ = Describe("Tracker", func() {
 		Expect(t.Report(2000, sent0)).To(Equal(r))
 	})
 
+	It("gives the p99 of each 100 ms of the first second by when the envelopes were sent", func() {
+		t := lossprobe.NewTracker("run", 0)
+		// seq is sent at seq ms; those of the window from 300 ms take 80 ms,
+		// the rest of the first second 4 ms, and none is sent from 500 to
+		// 600 ms.
+		for s := range 1500 {
+			if s >= 500 && s < 600 {
+				continue
+			}
+			e := probeEnvelope("run", 0, s)
+			latency := 4 * time.Millisecond
+			if s >= 300 && s < 400 {
+				latency = 80 * time.Millisecond
+			}
+			t.Record(e, time.Unix(0, e.Timestamp).Add(latency))
+		}
+		r := t.Report(1400, sent0)
+		Expect(lossprobe.StartWindow).To(Equal(100 * time.Millisecond))
+		Expect(r.LatencyMsP99Start).To(Equal([]float64{4, 4, 4, 80, 4, 0, 4, 4, 4, 4}))
+		Expect(r.LatencyMsP99Steady).To(BeNumerically("==", 4))
+	})
+
 	It("ignores envelopes of other runs and counts them as foreign", func() {
 		t := lossprobe.NewTracker("run", 0)
 		Expect(t.Record(probeEnvelope("other", 0, 0), sent0)).To(BeFalse())

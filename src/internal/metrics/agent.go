@@ -52,8 +52,9 @@ func (a AgentConfig) Validate(field string) error {
 // error only when the client's TLS config cannot be built.
 //
 // Each snapshot is one unary Ingress Send bounded by interval, so an agent
-// that is down or does not answer costs one failed call per interval and
-// never holds anything up: nothing is queued, and because counters go out as
+// that is down or does not answer costs a failed call per interval (and
+// gRPC's own redials between them, backing off to one every two minutes)
+// and never holds anything up: nothing is queued, and because counters go out as
 // totals the next snapshot that arrives makes up for the ones that did not.
 // (go-loggregator's IngressClient is not used: its Emit blocks once its
 // 100-envelope channel is full and it never closes its connection.) The

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -157,6 +159,26 @@ var _ = Describe("Moving the manifest's ports", func() {
 		Expect(j.Links).To(HaveKeyWithValue("doppler", link))
 		Expect(j.Bin).To(Equal("/old"))
 		Expect(short(j.Name)).To(Equal("trafficcontroller"))
+	})
+
+	It("sends every component's own metrics to the agent on its moved port, as the forwarder it stands for would pass them on", func() {
+		data, err := os.ReadFile(filepath.Join("..", "..", "..", "manifests", "local.yml"))
+		Expect(err).NotTo(HaveOccurred())
+		m, err := topology.ParseManifest(shiftPorts(data, 20000))
+		Expect(err).NotTo(HaveOccurred())
+		jobs := benchJobs(m.Jobs, true, 2, 20000)
+		Expect(short(jobs[0].Name)).To(Equal("router"))
+		sent := map[string]any{}
+		for _, j := range jobs {
+			if j.Binary == "agent" {
+				Expect(j.WaitFor).To(Equal("127.0.0.1:23459"))
+				Expect(j.Properties).NotTo(HaveKey("metron_endpoint"))
+				continue
+			}
+			sent[short(j.Name)] = j.Properties["metron_endpoint"]
+		}
+		to := map[string]any{"host": "127.0.0.1", "grpc_port": 23459}
+		Expect(sent).To(Equal(map[string]any{"router": to, "router-1": to, "rlp": to, "gateway": to}))
 	})
 
 	It("puts extra routers on the moved ports too", func() {

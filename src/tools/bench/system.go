@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -59,14 +60,26 @@ var benchedJobs = map[string]bool{
 // benchJobs is the manifest's jobs as the bench runs them: without the
 // gateway unless withGateway, and with routers-1 extra routers after the
 // first, which the rlp and the agent both know.
+//
+// Each component sends its own metrics to the agent: on a VM they go to the
+// local forwarder, which the bench does not run, and a component whose agent
+// refuses it redials in the background, which the idle row would count.
 func benchJobs(jobs []topology.Job, withGateway bool, routers, portOffset int) []topology.Job {
+	agentPort := 0
+	for _, j := range jobs {
+		if j.Name == "loggregator_agent" {
+			if _, port, err := net.SplitHostPort(j.WaitFor); err == nil {
+				agentPort, _ = strconv.Atoi(port)
+			}
+		}
+	}
 	var extra []topology.Job
 	for _, j := range jobs {
 		if j.Name != "doppler" {
 			continue
 		}
 		for i := 1; i < routers; i++ {
-			extra = append(extra, extraRouter(j, i, portOffset))
+			extra = append(extra, toAgent(extraRouter(j, i, portOffset), agentPort))
 		}
 	}
 	var out []topology.Job
@@ -81,12 +94,30 @@ func benchJobs(jobs []topology.Job, withGateway bool, routers, portOffset int) [
 		case "rlp", "agent":
 			j = withRouters(j, extra)
 		}
+		if j.Binary != "agent" {
+			j = toAgent(j, agentPort)
+		}
 		out = append(out, j)
 		if j.Name == "doppler" {
 			out = append(out, extra...)
 		}
 	}
 	return out
+}
+
+// toAgent points j's own metrics (metron_endpoint) at the agent on port, on
+// a copy of its properties; with port 0 (no agent job) j is left as it is.
+func toAgent(j topology.Job, port int) topology.Job {
+	if port == 0 {
+		return j
+	}
+	props := make(map[string]any, len(j.Properties)+1)
+	for k, v := range j.Properties {
+		props[k] = v
+	}
+	props["metron_endpoint"] = map[string]any{"host": "127.0.0.1", "grpc_port": port}
+	j.Properties = props
+	return j
 }
 
 // extraRouter is the doppler job j as router number i (doppler-i), on its

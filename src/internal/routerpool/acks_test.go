@@ -175,6 +175,27 @@ var _ = Describe("Pool with acknowledgements", func() {
 		Expect(value(reg, `dropped{direction="egress",reason="unacknowledged"}`)).To(Equal(0.0))
 	})
 
+	It("leaves a router that stops acknowledging during a quiet spell once batches come again, though an idle stream is not checked", func() {
+		a, b := twoAckedSinks(c)
+		reg := metrics.NewRegistry()
+		cfg := c.poolConfig(a.Addr(), b.Addr())
+		cfg.AckTimeout = config.Duration(2 * time.Second)
+		p := startPool(cfg, routerpool.NewMetrics(reg, "router"), 0)
+
+		var n numbered
+		spread(p, &n, a, b)
+		Eventually(func() int { return missing(n.next, a, b) }, 10*time.Second).Should(BeZero())
+		time.Sleep(3 * time.Second) // every batch acknowledged: the checks pause
+		a.Stall()
+		for range 100 {
+			p.in <- n.batch(5)
+		}
+		Eventually(func() int { return missing(n.next, a, b) }, 10*time.Second).Should(BeZero(),
+			"a write wakes the checks, which leave a within ack_timeout of it")
+		Expect(value(reg, `router_ack_timeouts{destination="router"}`)).To(BeNumerically(">=", 1))
+		Expect(value(reg, `dropped{direction="egress",reason="unacknowledged"}`)).To(Equal(0.0))
+	})
+
 	It("counts what a plain stream to a vanished router may have lost as unconfirmed", func() {
 		a, err := envelopetest.NewIngressSink(c["doppler"])
 		Expect(err).NotTo(HaveOccurred())

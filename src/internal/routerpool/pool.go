@@ -374,6 +374,7 @@ func (p *Pool) open(ctx context.Context, s *stream) error {
 			if err == nil {
 				s.acked = cs
 				s.ackCh = make(chan struct{}, 1)
+				s.wrote = make(chan struct{}, 1)
 				s.broken = make(chan struct{})
 				go s.readAcks()
 				go s.watch(p.cfg.AckTimeout.D(), func() {

@@ -46,6 +46,7 @@ type stream struct {
 	acks         atomic.Uint64 // batches acknowledged; written by readAcks
 	written      atomic.Uint64 // acked: batches written; read by watch
 	ackCh        chan struct{} // signalled (cap 1) by readAcks on each acknowledgement
+	wrote        chan struct{} // acked: signalled (cap 1) by send on each write, for watch
 	broken       chan struct{} // closed when readAcks ends
 	pending      []write       // acked: written and not yet released, oldest first
 	pendingBytes int           // acked: sum of pending's bytes
@@ -99,9 +100,12 @@ func (s *stream) readAcks() {
 // unacknowledged batches to another router). A router that stops reading
 // but keeps its connection (SIGSTOP, a wedged process) is so left between
 // timeout/2 and timeout after its last acknowledgement, even while the
-// worker is blocked writing to it. It returns when the stream ends.
+// worker is blocked writing to it. A check that finds every batch
+// acknowledged stops the checks until the next write (wrote), so an idle
+// stream wakes nobody, and the first write after such a pause is given a
+// full timeout. It returns when the stream ends.
 func (s *stream) watch(timeout time.Duration, stalled func()) {
-	t := time.NewTicker(timeout / 2)
+	t := time.NewTimer(timeout / 2)
 	defer t.Stop()
 	lastAcks, lastWritten := s.acks.Load(), s.written.Load()
 	for {
@@ -117,6 +121,14 @@ func (s *stream) watch(timeout time.Duration, stalled func()) {
 			return
 		}
 		lastAcks, lastWritten = acks, written
+		if acks >= written {
+			select {
+			case <-s.broken:
+				return
+			case <-s.wrote:
+			}
+		}
+		t.Reset(timeout / 2)
 	}
 }
 
@@ -148,6 +160,10 @@ func (s *stream) send(batch [][]byte, size int, charged int64) error {
 	w := write{bytes: size, envs: len(batch)}
 	if s.acked != nil {
 		s.written.Add(1)
+		select {
+		case s.wrote <- struct{}{}:
+		default:
+		}
 		w.batch, w.charged = batch, charged
 		s.pending = append(s.pending, w)
 		s.pendingBytes += size

@@ -17,6 +17,8 @@
 // above GrowAbove it runs on its ceiling (max_procs, or Go's default of one
 // per usable core). Between the two it stays where it is, so a load near
 // either line does not flap. A burst that arrives on one P runs on one core
-// until the next sample: at most Interval apart while the process works, at
-// most IdleInterval after a long quiet.
+// until the next sample: at most Interval apart while the process works.
+// A process idle on one P takes no samples until Wake, which every read of a
+// wire connection calls, says work arrived; it then samples Interval later
+// (or IdleInterval after the last sample, for work that comes otherwise).
 package procs

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -24,11 +25,12 @@ const (
 	// Interval is how often a busy component samples its CPU use: a burst
 	// that starts on one P has every core within about this long.
 	Interval = 500 * time.Millisecond
-	// IdleInterval is the wait between samples of a process idle on one P
-	// (each sample wakes a few threads, 0.1–0.5 ms of CPU here), so a flood
-	// that starts after a quiet spell runs on one core for up to this long:
-	// at 2 s that cost a flat-out run of 10 s 7–11 % of what it delivered.
-	IdleInterval = time.Second
+	// IdleInterval is the longest wait between samples of a process idle
+	// on one P. Such a process takes no samples (each wakes two threads,
+	// 0.5 ms of CPU here: half an idle router's cost when it sampled every
+	// second) until Wake says work arrived, and then samples interval after
+	// it; this bounds the wait for work that comes without a Wake.
+	IdleInterval = 10 * time.Second
 	// idleBelow is the CPU use, in cores, under which a process on one P
 	// counts as idle and samples less often.
 	idleBelow = 0.02
@@ -53,11 +55,13 @@ type Changed func(from, to int, used float64)
 
 // Adapt sets GOMAXPROCS by Next until ctx ends, then puts back the ceiling
 // (a stopping component drains its buffers with every core it may use). It
-// samples every interval while the process works, and IdleInterval apart
-// while it is idle on one P. It starts on the ceiling, and returns at
-// once when the ceiling is 1 or less or the process's CPU time cannot be
-// read. Setting GOMAXPROCS ends the runtime's own updates of it, so the
-// ceiling is fixed for the life of the process.
+// samples every interval while the process works. Once idle on one P it
+// stops sampling until Wake (or IdleInterval) and measures from then, so a
+// burst after a quiet spell has every core about interval after it begins.
+// It starts on the ceiling, and returns at once when the ceiling is 1 or
+// less or the process's CPU time cannot be read. Setting GOMAXPROCS ends
+// the runtime's own updates of it, so the ceiling is fixed for the life of
+// the process. One Adapt runs per process.
 func Adapt(ctx context.Context, ceiling int, interval time.Duration, changed Changed) {
 	var m meter
 	if ceiling <= 1 || !m.start(time.Now()) {
@@ -73,8 +77,8 @@ func Adapt(ctx context.Context, ceiling int, interval time.Duration, changed Cha
 		case <-ctx.Done():
 			return
 		case now := <-timer.C:
-			wait := interval
-			if used, ok := m.sample(now); ok {
+			used, ok := m.sample(now)
+			if ok {
 				if next := Next(cur, ceiling, used); next != cur {
 					runtime.GOMAXPROCS(next)
 					if changed != nil {
@@ -82,13 +86,53 @@ func Adapt(ctx context.Context, ceiling int, interval time.Duration, changed Cha
 					}
 					cur = next
 				}
-				if cur == 1 && used < idleBelow {
-					wait = max(IdleInterval, interval)
-				}
 			}
-			timer.Reset(wait)
+			if ok && cur == 1 && used < idleBelow {
+				if !park(ctx, max(IdleInterval, interval)) {
+					return
+				}
+				m.start(time.Now())
+			}
+			timer.Reset(interval)
 		}
 	}
+}
+
+var (
+	parked atomic.Bool              // Adapt waits for a Wake
+	parks  atomic.Uint64            // waits begun, for the specs
+	woken  = make(chan struct{}, 1) // signalled by Wake while parked
+)
+
+// Wake tells Adapt that work arrived (wire calls it for each read of a
+// connection). Unless Adapt is waiting for it, it costs one atomic load.
+func Wake() {
+	if parked.Load() {
+		select {
+		case woken <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// park waits for a Wake, for at most idle. It is false when ctx ended.
+func park(ctx context.Context, idle time.Duration) bool {
+	select {
+	case <-woken: // a Wake from before the last park
+	default:
+	}
+	parked.Store(true)
+	defer parked.Store(false)
+	parks.Add(1)
+	t := time.NewTimer(idle)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-woken:
+	case <-t.C:
+	}
+	return true
 }
 
 // meter measures the cores a process used between two samples: the CPU time

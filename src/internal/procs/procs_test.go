@@ -62,14 +62,22 @@ var _ = Describe("Adapt", func() {
 		})
 	})
 
-	It("runs an idle process on one P, a busy one on its ceiling, and puts the ceiling back when it stops", func() {
+	It("runs an idle process on one P, a busy one on its ceiling once woken, and puts the ceiling back when it stops", func() {
 		// Generous waits: on a busy machine this process's own specs and the
 		// run-queue wait they meet can read as load for a while.
 		Eventually(func() int { return runtime.GOMAXPROCS(0) }, 10*time.Second).Should(Equal(1))
 
+		// A wake while idle: one sample, then a fresh wait of IdleInterval.
+		parks := procs.Parks()
+		procs.Wake()
+		Eventually(procs.Parks, 10*time.Second).Should(BeNumerically(">", parks))
 		stop := burn(ceiling)
-		// On a shared machine one P may get less than a core for a while.
-		Eventually(func() int { return runtime.GOMAXPROCS(0) }, 10*time.Second).Should(Equal(ceiling))
+		Consistently(func() int { return runtime.GOMAXPROCS(0) }, 2*time.Second).Should(Equal(1),
+			"an idle process takes no samples until woken")
+		procs.Wake()
+		// On a shared machine one P may get less than a core for a while,
+		// but well within IdleInterval (10 s) of the wait's start.
+		Eventually(func() int { return runtime.GOMAXPROCS(0) }, 6*time.Second).Should(Equal(ceiling))
 		stop()
 		Eventually(func() int { return runtime.GOMAXPROCS(0) }, 10*time.Second).Should(Equal(1))
 

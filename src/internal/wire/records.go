@@ -8,6 +8,8 @@ import (
 	"sync"
 
 	"google.golang.org/grpc/credentials"
+
+	"loggregator/internal/procs"
 )
 
 // Credentials is mutual TLS with tlsCfg for the envelope hops, with one
@@ -90,11 +92,17 @@ func (c *recordConn) handshaken(tlsConn net.Conn) net.Conn {
 	return &gatherConn{Conn: tlsConn, raw: c}
 }
 
+// Read is also where work arrives, so it wakes procs.Adapt from its idle
+// wait (an atomic load when it is not waiting).
 func (c *recordConn) Read(p []byte) (int, error) {
 	if c.r == nil {
 		return c.Conn.Read(p)
 	}
-	return c.r.Read(p)
+	n, err := c.r.Read(p)
+	if n > 0 {
+		procs.Wake()
+	}
+	return n, err
 }
 
 // gathered keeps the buffers of released writes for the next; a buffer

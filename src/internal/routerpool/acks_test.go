@@ -99,6 +99,33 @@ func twoAckedSinks(c certs) (a, b *envelopetest.IngressSink) {
 	return a, b
 }
 
+// leaveStalled runs a pool with an ack_timeout of 2 s over two routers of
+// this release, a and b, until both have batches and every one arrived;
+// after quiet, a stops acknowledging while staying connected (a stopped
+// router) and 100 more batches go out. Every envelope must arrive within
+// 10 s, the pool counting a timeout and dropping nothing.
+func leaveStalled(c certs, quiet time.Duration) *metrics.Registry {
+	GinkgoHelper()
+	a, b := twoAckedSinks(c)
+	reg := metrics.NewRegistry()
+	cfg := c.poolConfig(a.Addr(), b.Addr())
+	cfg.AckTimeout = config.Duration(2 * time.Second)
+	p := startPool(cfg, routerpool.NewMetrics(reg, "router"), 0)
+
+	var n numbered
+	spread(p, &n, a, b)
+	Eventually(func() int { return missing(n.next, a, b) }, 10*time.Second).Should(BeZero())
+	time.Sleep(quiet)
+	a.Stall()
+	for range 100 {
+		p.in <- n.batch(5)
+	}
+	Eventually(func() int { return missing(n.next, a, b) }, 10*time.Second).Should(BeZero())
+	Expect(value(reg, `router_ack_timeouts{destination="router"}`)).To(BeNumerically(">=", 1))
+	Expect(value(reg, `dropped{direction="egress",reason="unacknowledged"}`)).To(Equal(0.0))
+	return reg
+}
+
 var _ = Describe("Pool with acknowledgements", func() {
 	var c certs
 
@@ -155,45 +182,16 @@ var _ = Describe("Pool with acknowledgements", func() {
 	})
 
 	It("leaves a router that keeps its connection but stops acknowledging within ack_timeout, and sends what it held to another", func() {
-		a, b := twoAckedSinks(c)
-		reg := metrics.NewRegistry()
-		cfg := c.poolConfig(a.Addr(), b.Addr())
-		cfg.AckTimeout = config.Duration(2 * time.Second)
-		p := startPool(cfg, routerpool.NewMetrics(reg, "router"), 0)
-
-		var n numbered
-		spread(p, &n, a, b)
-		a.Stall() // up, connected, reading and acknowledging nothing: a stopped router
-		for range 100 {
-			p.in <- n.batch(5)
-		}
 		// TCP keepalive would notice after 25 s; the pool must within 2 s
 		// of a's last acknowledgement.
-		Eventually(func() int { return missing(n.next, a, b) }, 10*time.Second).Should(BeZero())
-		Expect(value(reg, `router_ack_timeouts{destination="router"}`)).To(BeNumerically(">=", 1))
+		reg := leaveStalled(c, 0)
 		Expect(value(reg, `router_resent_envelopes{destination="router"}`)).To(BeNumerically(">", 0))
-		Expect(value(reg, `dropped{direction="egress",reason="unacknowledged"}`)).To(Equal(0.0))
 	})
 
 	It("leaves a router that stops acknowledging during a quiet spell once batches come again, though an idle stream is not checked", func() {
-		a, b := twoAckedSinks(c)
-		reg := metrics.NewRegistry()
-		cfg := c.poolConfig(a.Addr(), b.Addr())
-		cfg.AckTimeout = config.Duration(2 * time.Second)
-		p := startPool(cfg, routerpool.NewMetrics(reg, "router"), 0)
-
-		var n numbered
-		spread(p, &n, a, b)
-		Eventually(func() int { return missing(n.next, a, b) }, 10*time.Second).Should(BeZero())
-		time.Sleep(3 * time.Second) // every batch acknowledged: the checks pause
-		a.Stall()
-		for range 100 {
-			p.in <- n.batch(5)
-		}
-		Eventually(func() int { return missing(n.next, a, b) }, 10*time.Second).Should(BeZero(),
-			"a write wakes the checks, which leave a within ack_timeout of it")
-		Expect(value(reg, `router_ack_timeouts{destination="router"}`)).To(BeNumerically(">=", 1))
-		Expect(value(reg, `dropped{direction="egress",reason="unacknowledged"}`)).To(Equal(0.0))
+		// Every batch acknowledged, the checks pause; the first write after
+		// the spell wakes them.
+		leaveStalled(c, 3*time.Second)
 	})
 
 	It("counts what a plain stream to a vanished router may have lost as unconfirmed", func() {

@@ -54,8 +54,9 @@ func (a AgentConfig) Validate(field string) error {
 // Each snapshot is one unary Ingress Send bounded by interval, so an agent
 // that is down or does not answer costs a failed call per interval (and
 // gRPC's own redials between them, backing off to one every two minutes)
-// and never holds anything up: nothing is queued, and because counters go out as
-// totals the next snapshot that arrives makes up for the ones that did not.
+// and never holds anything up: nothing is queued, and because counters go
+// out as totals the next snapshot that arrives makes up for the ones that
+// did not.
 // (go-loggregator's IngressClient is not used: its Emit blocks once its
 // 100-envelope channel is full and it never closes its connection.) The
 // first failure and the recovery are logged, not every failed interval.

@@ -32,7 +32,7 @@ const (
 	// it; this bounds the wait for work that comes without a Wake.
 	IdleInterval = 10 * time.Second
 	// idleBelow is the CPU use, in cores, under which a process on one P
-	// counts as idle and samples less often.
+	// counts as idle and waits for Wake.
 	idleBelow = 0.02
 )
 
@@ -77,8 +77,7 @@ func Adapt(ctx context.Context, ceiling int, interval time.Duration, changed Cha
 		case <-ctx.Done():
 			return
 		case now := <-timer.C:
-			used, ok := m.sample(now)
-			if ok {
+			if used, ok := m.sample(now); ok {
 				if next := Next(cur, ceiling, used); next != cur {
 					runtime.GOMAXPROCS(next)
 					if changed != nil {
@@ -86,12 +85,12 @@ func Adapt(ctx context.Context, ceiling int, interval time.Duration, changed Cha
 					}
 					cur = next
 				}
-			}
-			if ok && cur == 1 && used < idleBelow {
-				if !park(ctx, max(IdleInterval, interval)) {
-					return
+				if cur == 1 && used < idleBelow {
+					if !park(ctx, max(IdleInterval, interval)) {
+						return
+					}
+					m.start(time.Now())
 				}
-				m.start(time.Now())
 			}
 			timer.Reset(interval)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net"
 	"os"
 	"path/filepath"
@@ -71,6 +72,7 @@ func benchJobs(jobs []topology.Job, withGateway bool, routers, portOffset int) [
 			if _, port, err := net.SplitHostPort(j.WaitFor); err == nil {
 				agentPort, _ = strconv.Atoi(port)
 			}
+			break
 		}
 	}
 	var extra []topology.Job
@@ -111,9 +113,9 @@ func toAgent(j topology.Job, port int) topology.Job {
 	if port == 0 {
 		return j
 	}
-	props := make(map[string]any, len(j.Properties)+1)
-	for k, v := range j.Properties {
-		props[k] = v
+	props := maps.Clone(j.Properties)
+	if props == nil {
+		props = map[string]any{}
 	}
 	props["metron_endpoint"] = map[string]any{"host": "127.0.0.1", "grpc_port": port}
 	j.Properties = props

@@ -188,7 +188,7 @@ var _ = Describe("Agent", func() {
 		Expect(text).NotTo(ContainSubstring(`source_id="` + quietID + `"`))
 	})
 
-	It("reconnects to a router that was killed and restarted, and drops while it is down", func() {
+	It("reconnects to its only router after it was killed and restarted, and delivers what came in while it was down", func() {
 		router := startRouter("", false)
 		addr := router.addr
 		a := startAgent([]string{addr}, nil)
@@ -197,17 +197,29 @@ var _ = Describe("Agent", func() {
 		Expect(sendBatch(c, logEnvelope("before"))).To(Succeed())
 		Eventually(router.Count).Should(Equal(1))
 
+		// Each stream notices the kill on its next write; a worker whose
+		// stream broke holds that batch and takes no more until a router
+		// answers, so once every stream has broken the rest waits in the
+		// ingress buffer.
 		router.sink.Close()
 		Eventually(func() float64 {
-			Expect(sendBatch(c, logEnvelope("while-down"))).To(Succeed())
-			return a.metric(`dropped{direction="egress",reason="router_unavailable"}`)
-		}).Should(BeNumerically(">", 0))
+			Expect(sendBatch(c, logEnvelope("noticing"))).To(Succeed())
+			return a.metric(`router_streams{destination="router"}`)
+		}, 10*time.Second).Should(BeZero())
+		Expect(a.metric(`router_held_envelopes{destination="router"}`)).To(BeNumerically(">", 0))
+		whileDown := numbered("while-down", 100)
+		for _, p := range whileDown {
+			Expect(sendBatch(c, logEnvelope(p))).To(Succeed())
+		}
 
 		restarted := startRouter(addr, false)
 		Eventually(func() []string {
-			Expect(sendBatch(c, logEnvelope("after"))).To(Succeed())
 			return payloads(restarted.Logs())
-		}).Should(ContainElement("after"))
+		}, 10*time.Second).Should(ContainElements(whileDown))
+		Expect(a.metric(`dropped{direction="egress",reason="router_unavailable"}`)).To(BeZero())
+		Eventually(func() float64 {
+			return a.metric(`router_held_envelopes{destination="router"}`)
+		}, 10*time.Second).Should(BeZero(), "every worker wrote what it held once it reconnected")
 	})
 
 	It("spreads the traffic over two routers", func() {

@@ -65,6 +65,12 @@ func NewAckedIngressSink(files mtls.Files) (*IngressSink, error) {
 	return newIngressSink("127.0.0.1:0", files, true)
 }
 
+// NewAckedIngressSinkOn is NewAckedIngressSink on addr, for a router of
+// this release that comes back where an earlier one was.
+func NewAckedIngressSinkOn(addr string, files mtls.Files) (*IngressSink, error) {
+	return newIngressSink(addr, files, true)
+}
+
 func newIngressSink(addr string, files mtls.Files, acks bool) (*IngressSink, error) {
 	tlsCfg, err := mtls.Server(files, nil)
 	if err != nil {

@@ -38,6 +38,10 @@ type Metrics struct {
 	// acknowledged nothing for the ack timeout while batches waited
 	// (router_ack_timeouts); their batches went to another router.
 	ackTimeouts prometheus.Counter
+	// held is the number of envelopes workers keep, from streams that broke
+	// while no router could be reached, to write first once one can
+	// (router_held_envelopes).
+	held prometheus.Gauge
 	// acked is the number of open streams with acknowledgements (router_acked_streams).
 	acked prometheus.Gauge
 	// batches counts batches written to routers (router_batches_sent).
@@ -87,6 +91,7 @@ func NewMetrics(r *metrics.Registry, destination string) *Metrics {
 		unconfirmed:    r.Dropped(metrics.Egress, ReasonUnconfirmed),
 		resent:         counter("router_resent_envelopes", "Envelopes written again to another router because their stream broke before the router acknowledged them (possible duplicates)."),
 		ackTimeouts:    counter("router_ack_timeouts", "Acknowledged streams cut because their router acknowledged nothing for ack_timeout while batches waited; their unacknowledged batches go to another router."),
+		held:           gauge("router_held_envelopes", "Envelopes kept from streams that broke while no router could be reached, written first once one can (charged to the buffer budget)."),
 		acked:          gauge("router_acked_streams", "Open streams to routers that acknowledge what they take (the rest are plain BatchSender streams)."),
 		batches:        counter("router_batches_sent", "Batches written to router streams."),
 		dials:          counter("router_connections", "Successful connections to a router."),

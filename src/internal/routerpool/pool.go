@@ -100,10 +100,14 @@ func (p *Pool) Run(ctx context.Context, in <-chan [][]byte) {
 // the others.
 func (p *Pool) worker(ctx context.Context, in <-chan [][]byte) {
 	var s *stream
+	// held is what a broken stream left when no router could be reached:
+	// written first once one can.
+	var held []queued
 	defer func() {
 		if s != nil {
 			p.last(ctx, s)
 		}
+		p.drop(ctx, held)
 	}()
 	// Waits between failed attempts grow from resolve.MinBackoff to
 	// MaxBackoff, jittered so workers that failed together spread out.
@@ -114,7 +118,7 @@ func (p *Pool) worker(ctx context.Context, in <-chan [][]byte) {
 			var err error
 			if s, err = p.connect(ctx, failures > 0, ""); err != nil {
 				if failures == 0 {
-					p.opts.Log.Warn("router connection failed; retrying", "error", err.Error())
+					p.opts.Log.Warn("router connection failed; retrying", "error", err.Error(), "held_envelopes", envelopes(held))
 				}
 				failures++
 				if !backoff.Wait(ctx) {
@@ -128,6 +132,10 @@ func (p *Pool) worker(ctx context.Context, in <-chan [][]byte) {
 			}
 			failures = 0
 			backoff.Reset()
+			if len(held) > 0 {
+				s, held = p.deliver(ctx, s, p.unhold(held), "")
+				continue
+			}
 		}
 
 		// An acknowledged stream is watched while idle too: a break is
@@ -141,12 +149,12 @@ func (p *Pool) worker(ctx context.Context, in <-chan [][]byte) {
 			if !ok {
 				return
 			}
-			s = p.deliver(ctx, s, []queued{{batch: batch}}, "")
+			s, held = p.deliver(ctx, s, []queued{{batch: batch}}, "")
 		case <-acks:
 			s.trim(p.release)
 		case <-broken:
 			addr := s.addr
-			s = p.deliver(ctx, nil, p.fail(s), addr)
+			s, held = p.deliver(ctx, nil, p.fail(s), addr)
 		case <-ctx.Done():
 			p.discard(in)
 			return
@@ -156,31 +164,40 @@ func (p *Pool) worker(ctx context.Context, in <-chan [][]byte) {
 			addr, left := s.addr, p.finish(s)
 			s = nil
 			if len(left) > 0 {
-				s = p.deliver(ctx, nil, left, addr)
+				s, held = p.deliver(ctx, nil, left, addr)
 			}
 		}
 	}
 }
 
 // queued is a batch to write: new from the batcher, or taken back from a
-// broken acknowledged stream (resent).
+// broken acknowledged stream (resent). held marks one a worker keeps
+// between streams, charged to the budget for charged bytes (see hold).
 type queued struct {
-	batch  [][]byte
-	resent bool
+	batch   [][]byte
+	resent  bool
+	held    bool
+	charged int64
 }
 
 // deliver writes queue, oldest first, starting on s, or when s is nil on a
 // fresh stream to a router other than failed if there is one. When a
 // stream breaks, the batches it had not acknowledged go back to the front
 // of the queue and the rest goes to a fresh stream, preferably to another
-// router; after two broken streams or a failed connection, what is left is
-// dropped and counted. It returns the stream to use next, or nil.
-func (p *Pool) deliver(ctx context.Context, s *stream, queue []queued, failed string) *stream {
+// router; after two broken streams what is left is dropped and counted. It
+// returns the stream to use next, or nil with what is left to hold when no
+// router could be reached: the worker writes that first once one can, so a
+// router that restarts while it is the only one costs its agents nothing
+// they had written to it.
+func (p *Pool) deliver(ctx context.Context, s *stream, queue []queued, failed string) (*stream, []queued) {
 	breaks := 0
 	for len(queue) > 0 && breaks < 2 {
 		if s == nil {
 			var err error
 			if s, err = p.connect(ctx, true, failed); err != nil {
+				if ctx.Err() == nil {
+					return nil, p.hold(ctx, queue)
+				}
 				break
 			}
 		}
@@ -200,7 +217,15 @@ func (p *Pool) deliver(ctx context.Context, s *stream, queue []queued, failed st
 			p.m.batches.Inc()
 		}
 	}
-	for _, q := range queue {
+	p.drop(ctx, queue)
+	return s, nil
+}
+
+// drop releases the batches of queue, counting them as dropped for
+// shutdown once ctx is done, otherwise as unacknowledged (resent) or
+// unavailable (new).
+func (p *Pool) drop(ctx context.Context, queue []queued) {
+	for _, q := range p.unhold(queue) {
 		n := float64(len(q.batch))
 		switch {
 		case ctx.Err() != nil:
@@ -212,7 +237,54 @@ func (p *Pool) deliver(ctx context.Context, s *stream, queue []queued, failed st
 		}
 		p.release(q.batch)
 	}
-	return s
+}
+
+// hold keeps queue for a worker that could not reach a router, each batch
+// charged to the budget as an acknowledged stream's pending batches are;
+// what does not fit is dropped and counted. It returns what it kept.
+func (p *Pool) hold(ctx context.Context, queue []queued) []queued {
+	kept := queue[:0]
+	var dropped []queued
+	for _, q := range queue {
+		if p.opts.Budget != nil {
+			size := int64(wireSize(q.batch))
+			if !p.opts.Budget.Charge(size) {
+				dropped = append(dropped, q)
+				continue
+			}
+			q.charged = size
+		}
+		q.held = true
+		kept = append(kept, q)
+	}
+	p.drop(ctx, dropped)
+	p.m.held.Add(float64(envelopes(kept)))
+	return kept
+}
+
+// unhold gives back what hold charged for queue's batches and returns queue.
+func (p *Pool) unhold(queue []queued) []queued {
+	for i := range queue {
+		q := &queue[i]
+		if !q.held {
+			continue
+		}
+		if q.charged != 0 {
+			p.opts.Budget.Release(q.charged)
+		}
+		p.m.held.Sub(float64(len(q.batch)))
+		q.held, q.charged = false, 0
+	}
+	return queue
+}
+
+// envelopes is how many envelopes queue's batches hold.
+func envelopes(queue []queued) int {
+	n := 0
+	for _, q := range queue {
+		n += len(q.batch)
+	}
+	return n
 }
 
 // send writes batch on s. On an acknowledged stream it first waits, while
@@ -426,16 +498,10 @@ func (p *Pool) last(ctx context.Context, s *stream) {
 	if len(left) == 0 {
 		return
 	}
-	if s = p.deliver(ctx, nil, left, s.addr); s != nil {
-		for _, q := range p.finish(s) {
-			n := float64(len(q.batch))
-			if ctx.Err() != nil {
-				p.m.shutdown.Add(n)
-			} else {
-				p.m.unacknowledged.Add(n)
-			}
-			p.release(q.batch)
-		}
+	s, held := p.deliver(ctx, nil, left, s.addr)
+	p.drop(ctx, held)
+	if s != nil {
+		p.drop(ctx, p.finish(s))
 	}
 }
 

@@ -98,8 +98,19 @@ type runningPool struct {
 }
 
 func startPool(cfg routerpool.Config, m *routerpool.Metrics, buffered int) *runningPool {
+	return startPoolOn(cfg, m, buffered, routerpool.Options{})
+}
+
+// startPoolWith is startPool with unbuffered input and opts (its Release is
+// the running pool's).
+func startPoolWith(cfg routerpool.Config, m *routerpool.Metrics, opts routerpool.Options) *runningPool {
+	return startPoolOn(cfg, m, 0, opts)
+}
+
+func startPoolOn(cfg routerpool.Config, m *routerpool.Metrics, buffered int, opts routerpool.Options) *runningPool {
 	rp := &runningPool{in: make(chan [][]byte, buffered), done: make(chan struct{})}
-	p, err := routerpool.New(cfg, m, routerpool.Options{Release: func([][]byte) { rp.released.Add(1) }})
+	opts.Release = func([][]byte) { rp.released.Add(1) }
+	p, err := routerpool.New(cfg, m, opts)
 	Expect(err).NotTo(HaveOccurred())
 	ctx, cancel := context.WithCancel(context.Background())
 	rp.cancel = cancel

@@ -184,7 +184,7 @@ var _ = Describe("Pool with acknowledgements", func() {
 	})
 
 	It("leaves a router that keeps its connection but stops acknowledging within ack_timeout, and sends what it held to another", func() {
-		// TCP keepalive would notice after 25 s; the pool must within 2 s
+		// Keepalive would notice after 70 s; the pool must within 2 s
 		// of a's last acknowledgement.
 		reg := leaveStalled(c, 0)
 		Expect(value(reg, `router_resent_envelopes{destination="router"}`)).To(BeNumerically(">", 0))

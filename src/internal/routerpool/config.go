@@ -44,9 +44,9 @@ type Config struct {
 	// acknowledgement while batches wait for one before the pool cuts it
 	// and sends those batches to another router: a router that is up but
 	// not reading (stopped, wedged, starved) is left within AckTimeout
-	// instead of when TCP keepalive gives up on it (25 s). A router holds
-	// a batch back for at most a second (see internal/router), so the
-	// timeout must be well above that.
+	// instead of when the connection's keepalive gives up on it (70 s). A
+	// router holds a batch back for at most a second (see internal/router),
+	// so the timeout must be well above that.
 	AckTimeout config.Duration `json:"ack_timeout"`
 	// Acknowledgements makes the pool ask each router for acknowledged
 	// ingress (loggr.ack.v1) and use it where offered (the default);

@@ -403,10 +403,43 @@ func (p *Pool) connect(ctx context.Context, anyZone bool, avoid string) (*stream
 	return s, nil
 }
 
+// Keepalive pings on a router connection. A plain stream learns that its
+// router is gone (black-holed, its VM lost) only from them: a ping after 15 s
+// without a frame, 10 s for the answer. An acknowledged stream learns it from
+// AckTimeout as soon as it carries a batch, so its connection is pinged only
+// after a minute without a frame: an idle agent's streams then wake it four
+// times less often, and nothing it wrote waits on a ping.
+var (
+	plainKeepalive = keepalive.ClientParameters{Time: 15 * time.Second, Timeout: 10 * time.Second, PermitWithoutStream: true}
+	ackedKeepalive = keepalive.ClientParameters{Time: time.Minute, Timeout: 10 * time.Second, PermitWithoutStream: true}
+)
+
+// errNoAcks is a router that does not offer acknowledged ingress, reached
+// on a connection dialled for an acknowledged stream.
+var errNoAcks = errors.New("router offers no acknowledgements")
+
+// dial connects to addr and opens a stream: acknowledged when the router
+// offers it and the pool asks, else plain, on a connection dialled again
+// with the plain stream's keepalive (once per connection, with a router of
+// an earlier release).
 func (p *Pool) dial(ctx context.Context, addr string) (*stream, error) {
+	if p.cfg.Acknowledgements {
+		s, err := p.dialWith(ctx, addr, true)
+		if !errors.Is(err, errNoAcks) {
+			return s, err
+		}
+	}
+	return p.dialWith(ctx, addr, false)
+}
+
+func (p *Pool) dialWith(ctx context.Context, addr string, acked bool) (*stream, error) {
+	ka := plainKeepalive
+	if acked {
+		ka = ackedKeepalive
+	}
 	conn, err := grpc.NewClient("passthrough:///"+addr, append(wire.DialOptions(),
 		grpc.WithTransportCredentials(wire.Credentials(p.tls)),
-		grpc.WithKeepaliveParams(keepalive.ClientParameters{Time: 15 * time.Second, Timeout: 10 * time.Second, PermitWithoutStream: true}))...)
+		grpc.WithKeepaliveParams(ka))...)
 	if err != nil {
 		return nil, fmt.Errorf("dial: %w", err)
 	}
@@ -424,7 +457,7 @@ func (p *Pool) dial(ctx context.Context, addr string) (*stream, error) {
 	}
 	sctx, scancel := context.WithCancel(ctx)
 	s := &stream{addr: addr, conn: conn, cancel: scancel, budget: p.opts.Budget}
-	if err := p.open(sctx, s); err != nil {
+	if err := p.open(sctx, s, acked); err != nil {
 		scancel()
 		conn.Close()
 		return nil, err
@@ -432,11 +465,11 @@ func (p *Pool) dial(ctx context.Context, addr string) (*stream, error) {
 	return s, nil
 }
 
-// open opens s's stream on its connection: an acknowledged one if the
-// router answers loggr.ack.v1 within DialTimeout, else, if it answers that
-// it does not know the service, a plain BatchSender.
-func (p *Pool) open(ctx context.Context, s *stream) error {
-	if p.cfg.Acknowledgements {
+// open opens s's stream on its connection: with acked, an acknowledged one
+// if the router answers loggr.ack.v1 within DialTimeout, or errNoAcks if it
+// answers that it does not know the service; without, a plain BatchSender.
+func (p *Pool) open(ctx context.Context, s *stream, acked bool) error {
+	if acked {
 		cs, err := s.conn.NewStream(ctx, &ingress.AckStreamDesc, ingress.AckMethod, grpc.ForceCodecV2(p.codec))
 		if err == nil {
 			t := time.AfterFunc(p.cfg.DialTimeout.D(), s.cancel)
@@ -460,6 +493,7 @@ func (p *Pool) open(ctx context.Context, s *stream) error {
 		if status.Code(err) != codes.Unimplemented {
 			return fmt.Errorf("open acknowledged stream: %w", err)
 		}
+		return errNoAcks
 	}
 	bs, err := loggregator_v2.NewIngressClient(s.conn).BatchSender(ctx, grpc.ForceCodecV2(p.codec))
 	if err != nil {

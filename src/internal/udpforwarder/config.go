@@ -76,6 +76,10 @@ func DefaultConfig() *Config {
 	agent.ServerName = "metron"
 	agent.Streams = 1
 	agent.RecycleAfterEnvelopes = 0
+	// The agent's ingress offers no acknowledgements (only routers do):
+	// asking would cost a second dial per connection (routerpool dials an
+	// acknowledged stream's connection with a longer keepalive).
+	agent.Acknowledgements = false
 	return &Config{
 		UDP: UDPConfig{
 			Addr:               "127.0.0.1:3457",

@@ -203,7 +203,7 @@ var _ = Describe("Pool with acknowledgements", func() {
 		DeferCleanup(a.Close)
 		reg := metrics.NewRegistry()
 		budget := diode.NewBudget(1 << 20)
-		p := startPoolWith(c.poolConfig(addr), routerpool.NewMetrics(reg, "router"), routerpool.Options{Budget: budget})
+		p := startPoolOn(c.poolConfig(addr), routerpool.NewMetrics(reg, "router"), 0, routerpool.Options{Budget: budget})
 
 		var n numbered
 		for range 20 {
@@ -256,7 +256,7 @@ var _ = Describe("Pool with acknowledgements", func() {
 		Expect(err).NotTo(HaveOccurred())
 		DeferCleanup(a.Stop)
 		budget := diode.NewBudget(1000) // about ten batches of five small envelopes
-		rp := startPoolWith(c.poolConfig(a.Addr()), routerpool.NewMetrics(metrics.NewRegistry(), "router"), routerpool.Options{Budget: budget})
+		rp := startPoolOn(c.poolConfig(a.Addr()), routerpool.NewMetrics(metrics.NewRegistry(), "router"), 0, routerpool.Options{Budget: budget})
 
 		a.Stall()
 		offered := 0

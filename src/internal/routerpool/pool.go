@@ -244,21 +244,19 @@ func (p *Pool) drop(ctx context.Context, queue []queued) {
 // what does not fit is dropped and counted. It returns what it kept.
 func (p *Pool) hold(ctx context.Context, queue []queued) []queued {
 	kept := queue[:0]
-	var dropped []queued
 	for _, q := range queue {
 		if p.opts.Budget != nil {
 			size := int64(wireSize(q.batch))
 			if !p.opts.Budget.Charge(size) {
-				dropped = append(dropped, q)
+				p.drop(ctx, []queued{q})
 				continue
 			}
 			q.charged = size
 		}
 		q.held = true
+		p.m.held.Add(float64(len(q.batch)))
 		kept = append(kept, q)
 	}
-	p.drop(ctx, dropped)
-	p.m.held.Add(float64(envelopes(kept)))
 	return kept
 }
 

@@ -101,12 +101,7 @@ func startPool(cfg routerpool.Config, m *routerpool.Metrics, buffered int) *runn
 	return startPoolOn(cfg, m, buffered, routerpool.Options{})
 }
 
-// startPoolWith is startPool with unbuffered input and opts (its Release is
-// the running pool's).
-func startPoolWith(cfg routerpool.Config, m *routerpool.Metrics, opts routerpool.Options) *runningPool {
-	return startPoolOn(cfg, m, 0, opts)
-}
-
+// startPoolOn is startPool with opts (its Release is the running pool's).
 func startPoolOn(cfg routerpool.Config, m *routerpool.Metrics, buffered int, opts routerpool.Options) *runningPool {
 	rp := &runningPool{in: make(chan [][]byte, buffered), done: make(chan struct{})}
 	opts.Release = func([][]byte) { rp.released.Add(1) }

@@ -18,10 +18,13 @@ import (
 
 // ingressWriter writes batches to one local v2 Ingress server over one
 // BatchSender stream: a destination's fanout.Writer. It is used by its
-// lane's goroutine only. A broken stream is re-dialled once per batch; a
-// destination that cannot be reached makes Write wait a growing backoff
-// (capped) and fail, so a dead destination costs one failed batch per wait
-// and its lane's diode drops the rest, oldest first, counted.
+// lane's goroutine only. A broken stream is re-dialled; a batch that breaks
+// the new stream too is given up on (the destination takes streams but not
+// this batch). A destination that cannot be reached keeps the batch in
+// Write, which dials again after a growing backoff (capped) until the
+// destination answers or the lane stops: a destination restarting loses
+// nothing its lane had, and one that stays down costs its lane's ring its
+// oldest envelopes, counted, while the batch waits (destination_held_envelopes).
 type ingressWriter struct {
 	addr    string
 	tls     *tls.Config
@@ -30,7 +33,7 @@ type ingressWriter struct {
 	backoff *resolve.Backoff
 	m       *destinationMetrics
 	log     *slog.Logger
-	failing bool // the last attempt to reach the destination failed; logged once until one succeeds
+	failing bool // the last attempt to reach the destination failed; logged once until one succeeds, and a batch is held
 
 	conn   *grpc.ClientConn
 	bs     loggregator_v2.Ingress_BatchSenderClient
@@ -38,26 +41,15 @@ type ingressWriter struct {
 	msg    wire.Batch
 }
 
-// Write sends batch, re-dialling a broken stream once.
+// Write sends batch, re-dialling a broken stream once and an unreachable
+// destination until ctx ends.
 func (w *ingressWriter) Write(ctx context.Context, batch [][]byte) error {
 	var err error
-	for range 2 {
+	for streams := 0; streams < 2; streams++ {
 		if w.bs == nil {
-			if err = w.dial(ctx); err != nil {
-				w.m.connectFailures.Inc()
-				if !w.failing {
-					w.log.Warn("forwarder destination unreachable; its envelopes are dropped until it is back", "addr", w.addr, "error", err.Error())
-					w.failing = true
-				}
-				w.backoff.Wait(ctx)
+			if err = w.reach(ctx, len(batch)); err != nil {
 				return err
 			}
-			if w.failing {
-				w.log.Info("forwarder destination reachable again", "addr", w.addr)
-				w.failing = false
-			}
-			w.backoff.Reset()
-			w.m.connections.Inc()
 		}
 		// A destination that stops reading holds SendMsg; ending the
 		// stream when the lane's write context ends frees it.
@@ -72,6 +64,35 @@ func (w *ingressWriter) Write(ctx context.Context, batch [][]byte) error {
 		w.abort()
 	}
 	return fmt.Errorf("destination %s: %w", w.addr, err)
+}
+
+// reach dials until the destination answers or ctx ends, holding a batch
+// of n envelopes meanwhile.
+func (w *ingressWriter) reach(ctx context.Context, n int) error {
+	for {
+		err := w.dial(ctx)
+		if err == nil {
+			break
+		}
+		w.m.connectFailures.Inc()
+		if !w.failing {
+			w.log.Warn("forwarder destination unreachable; holding a batch for it while its buffer drops its oldest", "addr", w.addr, "error", err.Error())
+			w.failing = true
+		}
+		w.m.held.Set(float64(n))
+		if !w.backoff.Wait(ctx) {
+			w.m.held.Set(0)
+			return err
+		}
+	}
+	if w.failing {
+		w.log.Info("forwarder destination reachable again", "addr", w.addr)
+		w.failing = false
+		w.m.held.Set(0)
+	}
+	w.backoff.Reset()
+	w.m.connections.Inc()
+	return nil
 }
 
 func (w *ingressWriter) dial(ctx context.Context) error {

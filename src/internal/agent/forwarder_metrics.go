@@ -8,8 +8,8 @@ import (
 )
 
 // reasonDestinationUnavailable is the drop reason of envelopes in a batch
-// a destination did not take (connection refused, stream broken twice,
-// collector gave up on).
+// a destination did not take (stream broken twice, collector gave up on);
+// a v2 destination that cannot be reached holds its batch instead.
 const reasonDestinationUnavailable = "destination_unavailable"
 
 // reasonNoDestination is the drop reason of envelopes accepted while the
@@ -58,6 +58,9 @@ type destinationMetrics struct {
 	// connectFailures counts failed attempts to reach it
 	// (destination_connection_failures).
 	connectFailures prometheus.Counter
+	// held is the envelopes of the batch a v2 destination's lane holds
+	// while the destination cannot be reached (destination_held_envelopes).
+	held prometheus.Gauge
 }
 
 func newDestinationMetrics(r *metrics.Registry, name string) *destinationMetrics {
@@ -78,6 +81,7 @@ func newDestinationMetrics(r *metrics.Registry, name string) *destinationMetrics
 		budget:          drop(metrics.ReasonBudget),
 		connections:     counter("destination_connections", "Streams opened to a local destination."),
 		connectFailures: counter("destination_connection_failures", "Failed attempts to reach a local destination."),
+		held:            r.GaugeVec("destination_held_envelopes", "Envelopes of the batch held for a local destination that cannot be reached.", destinationLabel).WithLabelValues(name),
 	}
 }
 

@@ -257,6 +257,24 @@ var _ = Describe("Stream lifetime", func() {
 		resp := g.get("log", admin)
 		Expect(resp.StatusCode).To(Equal(http.StatusBadGateway))
 	})
+
+	It("serves again within a second of the reverse log proxy coming back from an outage", func() {
+		e := newEnv()
+		g := e.start(nil)
+		Expect(g.get("log", admin).StatusCode).To(Equal(http.StatusOK))
+		addr := e.rlp.Addr()
+		e.rlp.Stop()
+		Eventually(func() int { return g.get("log", admin).StatusCode }).Should(Equal(http.StatusBadGateway))
+
+		// Down for 3 s: gRPC's own backoff would try it again about 5 s
+		// after the first failed attempt, 2 s after it is back.
+		time.Sleep(3 * time.Second)
+		rlp, err := envelopetest.NewEgressSource(addr, e.certs.mtls("reverselogproxy"))
+		Expect(err).NotTo(HaveOccurred())
+		DeferCleanup(rlp.Stop)
+		Eventually(func() int { return g.get("log", admin).StatusCode }, time.Second, 50*time.Millisecond).
+			Should(Equal(http.StatusOK))
+	})
 })
 
 var _ = Describe("Authorization", func() {

@@ -77,7 +77,7 @@ func New(cfg *Config, log *slog.Logger) (*Gateway, error) {
 	g.reg.BufferBytes(func() int64 { return int64(len(g.slots))*g.window + g.queued.Load() }, cfg.BufferBudgetBytes)
 	conn, err := grpc.NewClient(cfg.LogsProvider.Addr, grpc.WithTransportCredentials(wire.Credentials(upstreamTLS)),
 		grpc.WithReadBufferSize(0), // wire.Credentials reads under TLS through its own
-		grpc.WithInitialWindowSize(window), grpc.WithInitialConnWindowSize(4*maxStreamWindow))
+		grpc.WithInitialWindowSize(window), grpc.WithInitialConnWindowSize(4*maxStreamWindow), wire.Reconnect())
 	if err != nil {
 		return nil, fmt.Errorf("logs provider %s: %w", cfg.LogsProvider.Addr, err)
 	}

@@ -12,6 +12,7 @@ import (
 	"google.golang.org/grpc/credentials"
 
 	"loggregator/internal/mtls"
+	"loggregator/internal/wire"
 )
 
 // AgentConfig is the "agent" section of a component's config: the local
@@ -68,7 +69,7 @@ func (r *Registry) EmitToAgent(ctx context.Context, agent AgentConfig, cipherSui
 	if err != nil {
 		return fmt.Errorf("agent tls: %w", err)
 	}
-	conn, err := grpc.NewClient(agent.Addr, grpc.WithTransportCredentials(credentials.NewTLS(tlsCfg)))
+	conn, err := grpc.NewClient(agent.Addr, grpc.WithTransportCredentials(credentials.NewTLS(tlsCfg)), wire.Reconnect())
 	if err != nil {
 		return fmt.Errorf("agent %s: %w", agent.Addr, err)
 	}

@@ -19,6 +19,8 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/status"
+
+	"loggregator/internal/wire"
 )
 
 // firstBackoff is the wait before the first retry; it doubles up to Config.MaxBackoff.
@@ -46,7 +48,7 @@ type Exporter struct {
 // NewExporter returns an exporter to the collector at addr (host:port)
 // with the client identity in tlsCfg. It connects lazily.
 func NewExporter(addr string, tlsCfg *tls.Config, cfg Config, m *Metrics, log *slog.Logger) (*Exporter, error) {
-	conn, err := grpc.NewClient("passthrough:///"+addr, grpc.WithTransportCredentials(credentials.NewTLS(tlsCfg)))
+	conn, err := grpc.NewClient("passthrough:///"+addr, grpc.WithTransportCredentials(credentials.NewTLS(tlsCfg)), wire.Reconnect())
 	if err != nil {
 		return nil, fmt.Errorf("otlp client %s: %w", addr, err)
 	}

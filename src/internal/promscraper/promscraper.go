@@ -16,6 +16,7 @@ import (
 
 	"loggregator/internal/metrics"
 	"loggregator/internal/mtls"
+	"loggregator/internal/wire"
 )
 
 // sourceID is the source id of the scraper's own metrics, and the default
@@ -64,7 +65,7 @@ func New(cfg *Config, log *slog.Logger) (*Scraper, error) {
 	if err != nil {
 		return nil, fmt.Errorf("agent.tls: %w", err)
 	}
-	conn, err := grpc.NewClient(cfg.Agent.Addr, grpc.WithTransportCredentials(credentials.NewTLS(agentTLS)))
+	conn, err := grpc.NewClient(cfg.Agent.Addr, grpc.WithTransportCredentials(credentials.NewTLS(agentTLS)), wire.Reconnect())
 	if err != nil {
 		return nil, fmt.Errorf("agent %s: %w", cfg.Agent.Addr, err)
 	}

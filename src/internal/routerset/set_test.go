@@ -266,6 +266,52 @@ var _ = Describe("Set", func() {
 		Eventually(got.count).Should(Equal(10))
 	})
 
+	It("tries a router that went away at least every wire.ReconnectCap, however long it stays down", func() {
+		r1 := c.startRouter("127.0.0.1:0")
+		addr := r1.Addr()
+		s := start(c.config(addr), nil)
+		got, _ := s.subscribe("")
+		Eventually(r1.Subscriptions).Should(Equal(1))
+		r1.Stop()
+
+		// While the router is down its port accepts and closes every
+		// connection, counting them: each is one attempt of the set's
+		// connection to reach it, which fails its TLS handshake.
+		ln, err := net.Listen("tcp", addr)
+		Expect(err).NotTo(HaveOccurred())
+		var attempts atomic.Int64
+		accepted := make(chan struct{})
+		DeferCleanup(func() {
+			_ = ln.Close() // closed below unless the spec failed first
+			<-accepted
+		})
+		go func() {
+			defer close(accepted)
+			for {
+				conn, err := ln.Accept()
+				if err != nil {
+					return
+				}
+				attempts.Add(1)
+				conn.Close()
+			}
+		}()
+		// gRPC's own backoff would try at about 1, 2.6 and 5.2 s: once
+		// between 2 and 4 s. Capped at wire.ReconnectCap (250 ms, ±20 %)
+		// it tries six times or more.
+		time.Sleep(2 * time.Second)
+		before := attempts.Load()
+		time.Sleep(2 * time.Second)
+		Expect(attempts.Load()-before).To(BeNumerically(">=", 4), "attempts in 2 s, the router down for 2 s already")
+		Expect(ln.Close()).To(Succeed())
+		<-accepted
+
+		restarted := c.startRouter(addr)
+		Eventually(restarted.Subscriptions, 5*time.Second).Should(Equal(1))
+		restarted.Send(envelopetest.Logs("app", "a", 10)...)
+		Eventually(got.count).Should(Equal(10))
+	})
+
 	It("ends every stream on Close, and subscribes a later subscriber to nothing", func() {
 		r1, r2 := c.startRouter("127.0.0.1:0"), c.startRouter("127.0.0.1:0")
 		s := start(c.config(r1.Addr(), r2.Addr()), nil)

@@ -45,7 +45,7 @@ type ingressWriter struct {
 // destination until ctx ends.
 func (w *ingressWriter) Write(ctx context.Context, batch [][]byte) error {
 	var err error
-	for streams := 0; streams < 2; streams++ {
+	for range 2 {
 		if w.bs == nil {
 			if err = w.reach(ctx, len(batch)); err != nil {
 				return err

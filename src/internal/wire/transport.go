@@ -71,11 +71,12 @@ const ReconnectCap = 250 * time.Millisecond
 // away (a router, rlp, agent or collector restarting): gRPC's exponential
 // backoff between attempts (×1.6, ±20 % jitter), but from 50 ms and capped
 // at ReconnectCap, where gRPC's own starts at 1 s and grows to two minutes.
-// With gRPC's, an rlp subscribed again to a router killed and restarted a
-// second later only 1–3 s after the router listened, while agents (their
-// own backoff is at most 5 s) were already writing to it, and its consumers
-// lost what the router's startup replay could not hold; after a long outage
-// the wait could be most of two minutes, past the replay's window. A peer
+// With gRPC's, an rlp whose router was killed and restarted a second later
+// subscribed again only at its next attempt, about 2.6 s after the break,
+// while agents (their own backoff is at most 5 s) were already writing to
+// the router, and its consumers lost what the router's startup replay could
+// not hold; after a long outage the wait could be most of two minutes, past
+// the replay's window. A peer
 // that is down costs each connection to it four refused dials a second, and
 // one that does not answer one dial per 20 s (gRPC's connect timeout, kept).
 func Reconnect() grpc.DialOption {

@@ -29,7 +29,9 @@ type Config struct {
 	// as many bytes as fit in a quarter of the buffer budget) and gives a
 	// subscription that arrives in that time the ones it selects first, so
 	// subscribers that reach a new or restarted router after agents did
-	// miss nothing. 0 turns it off.
+	// miss nothing. Within that window, and at most a second, it holds
+	// acknowledged ingress back until the first subscription arrives. 0
+	// turns both off.
 	StartupReplay config.Duration `json:"startup_replay"`
 	// SourceID is the source id of the router's own envelopes.
 	SourceID string `json:"source_id"`

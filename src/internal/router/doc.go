@@ -25,8 +25,12 @@
 // most a second a batch (ingress_held_batches, ingress_held_seconds): when
 // a router dies and its agents' streams all move onto this one at once,
 // the burst waits in the agents' buffers, which are sized for it, instead
-// of overwriting this router's lanes. Plain BatchSender streams (Cloud
-// Foundry's agents) are never held back.
+// of overwriting this router's lanes. A router that has just started
+// (with startup_replay on) also holds acknowledged streams back until its
+// first subscription arrives, for at most a second, so what agents held
+// while it was down waits for a subscriber instead of being routed to
+// nobody. Plain BatchSender streams (Cloud Foundry's agents) are never
+// held back.
 //
 // The ingress diode and every subscriber's diode share one byte budget
 // (diode.Budget), half of memory_limit_mib: a write that would take their

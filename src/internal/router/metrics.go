@@ -40,8 +40,8 @@ func newRouterMetrics(r *metrics.Registry) routerMetrics {
 		ingressBudget: r.Dropped(metrics.Ingress, metrics.ReasonBudget),
 		egressBudget:  r.Dropped(metrics.Egress, metrics.ReasonBudget),
 		shutdown:      r.Dropped(metrics.Ingress, metrics.ReasonShutdown),
-		heldBatches:   r.Counter("ingress_held_batches", "Batches of acknowledged agent streams held back, unread, until the ingress buffer had room below its high-water mark."),
-		heldSeconds:   r.Counter("ingress_held_seconds", "Seconds that held-back batches of acknowledged agent streams waited for room in the ingress buffer, in all."),
+		heldBatches:   r.Counter("ingress_held_batches", "Batches of acknowledged agent streams held back, unread, until the ingress buffer had room below its high-water mark or, in the router's first second, until its first subscription arrived."),
+		heldSeconds:   r.Counter("ingress_held_seconds", "Seconds that held-back batches of acknowledged agent streams waited, in all."),
 		bySource:      fair.NewDropTable(fair.TopSources, r.CounterVec(fair.MetricName, fair.MetricHelp, fair.MetricLabel)),
 	}
 }

@@ -88,7 +88,7 @@ func New(cfg Config, log *slog.Logger) (*Router, error) {
 	r.routed = fair.NewTracker(r.diode)
 	r.ingress = ingress.NewServer(ingress.SinkFunc(r.accept), ingress.Config{
 		HandOff: r.routed,
-		Room:    r.routed,
+		Room:    startupRoom{r.catchUp, r.routed},
 		Held: func(d time.Duration) {
 			r.m.heldBatches.Inc()
 			r.m.heldSeconds.Add(d.Seconds())
@@ -247,6 +247,12 @@ func (r *Router) announce(description string) {
 // subscription once: routed before it, replayed; after it, live. After the
 // window neither takes the lock.
 //
+// Acknowledged streams are also held back, unread, until the first
+// subscription arrives, for at most startupHold after the start (see
+// startupRoom): agents whose router restarted keep what they held meanwhile
+// and send it once a subscriber is there to take it, where the replay
+// could keep only its newest part.
+//
 // The kept envelopes are charged to the process's buffer budget: at most
 // max of them and a quarter of the budget, fewer when their bytes do not fit
 // in it, the oldest leaving first. The quarter leaves the subscribers'
@@ -259,6 +265,10 @@ type catchUp struct {
 	budget *diode.Budget
 	share  int64 // the most bytes kept: a quarter of the budget
 	open   atomic.Bool
+
+	holding atomic.Bool   // until the first subscription or startupHold
+	held    chan struct{} // closed when holding ends
+	began   time.Time     // when start opened the window
 
 	mu       sync.Mutex
 	until    time.Time       // guarded by mu
@@ -278,11 +288,22 @@ func newCatchUp(reg *subscription.Registry, window time.Duration, max int, budge
 	return &catchUp{reg: reg, window: window, max: max, budget: budget, share: budget.Limit() / 4, groups: map[string]bool{}, log: log}
 }
 
-// start opens the window at now.
+// startupHold is the longest a router holds acknowledged streams back
+// after it starts, waiting for its first subscription: rlps re-dial a
+// router that went away within wire.ReconnectCap (250 ms) of its return and
+// subscribe at once, while an agent's buffer fills in seconds (a quarter of
+// it holds 12,500 envelopes of one source), so a second covers the rlps
+// without making agents drop.
+const startupHold = time.Second
+
+// start opens the window at now, and the hold on acknowledged streams.
 func (c *catchUp) start(now time.Time) {
 	if c.window <= 0 || c.max <= 0 {
 		return
 	}
+	c.began, c.held = now, make(chan struct{})
+	c.holding.Store(true)
+	time.AfterFunc(min(c.window, startupHold)-time.Since(now), func() { c.endHold("none arrived") })
 	c.mu.Lock()
 	c.until = now.Add(c.window)
 	c.recent = make([][]byte, c.max)
@@ -358,9 +379,36 @@ func (c *catchUp) expired() bool {
 	return true
 }
 
+// endHold ends the hold on acknowledged streams, once; why says what ended
+// it, for the log.
+func (c *catchUp) endHold(why string) {
+	if c.holding.CompareAndSwap(true, false) {
+		close(c.held)
+		c.log.Info("acknowledged ingress no longer held back for a first subscription",
+			"subscription", why, "after", time.Since(c.began).Round(time.Millisecond).String())
+	}
+}
+
+// startupRoom is the router's ingress Room: while the catchUp's hold lasts
+// it has no room, so acknowledged batches wait, unread, in their agents;
+// then the Tracker's room.
+type startupRoom struct {
+	c *catchUp
+	t *fair.Tracker
+}
+
+// Room implements ingress.Room.
+func (s startupRoom) Room(envs [][]byte) (bool, <-chan struct{}) {
+	if s.c.holding.Load() {
+		return false, s.c.held
+	}
+	return s.t.Room(envs)
+}
+
 // Subscribe registers deliver and, within the window, first hands it the
 // kept envelopes req selects, oldest first. A member joining a shard group
-// that already exists gets no replay: the group's first member had it.
+// that already exists gets no replay: the group's first member had it. The
+// first subscription ends the hold on acknowledged streams.
 func (c *catchUp) Subscribe(req *loggregator_v2.EgressBatchRequest, deliver func(env []byte)) (func(), error) {
 	if !c.open.Load() {
 		return c.reg.Subscribe(req, deliver)
@@ -368,6 +416,9 @@ func (c *catchUp) Subscribe(req *loggregator_v2.EgressBatchRequest, deliver func
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	unsubscribe, err := c.reg.Subscribe(req, deliver)
+	if err == nil {
+		c.endHold("arrived")
+	}
 	if err != nil || c.expired() {
 		return unsubscribe, err
 	}

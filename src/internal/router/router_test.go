@@ -20,13 +20,17 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/wrapperspb"
 
 	"loggregator/internal/certgen"
 	"loggregator/internal/fair"
+	"loggregator/internal/ingress"
 	"loggregator/internal/leakcheck"
 	"loggregator/internal/metrics/metricstest"
 	"loggregator/internal/mtls"
 	"loggregator/internal/router"
+	"loggregator/internal/wire"
 )
 
 var _ = leakcheck.EverySpec()
@@ -381,6 +385,62 @@ var _ = Describe("Startup replay", func() {
 			send(ctx, rr, 1000, 1001) // routing after the window closes it
 			return held()
 		}, 10*time.Second).Should(BeNumerically("<", withReplay-200<<10))
+	})
+
+	// acked opens an acknowledged stream, as the agents of this release
+	// write, and returns it with the newest acknowledgement it has read.
+	acked := func(ctx context.Context, rr *running) (grpc.ClientStream, func() uint64) {
+		st, err := rr.conn.NewStream(ctx, &ingress.AckStreamDesc, ingress.AckMethod, grpc.ForceCodecV2(wire.NewCodec()))
+		Expect(err).NotTo(HaveOccurred())
+		var newest atomic.Uint64
+		go func() {
+			var v wrapperspb.UInt64Value
+			for st.RecvMsg(&v) == nil {
+				newest.Store(v.GetValue())
+			}
+		}()
+		return st, newest.Load
+	}
+	// sendAcked sends from 16 sources, as an agent of a busy VM does, so
+	// that no source's share of the subscriber's ring (a quarter of it)
+	// is what limits the spec.
+	sendAcked := func(st grpc.ClientStream, from, to int) {
+		defer GinkgoRecover()
+		for i := from; i < to; i += 100 {
+			b := &wire.Batch{}
+			for j := i; j < min(i+100, to); j++ {
+				env, err := proto.Marshal(logFrom(fmt.Sprint("app-", j%16), j))
+				Expect(err).NotTo(HaveOccurred())
+				b.Envelopes = append(b.Envelopes, env)
+			}
+			Expect(st.SendMsg(b)).To(Succeed())
+		}
+	}
+
+	It("holds acknowledged streams back, unread, until its first subscription, which then gets everything they sent, more than the replay keeps", func(ctx SpecContext) {
+		server, client := identities()
+		cfg := testConfig(server)
+		cfg.StartupReplay.UnmarshalJSON([]byte(`"1m"`)) //nolint:errcheck // a constant
+		rr := start(cfg, client)                        // egress_buffer_size 10,000: the replay keeps 5,000
+		st, newest := acked(ctx, rr)
+		go sendAcked(st, 0, 8000)
+		Consistently(newest, 300*time.Millisecond).Should(BeZero(), "nothing is acknowledged before a subscriber is there")
+		late := receive(ctx, rr, allLogs())
+		Eventually(late, 5*time.Second).Should(Equal(once(8000)))
+		Eventually(newest).Should(Equal(uint64(80)))
+	})
+
+	It("stops holding them back a second after it started when no subscription has arrived", func(ctx SpecContext) {
+		server, client := identities()
+		cfg := testConfig(server)
+		cfg.StartupReplay.UnmarshalJSON([]byte(`"1m"`)) //nolint:errcheck // a constant
+		rr := start(cfg, client)
+		st, newest := acked(ctx, rr)
+		sendAcked(st, 0, 100)
+		Consistently(newest, 300*time.Millisecond).Should(BeZero())
+		Eventually(newest, 3*time.Second).Should(Equal(uint64(1)))
+		late := receive(ctx, rr, allLogs())
+		Eventually(late).Should(Equal(once(100)), "still replayed to a subscription after the hold")
 	})
 
 	It("without it, a late subscription gets only what is routed after it", func(ctx SpecContext) {

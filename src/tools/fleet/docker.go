@@ -7,6 +7,7 @@ import (
 	"io"
 	"os/exec"
 	"strings"
+	"time"
 )
 
 // LabelKey is the label key on every container, network and image the fleet
@@ -48,8 +49,10 @@ func Clean(ctx context.Context, prefix string) error {
 		}
 	}
 	if ids, err := docker(ctx, nil, "network", "ls", "-q", "--filter", filter); err == nil && ids != "" {
-		if _, err := docker(ctx, nil, append([]string{"network", "rm"}, strings.Fields(ids)...)...); err != nil {
-			errs = append(errs, err.Error())
+		for _, id := range strings.Fields(ids) {
+			if err := removeNetwork(ctx, id); err != nil {
+				errs = append(errs, err.Error())
+			}
 		}
 	}
 	if ids, err := docker(ctx, nil, "images", "-q", "--filter", filter); err == nil && ids != "" {
@@ -61,6 +64,30 @@ func Clean(ctx context.Context, prefix string) error {
 		return fmt.Errorf("clean fleet %s: %s", prefix, strings.Join(errs, "; "))
 	}
 	return nil
+}
+
+// removeNetwork removes network id. The engine releases a removed
+// container's endpoints on its own time, so a network whose containers were
+// just removed can still report active endpoints (seen once in a CI run,
+// after every container of the fleet had been removed): those are
+// disconnected by force and the removal tried again, for a few seconds.
+func removeNetwork(ctx context.Context, id string) error {
+	var err error
+	for range 20 {
+		if _, err = docker(ctx, nil, "network", "rm", id); err == nil || !strings.Contains(err.Error(), "active endpoints") {
+			return err
+		}
+		attached, _ := docker(ctx, nil, "network", "inspect", "--format", "{{range $id, $c := .Containers}}{{$id}} {{end}}", id)
+		for _, c := range strings.Fields(attached) {
+			_, _ = docker(ctx, nil, "network", "disconnect", "--force", id, c)
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(250 * time.Millisecond):
+		}
+	}
+	return err
 }
 
 func uniq(s []string) []string {

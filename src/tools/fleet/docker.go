@@ -3,6 +3,7 @@ package fleet
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os/exec"
@@ -38,11 +39,20 @@ func docker(ctx context.Context, stdin io.Reader, args ...string) (string, error
 	return strings.TrimSpace(stdout.String()), nil
 }
 
+// ErrStaleNetwork is what Clean returns when the only thing it could not
+// remove is a network that the engine says has active endpoints while no
+// container is attached to it: an endpoint left behind in the engine's own
+// store (seen with Docker Engine 20.10 after a fleet run), which only a
+// restart of the engine clears. Such a network holds a name and a subnet and
+// nothing else: New picks another name and subnet beside it.
+var ErrStaleNetwork = errors.New("the engine keeps a network with no container attached (a stale endpoint; restarting the Docker Engine removes it)")
+
 // Clean removes every container, network and image labelled with prefix,
-// the leftovers of an earlier run that did not stop cleanly included.
+// the leftovers of an earlier run that did not stop cleanly included. When
+// all it could not remove are stale networks, the error is ErrStaleNetwork.
 func Clean(ctx context.Context, prefix string) error {
 	filter := "label=" + LabelKey + "=" + prefix
-	var errs []string
+	var errs, stale []string
 	if ids, err := docker(ctx, nil, "ps", "-aq", "--filter", filter); err == nil && ids != "" {
 		if _, err := docker(ctx, nil, append([]string{"rm", "-f", "-v"}, strings.Fields(ids)...)...); err != nil {
 			errs = append(errs, err.Error())
@@ -50,7 +60,10 @@ func Clean(ctx context.Context, prefix string) error {
 	}
 	if ids, err := docker(ctx, nil, "network", "ls", "-q", "--filter", filter); err == nil && ids != "" {
 		for _, id := range strings.Fields(ids) {
-			if err := removeNetwork(ctx, id); err != nil {
+			switch err := removeNetwork(ctx, id); {
+			case errors.Is(err, ErrStaleNetwork):
+				stale = append(stale, err.Error())
+			case err != nil:
 				errs = append(errs, err.Error())
 			}
 		}
@@ -60,24 +73,29 @@ func Clean(ctx context.Context, prefix string) error {
 			errs = append(errs, err.Error())
 		}
 	}
-	if len(errs) > 0 {
-		return fmt.Errorf("clean fleet %s: %s", prefix, strings.Join(errs, "; "))
+	switch {
+	case len(errs) > 0:
+		return fmt.Errorf("clean fleet %s: %s", prefix, strings.Join(append(errs, stale...), "; "))
+	case len(stale) > 0:
+		return fmt.Errorf("clean fleet %s: %w: %s", prefix, ErrStaleNetwork, strings.Join(stale, "; "))
 	}
 	return nil
 }
 
 // removeNetwork removes network id. The engine releases a removed
 // container's endpoints on its own time, so a network whose containers were
-// just removed can still report active endpoints (seen once in a CI run,
-// after every container of the fleet had been removed): those are
-// disconnected by force and the removal tried again, for a few seconds.
+// just removed can report active endpoints for a moment: any container
+// still attached is disconnected by force and the removal tried again, for
+// about 5 s. A network that still refuses with no container attached is
+// stale (ErrStaleNetwork).
 func removeNetwork(ctx context.Context, id string) error {
 	var err error
+	attached := ""
 	for range 20 {
 		if _, err = docker(ctx, nil, "network", "rm", id); err == nil || !strings.Contains(err.Error(), "active endpoints") {
 			return err
 		}
-		attached, _ := docker(ctx, nil, "network", "inspect", "--format", "{{range $id, $c := .Containers}}{{$id}} {{end}}", id)
+		attached, _ = docker(ctx, nil, "network", "inspect", "--format", "{{range $id, $c := .Containers}}{{$id}} {{end}}", id)
 		for _, c := range strings.Fields(attached) {
 			_, _ = docker(ctx, nil, "network", "disconnect", "--force", id, c)
 		}
@@ -86,6 +104,9 @@ func removeNetwork(ctx context.Context, id string) error {
 			return err
 		case <-time.After(250 * time.Millisecond):
 		}
+	}
+	if strings.TrimSpace(attached) == "" {
+		return fmt.Errorf("network %s: %w", id, ErrStaleNetwork)
 	}
 	return err
 }

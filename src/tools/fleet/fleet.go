@@ -74,11 +74,13 @@ func New(ctx context.Context, m *Manifest, opts Options) (*Fleet, error) {
 }
 
 // createNetwork creates the zone's network on the first free /24 of
-// 172.29.0.0/16 (Docker refuses a subnet that overlaps one in use).
+// 172.29.0.0/16 (Docker refuses a subnet that overlaps one in use), named
+// PREFIX-AZ, or PREFIX-AZ-N beside a stale network of that name that
+// Clean could not remove (ErrStaleNetwork).
 func (f *Fleet) createNetwork(ctx context.Context, az string) (*zone, error) {
 	name := f.Prefix + "-" + az
 	var lastErr error
-	for third := 0; third < 256; third++ {
+	for third, taken := 0, 0; third < 256; third++ {
 		prefix := fmt.Sprintf("172.29.%d.", third)
 		_, err := docker(ctx, nil, "network", "create", "--driver", "bridge",
 			"--subnet", prefix+"0/24", "--gateway", prefix+"1",
@@ -88,7 +90,12 @@ func (f *Fleet) createNetwork(ctx context.Context, az string) (*zone, error) {
 			return &zone{network: name, prefix: prefix, next: 10}, nil
 		}
 		lastErr = err
-		if !strings.Contains(err.Error(), "overlap") {
+		switch {
+		case strings.Contains(err.Error(), "already exists") && taken < 8:
+			taken++
+			name = fmt.Sprintf("%s-%s-%d", f.Prefix, az, taken)
+			third-- // the subnet was not the reason
+		case !strings.Contains(err.Error(), "overlap"):
 			return nil, err
 		}
 	}

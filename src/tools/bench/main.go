@@ -487,10 +487,22 @@ func runScenario(ctx context.Context, sys *topology.System, sc scenario, duratio
 	}
 	res := result{Scenario: sc, Report: rep, Exit: exit, Dropped: map[string]float64{}}
 	for name, n := range droppedByComponent(ctx, sys) {
-		res.Dropped[name] = n - dropsBefore[name]
+		res.Dropped[name] = increase(dropsBefore[name], n)
 	}
 	fmt.Printf("   dropped over the run: %v\n", res.Dropped)
 	return res, nil
+}
+
+// increase is what a counter read as before and then after grew by. A
+// counter that went down belongs to a process that restarted meanwhile (the
+// router of router-restart), whose count began again at zero: it grew by
+// after, as Prometheus's increase() takes it; what the process counted
+// before it died is gone with it.
+func increase(before, after float64) float64 {
+	if after < before {
+		return after
+	}
+	return after - before
 }
 
 // droppedByComponent sums the dropped counters (every direction and

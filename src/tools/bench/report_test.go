@@ -162,3 +162,11 @@ var _ = Describe("The traffic controller's table", func() {
 		Expect(md).To(ContainSubstring("Command: `scripts/bench --tc`"))
 	})
 })
+
+var _ = Describe("What a component dropped over a run", func() {
+	It("is the growth of its counters, or, where they went down (a process restarted meanwhile), what the new process counted", func() {
+		Expect(increase(100, 250)).To(Equal(150.0))
+		Expect(increase(126_339, 126_339)).To(Equal(0.0))
+		Expect(increase(126_339, 40)).To(Equal(40.0))
+	})
+})

@@ -179,6 +179,9 @@ func (r *Router) shutdown(stopRouting func(), routed <-chan struct{}) {
 	deadline, cancel := context.WithTimeout(context.Background(), r.cfg.ShutdownTimeout.D())
 	defer cancel()
 	r.ingress.Stop()
+	if r.catchUp.holdEnd != nil {
+		r.catchUp.holdEnd.Stop() // a router stopping within its first second logs no hold ending
+	}
 	stopRouting()
 	<-routed
 	if err := r.egress.Drain(deadline); err != nil {
@@ -269,6 +272,7 @@ type catchUp struct {
 	holding atomic.Bool   // until the first subscription or startupHold
 	held    chan struct{} // closed when holding ends
 	began   time.Time     // when start opened the window
+	holdEnd *time.Timer   // ends the hold after startupHold; stopped with the router
 
 	mu       sync.Mutex
 	until    time.Time       // guarded by mu
@@ -303,7 +307,7 @@ func (c *catchUp) start(now time.Time) {
 	}
 	c.began, c.held = now, make(chan struct{})
 	c.holding.Store(true)
-	time.AfterFunc(min(c.window, startupHold)-time.Since(now), func() { c.endHold("none arrived") })
+	c.holdEnd = time.AfterFunc(min(c.window, startupHold)-time.Since(now), func() { c.endHold("none arrived") })
 	c.mu.Lock()
 	c.until = now.Add(c.window)
 	c.recent = make([][]byte, c.max)

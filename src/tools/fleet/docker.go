@@ -62,7 +62,7 @@ func Clean(ctx context.Context, prefix string) error {
 		for _, id := range strings.Fields(ids) {
 			switch err := removeNetwork(ctx, id); {
 			case errors.Is(err, ErrStaleNetwork):
-				stale = append(stale, err.Error())
+				stale = append(stale, id)
 			case err != nil:
 				errs = append(errs, err.Error())
 			}
@@ -73,11 +73,15 @@ func Clean(ctx context.Context, prefix string) error {
 			errs = append(errs, err.Error())
 		}
 	}
-	switch {
-	case len(errs) > 0:
-		return fmt.Errorf("clean fleet %s: %s", prefix, strings.Join(append(errs, stale...), "; "))
-	case len(stale) > 0:
-		return fmt.Errorf("clean fleet %s: %w: %s", prefix, ErrStaleNetwork, strings.Join(stale, "; "))
+	if len(stale) > 0 {
+		err := fmt.Errorf("networks %s: %w", strings.Join(stale, " "), ErrStaleNetwork)
+		if len(errs) == 0 {
+			return fmt.Errorf("clean fleet %s: %w", prefix, err)
+		}
+		errs = append(errs, err.Error())
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("clean fleet %s: %s", prefix, strings.Join(errs, "; "))
 	}
 	return nil
 }
@@ -106,7 +110,7 @@ func removeNetwork(ctx context.Context, id string) error {
 		}
 	}
 	if strings.TrimSpace(attached) == "" {
-		return fmt.Errorf("network %s: %w", id, ErrStaleNetwork)
+		return ErrStaleNetwork
 	}
 	return err
 }

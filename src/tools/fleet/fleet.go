@@ -73,14 +73,26 @@ func New(ctx context.Context, m *Manifest, opts Options) (*Fleet, error) {
 	return f, nil
 }
 
-// createNetwork creates the zone's network on the first free /24 of
-// 172.29.0.0/16 (Docker refuses a subnet that overlaps one in use), named
-// PREFIX-AZ, or PREFIX-AZ-N beside a stale network of that name that
-// Clean could not remove (ErrStaleNetwork).
+// createNetwork creates the zone's network, named PREFIX-AZ, or PREFIX-AZ-N
+// beside a stale network of that name that Clean could not remove
+// (ErrStaleNetwork).
 func (f *Fleet) createNetwork(ctx context.Context, az string) (*zone, error) {
 	name := f.Prefix + "-" + az
+	for n := 1; ; n++ {
+		z, err := f.createNamedNetwork(ctx, name, az)
+		if err == nil || !strings.Contains(err.Error(), "already exists") || n > 8 {
+			return z, err
+		}
+		name = fmt.Sprintf("%s-%s-%d", f.Prefix, az, n)
+	}
+}
+
+// createNamedNetwork creates the network name for the zone az on the first
+// free /24 of 172.29.0.0/16 (Docker refuses a subnet that overlaps one in
+// use).
+func (f *Fleet) createNamedNetwork(ctx context.Context, name, az string) (*zone, error) {
 	var lastErr error
-	for third, taken := 0, 0; third < 256; third++ {
+	for third := 0; third < 256; third++ {
 		prefix := fmt.Sprintf("172.29.%d.", third)
 		_, err := docker(ctx, nil, "network", "create", "--driver", "bridge",
 			"--subnet", prefix+"0/24", "--gateway", prefix+"1",
@@ -90,12 +102,7 @@ func (f *Fleet) createNetwork(ctx context.Context, az string) (*zone, error) {
 			return &zone{network: name, prefix: prefix, next: 10}, nil
 		}
 		lastErr = err
-		switch {
-		case strings.Contains(err.Error(), "already exists") && taken < 8:
-			taken++
-			name = fmt.Sprintf("%s-%s-%d", f.Prefix, az, taken)
-			third-- // the subnet was not the reason
-		case !strings.Contains(err.Error(), "overlap"):
+		if !strings.Contains(err.Error(), "overlap") {
 			return nil, err
 		}
 	}

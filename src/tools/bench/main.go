@@ -89,6 +89,7 @@ var endToEnd = []scenario{
 	{Name: "slow-consumer", What: "10,000/s; a second consumer takes one batch per 50 ms", Rate: 10_000, Emitters: 1, SlowDelay: 50 * time.Millisecond},
 	{Name: "mix", What: "10,000/s of logs, counters and gauges in turn", Rate: 10_000, Emitters: 1, Types: []string{"log", "counter", "gauge"}},
 	{Name: "router-restart", What: "10,000/s; the (first) router is killed a third in and restarted 1 s later", Rate: 10_000, Emitters: 1, KillRouter: true},
+	{Name: "router-restart-2", What: "as router-restart, with a gateway reader beside the rlp consumer: two subscriptions on every router, each re-dialed on its own", Rate: 10_000, Emitters: 1, KillRouter: true, Readers: 1},
 	{Name: "router-kill-20k", What: "20,000/s; the (first) router is killed (SIGKILL) a third in and stays down (run with --routers 2)", Rate: 20_000, Emitters: 1, KillRouter: true, StayDown: true, MinRouters: 2},
 	{Name: "router-stop-20k", What: "20,000/s; the (first) router is stopped (SIGSTOP) a third in, its connections up, and continued after the run (run with --routers 2)", Rate: 20_000, Emitters: 1, StopRouter: true, MinRouters: 2},
 }

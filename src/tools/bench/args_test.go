@@ -21,7 +21,7 @@ func names(plan []scenario) []string {
 }
 
 var _ = Describe("The command line", func() {
-	It("runs the end-to-end set by default, 10 s each with 30 s of idle, and writes the docs", func() {
+	It("runs the end-to-end set by default, 10 s each with 30 s of idle, with the gateway, and writes the docs", func() {
 		o, err := parseArgs(nil)
 		Expect(err).NotTo(HaveOccurred())
 		Expect(o.issue).To(BeFalse())
@@ -36,7 +36,7 @@ var _ = Describe("The command line", func() {
 		Expect(o.duration).To(Equal(10 * time.Second))
 		Expect(o.idle).To(Equal(30 * time.Second))
 		Expect(o.write).To(BeTrue())
-		Expect(o.gateway).To(BeFalse())
+		Expect(o.gateway).To(BeTrue(), "router-restart-2 reads through the gateway")
 	})
 
 	It("runs the whole end-to-end set with --routers 2", func() {

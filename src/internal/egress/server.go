@@ -28,6 +28,18 @@ type Source interface {
 	Subscribe(req *loggregator_v2.EgressBatchRequest, deliver func(env []byte)) (unsubscribe func(), err error)
 }
 
+// RoomSource is a Source whose writers can hold a batch back, for a bounded
+// time, while room says it does not fit in the subscriber's buffer below
+// its high-water mark (fair.Tracker.Room), instead of delivering it at
+// once and overwriting the subscriber's oldest envelopes: a source that
+// reads from upstream streams (the rlp's router set) lets a burst wait in
+// them. A Server subscribes through SubscribeWithRoom where its
+// subscriber's buffer is a fair one, through Subscribe otherwise.
+type RoomSource interface {
+	Source
+	SubscribeWithRoom(req *loggregator_v2.EgressBatchRequest, deliver func(env []byte), room func(envs [][]byte) (bool, <-chan struct{})) (unsubscribe func(), err error)
+}
+
 // Config sizes the per-subscriber machinery.
 type Config struct {
 	// BufferSize is the number of envelopes buffered per subscriber.
@@ -191,7 +203,13 @@ func (s *Server) Serve(st Stream, req *loggregator_v2.EgressBatchRequest) error 
 	defer stopDrain()
 
 	sub := newSubscriber(s, req, st.Batched())
-	unsubscribe, err := s.src.Subscribe(req, sub.write)
+	var unsubscribe func()
+	var err error
+	if rs, ok := s.src.(RoomSource); ok && sub.tracker != nil {
+		unsubscribe, err = rs.SubscribeWithRoom(req, sub.write, sub.tracker.Room)
+	} else {
+		unsubscribe, err = s.src.Subscribe(req, sub.write)
+	}
 	if err != nil {
 		s.slots.release(sub.slotBytes)
 		s.shares.leave(sub.budget)

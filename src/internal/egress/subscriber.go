@@ -56,6 +56,9 @@ type subscriber struct {
 	// still hold queued, oldest first; sentBytes is their sum.
 	sent      []int64
 	sentBytes int64
+	// tracker, for a fair ring, publishes what run has taken from it, for
+	// a RoomSource's writers asking whether a batch fits (Tracker.Room).
+	tracker *fair.Tracker
 }
 
 // newSubscriber makes a subscriber for req. One whose selectors can match
@@ -73,7 +76,8 @@ func newSubscriber(s *Server, req *loggregator_v2.EgressBatchRequest, batched bo
 	if manySources(req) {
 		if size, charged, ok := s.slots.grantFair(); ok {
 			sub.slotBytes = charged
-			sub.ring = fair.New(size, fair.Options{Lanes: fair.DefaultLanes, Salt: s.cfg.Salt, OnDrop: sub.onDrop, Diode: opts})
+			b := fair.New(size, fair.Options{Lanes: fair.DefaultLanes, Salt: s.cfg.Salt, OnDrop: sub.onDrop, Diode: opts})
+			sub.ring, sub.tracker = b, fair.NewTracker(b)
 			return sub
 		}
 	}
@@ -217,6 +221,21 @@ func (sub *subscriber) run(ctx context.Context, st Stream) error {
 // and its connection is taking what it was sent. drained reports that the
 // diode ran empty.
 func (sub *subscriber) fill(ctx context.Context, buf [][]byte, bytes int) (_ [][]byte, _ int, drained bool) {
+	buf, bytes, drained = sub.take(ctx, buf, bytes)
+	sub.published()
+	return buf, bytes, drained
+}
+
+// published tells the writers of a fair ring what run has taken from it,
+// so that those waiting for room in it ask again.
+func (sub *subscriber) published() {
+	if sub.tracker != nil {
+		sub.tracker.Published()
+	}
+}
+
+// take is fill without publishing.
+func (sub *subscriber) take(ctx context.Context, buf [][]byte, bytes int) (_ [][]byte, _ int, drained bool) {
 	limit := sub.s.cfg.BatchBytes
 	if sub.carry != nil {
 		buf = append(buf, sub.carry)
@@ -227,6 +246,7 @@ func (sub *subscriber) fill(ctx context.Context, buf [][]byte, bytes int) (_ [][
 		env, ok := sub.ring.TryNext()
 		if !ok && len(buf) == 0 {
 			sub.releaseSent()
+			sub.published() // the ring is empty: whoever waits for room has it
 			env, ok = sub.ring.Next(ctx)
 		}
 		if !ok {

@@ -360,6 +360,82 @@ var _ = Describe("Reverse log proxy", func() {
 		Expect(fast.count()).To(Equal(sent))
 	})
 
+	It("holds a burst of one source back in its router stream while a consumer catches up, instead of overwriting it", func() {
+		r1 := c.startRouter("127.0.0.1:0")
+		cfg := c.proxyConfig(r1.Addr())
+		cfg.Egress.BufferSize = 400 // 16 lanes of 100: one source may hold 100
+		cfg.Egress.BatchSize = 50
+		p := startProxy(cfg, nil)
+		firehose := &loggregator_v2.EgressBatchRequest{Selectors: []*loggregator_v2.Selector{
+			{Message: &loggregator_v2.Selector_Log{Log: &loggregator_v2.LogSelector{}}},
+		}}
+		st := dial(p.Addr(), c.clientTLS(), firehose)
+		Eventually(r1.Subscriptions).Should(Equal(1))
+
+		// 1,000 envelopes of 1 KiB from one app, ten times what its lane
+		// holds, while the consumer reads nothing for 100 ms.
+		big := strings.Repeat("x", 1024)
+		go func() {
+			defer GinkgoRecover()
+			for round := range 10 {
+				envs := envelopes("app", fmt.Sprint("b", round), 100)
+				for _, e := range envs {
+					e.GetLog().Payload = append(e.GetLog().Payload, big...)
+				}
+				r1.Send(envs...)
+			}
+		}()
+		time.Sleep(100 * time.Millisecond)
+		var got atomic.Int64
+		go func() {
+			for {
+				b, err := st.Recv()
+				if err != nil {
+					return
+				}
+				got.Add(int64(len(b.GetBatch())))
+			}
+		}()
+		Eventually(got.Load, 5*time.Second).Should(BeEquivalentTo(1000))
+		Expect(p.metric(`dropped{direction="egress",reason="slow_consumer"}`)).To(BeZero())
+		Expect(p.metric("ingress_held_batches")).To(BeNumerically(">", 0))
+	})
+
+	It("still disconnects a firehose consumer that stays slow: holding back is for bursts, within an allowance", func() {
+		r1 := c.startRouter("127.0.0.1:0")
+		cfg := c.proxyConfig(r1.Addr())
+		cfg.Egress.BufferSize = 400
+		cfg.Egress.BatchSize = 10
+		cfg.Egress.SlowConsumerTimeout = config.Duration(300 * time.Millisecond)
+		p := startProxy(cfg, nil)
+		firehose := &loggregator_v2.EgressBatchRequest{Selectors: []*loggregator_v2.Selector{
+			{Message: &loggregator_v2.Selector_Log{Log: &loggregator_v2.LogSelector{}}},
+		}}
+		slow := dial(p.Addr(), c.clientTLS(), firehose)
+		fast := consume(p.Addr(), c.clientTLS(), firehose)
+		Eventually(r1.Subscriptions).Should(Equal(2))
+
+		big := strings.Repeat("x", 4096)
+		sent := 0
+		for round := 0; round < 60; round++ {
+			envs := envelopes(fmt.Sprint("app-", round%8), "a", 50)
+			for _, e := range envs {
+				e.GetLog().Payload = append(e.GetLog().Payload, big...)
+			}
+			r1.Send(envs...)
+			sent += len(envs)
+			Eventually(fast.count, 5*time.Second).Should(Equal(sent))
+		}
+
+		Eventually(func() float64 { return p.metric("slow_consumer_disconnects") }, 5*time.Second).Should(Equal(1.0))
+		var err error
+		for err == nil {
+			_, err = slow.Recv()
+		}
+		Expect(status.Code(err)).To(Equal(codes.Aborted))
+		Expect(fast.count()).To(Equal(sent))
+	})
+
 	It("on stop delivers what it already received, then ends the streams and returns", func() {
 		r1 := c.startRouter("127.0.0.1:0")
 		p := startProxy(c.proxyConfig(r1.Addr()), nil)

@@ -47,8 +47,13 @@ type subscriber struct {
 	// deliver takes one encoded envelope. It is called from one goroutine
 	// per router at once and must never block.
 	deliver func(env []byte)
-	ctx     context.Context
-	wg      sync.WaitGroup // one per running router stream
+	// room, when set, says whether a batch fits in the consumer's buffer
+	// below its high-water mark and, when not, gives a channel closed when
+	// it is worth asking again (fair.Tracker.Room); see hold.
+	room  func(envs [][]byte) (bool, <-chan struct{})
+	allow *allowance // the holding a consumer may still do; with room
+	ctx   context.Context
+	wg    sync.WaitGroup // one per running router stream
 }
 
 // router is one member of the set.
@@ -186,6 +191,15 @@ func (s *Set) Close() {
 // egress.Server over a Set needs ConcurrentWriters). The returned function
 // ends req's streams and returns once deliver will not be called again.
 func (s *Set) Subscribe(req *loggregator_v2.EgressBatchRequest, deliver func(env []byte)) (func(), error) {
+	return s.SubscribeWithRoom(req, deliver, nil)
+}
+
+// SubscribeWithRoom is Subscribe for a consumer whose buffer can say
+// whether a batch fits (egress.RoomSource): a router stream whose next
+// batch does not fit is not read for a while (see hold), so a burst waits
+// in the router and in the stream's flow-control window instead of
+// overwriting the consumer's oldest envelopes here.
+func (s *Set) SubscribeWithRoom(req *loggregator_v2.EgressBatchRequest, deliver func(env []byte), room func(envs [][]byte) (bool, <-chan struct{})) (func(), error) {
 	// Routers are asked for preferred tags whatever the consumer wants: a
 	// consumer of deprecated tags gets them converted once, by the
 	// egress.Server over this Set, not by every router too (whose
@@ -194,7 +208,10 @@ func (s *Set) Subscribe(req *loggregator_v2.EgressBatchRequest, deliver func(env
 	up := proto.CloneOf(req)
 	up.UsePreferredTags = true
 	ctx, cancel := context.WithCancel(context.Background())
-	sub := &subscriber{req: up, deliver: deliver, ctx: ctx}
+	sub := &subscriber{req: up, deliver: deliver, room: room, ctx: ctx}
+	if room != nil {
+		sub.allow = newAllowance(time.Now())
+	}
 	s.mu.Lock()
 	if !s.closed {
 		s.subscribers[sub] = struct{}{}
@@ -271,6 +288,9 @@ func (s *Set) receive(ctx context.Context, sub *subscriber, r *router) error {
 		if err := st.RecvMsg(&b); err != nil {
 			return fmt.Errorf("receive from router %s: %w", r.addr, err)
 		}
+		if sub.room != nil {
+			s.hold(ctx, sub, b.Envelopes)
+		}
 		for _, env := range b.Envelopes {
 			sub.deliver(env)
 		}
@@ -279,4 +299,89 @@ func (s *Set) receive(ctx context.Context, sub *subscriber, r *router) error {
 			s.m.invalid.Add(float64(b.Invalid))
 		}
 	}
+}
+
+// Holding a batch back. A consumer's buffer is split by source (fair.Buffer)
+// and one source may fill only a quarter of it, so a burst of one source
+// (what agents held while a router restarted, an app's sudden flood)
+// overwrites its oldest envelopes here even while the consumer keeps up,
+// only less fast than the router sends. So a stream whose batch would take
+// a lane over its high-water mark waits, unread, for the consumer to take
+// some: at most maxHold a batch, and at most holdAllowance of every
+// holdWindow per consumer, so that a consumer that is slow rather than
+// bursty still loses here, is counted here, and is cut off here as slow
+// (reverse_log_proxy.egress.slow_consumer_timeout), as before. While a
+// stream waits, its router keeps sending until the stream's flow-control
+// window is full, then holds the rest in that subscription's own buffer.
+const (
+	maxHold       = 250 * time.Millisecond
+	holdAllowance = time.Second
+	holdWindow    = 10 * time.Second
+)
+
+// hold waits, within the consumer's allowance, until envs fit in its
+// buffer, the allowance for this batch runs out, or ctx ends, and counts
+// the batch and the wait when it waited.
+func (s *Set) hold(ctx context.Context, sub *subscriber, envs [][]byte) {
+	ok, ch := sub.room(envs)
+	if ok {
+		return
+	}
+	start := time.Now()
+	grant := sub.allow.take(start, maxHold)
+	if grant <= 0 {
+		return
+	}
+	timer := time.NewTimer(grant)
+	defer timer.Stop()
+	for !ok {
+		select {
+		case <-ch:
+			ok, ch = sub.room(envs)
+		case <-timer.C:
+			ok = true
+		case <-ctx.Done():
+			ok = true
+		}
+	}
+	waited := time.Since(start)
+	sub.allow.refund(grant - waited)
+	s.m.heldBatches.Inc()
+	s.m.heldSeconds.Add(waited.Seconds())
+}
+
+// allowance is a consumer's holding time: a bucket of holdAllowance that
+// refills at holdAllowance per holdWindow, shared by its router streams.
+type allowance struct {
+	mu   sync.Mutex
+	left time.Duration // guarded by mu
+	at   time.Time     // when left was last brought up to date; guarded by mu
+}
+
+func newAllowance(now time.Time) *allowance {
+	return &allowance{left: holdAllowance, at: now}
+}
+
+// take returns how long a batch may wait from now, at most most, and
+// takes it from the allowance.
+func (a *allowance) take(now time.Time, most time.Duration) time.Duration {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if elapsed := now.Sub(a.at); elapsed > 0 {
+		a.left = min(holdAllowance, a.left+elapsed*holdAllowance/holdWindow)
+		a.at = now
+	}
+	grant := min(most, a.left)
+	a.left -= grant
+	return grant
+}
+
+// refund gives back the part of a grant a batch did not wait.
+func (a *allowance) refund(d time.Duration) {
+	if d <= 0 {
+		return
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.left = min(holdAllowance, a.left+d)
 }

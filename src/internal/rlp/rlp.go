@@ -56,7 +56,11 @@ func New(cfg *Config, log *slog.Logger, lookup resolve.LookupFunc) (*Proxy, erro
 	}
 	reg := metrics.NewRegistry()
 	m := newMetrics(reg)
-	routers, err := routerset.New(cfg.Routers, m.routers, routerset.Options{Lookup: lookup, Log: log})
+	// The consumers' diodes are the proxy's buffers: the router streams
+	// merge straight into them. The router set charges what a router
+	// stream held back for a consumer may buffer unread to the same budget.
+	budget := diode.NewBudget(cfg.BufferBudgetBytes())
+	routers, err := routerset.New(cfg.Routers, m.routers, routerset.Options{Lookup: lookup, Log: log, Budget: budget})
 	if err != nil {
 		return nil, fmt.Errorf("routers.tls: %w", err)
 	}
@@ -69,9 +73,7 @@ func New(cfg *Config, log *slog.Logger, lookup resolve.LookupFunc) (*Proxy, erro
 	}
 	egressCfg := cfg.Egress.Config()
 	egressCfg.ConcurrentWriters = true // one stream per router writes into each consumer's diode
-	// The consumers' diodes are the proxy's buffers: the router streams
-	// merge straight into them.
-	egressCfg.Budget = diode.NewBudget(cfg.BufferBudgetBytes())
+	egressCfg.Budget = budget
 	egressCfg.BudgetDropped = func(n int) { m.budget.Add(float64(n)) }
 	egressCfg.Salt = fair.HostSalt(cfg.Egress.Addr)
 	reg.BufferBytes(egressCfg.Budget.Held, egressCfg.Budget.Limit)

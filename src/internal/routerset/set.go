@@ -14,6 +14,7 @@ import (
 	grpckeepalive "google.golang.org/grpc/keepalive"
 	"google.golang.org/protobuf/proto"
 
+	"loggregator/internal/diode"
 	"loggregator/internal/mtls"
 	"loggregator/internal/resolve"
 	"loggregator/internal/wire"
@@ -38,6 +39,12 @@ type Options struct {
 	Lookup resolve.LookupFunc
 	// Log receives membership changes and stream errors; nil discards them.
 	Log *slog.Logger
+	// Budget, when set, is the process's buffer budget, charged
+	// wire.StreamWindow bytes for every router stream held back (see hold):
+	// what its router may send meanwhile, which gRPC keeps unread. A stream
+	// is held back only when that fits, so holding never takes the process
+	// over its budget; without a Budget no stream is held back.
+	Budget *diode.Budget
 }
 
 // subscriber is one consumer as the set sees it: the request to forward to
@@ -77,6 +84,7 @@ type Set struct {
 	codec      *wire.Codec
 	m          *Metrics
 	log        *slog.Logger
+	budget     *diode.Budget
 
 	streams sync.WaitGroup // one per running router stream
 
@@ -104,6 +112,7 @@ func New(cfg Config, m *Metrics, opts Options) (*Set, error) {
 		codec:       wire.NewCodec(),
 		m:           m,
 		log:         opts.Log,
+		budget:      opts.Budget,
 		routers:     map[string]*router{},
 		subscribers: map[*subscriber]struct{}{},
 	}
@@ -198,7 +207,8 @@ func (s *Set) Subscribe(req *loggregator_v2.EgressBatchRequest, deliver func(env
 // whether a batch fits (egress.RoomSource): a router stream whose next
 // batch does not fit is not read for a while (see hold), so a burst waits
 // in the router and in the stream's flow-control window instead of
-// overwriting the consumer's oldest envelopes here.
+// overwriting the consumer's oldest envelopes here. Only a Set with an
+// Options.Budget holds streams back; without one this is Subscribe.
 func (s *Set) SubscribeWithRoom(req *loggregator_v2.EgressBatchRequest, deliver func(env []byte), room func(envs [][]byte) (bool, <-chan struct{})) (func(), error) {
 	// Routers are asked for preferred tags whatever the consumer wants: a
 	// consumer of deprecated tags gets them converted once, by the
@@ -208,6 +218,9 @@ func (s *Set) SubscribeWithRoom(req *loggregator_v2.EgressBatchRequest, deliver 
 	up := proto.CloneOf(req)
 	up.UsePreferredTags = true
 	ctx, cancel := context.WithCancel(context.Background())
+	if s.budget == nil {
+		room = nil // nothing to charge what a held stream buffers to: never hold
+	}
 	sub := &subscriber{req: up, deliver: deliver, room: room, ctx: ctx}
 	if room != nil {
 		sub.allow = newAllowance(time.Now())
@@ -312,7 +325,8 @@ func (s *Set) receive(ctx context.Context, sub *subscriber, r *router) error {
 // bursty still loses here, is counted here, and is cut off here as slow
 // (reverse_log_proxy.egress.slow_consumer_timeout), as before. While a
 // stream waits, its router keeps sending until the stream's flow-control
-// window is full, then holds the rest in that subscription's own buffer.
+// window is full, then holds the rest in that subscription's own buffer;
+// the window's worth gRPC keeps here unread is charged to Options.Budget.
 const (
 	maxHold       = 250 * time.Millisecond
 	holdAllowance = time.Second
@@ -327,6 +341,10 @@ func (s *Set) hold(ctx context.Context, sub *subscriber, envs [][]byte) {
 	if ok {
 		return
 	}
+	if !s.budget.Charge(wire.StreamWindow) {
+		return
+	}
+	defer s.budget.Release(wire.StreamWindow)
 	start := time.Now()
 	grant := sub.allow.take(start, maxHold)
 	if grant <= 0 {

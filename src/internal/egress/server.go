@@ -33,8 +33,9 @@ type Source interface {
 // its high-water mark (fair.Tracker.Room), instead of delivering it at
 // once and overwriting the subscriber's oldest envelopes: a source that
 // reads from upstream streams (the rlp's router set) lets a burst wait in
-// them. A Server subscribes through SubscribeWithRoom where its
-// subscriber's buffer is a fair one, through Subscribe otherwise.
+// them. A Server over a RoomSource gives every subscriber a fair.Buffer
+// (of one lane for a subscriber of one source) and subscribes through
+// SubscribeWithRoom.
 type RoomSource interface {
 	Source
 	SubscribeWithRoom(req *loggregator_v2.EgressBatchRequest, deliver func(env []byte), room func(envs [][]byte) (bool, <-chan struct{})) (unsubscribe func(), err error)

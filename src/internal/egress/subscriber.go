@@ -65,7 +65,9 @@ type subscriber struct {
 // more than one source gets a fair ring (fair.Buffer): when it falls
 // behind, the source holding the most of its buffer loses first, so a
 // firehose consumer that cannot keep up loses the flooding app's envelopes
-// rather than everyone's. One that reads a single source gets a diode.
+// rather than everyone's. One that reads a single source gets a diode, or
+// over a RoomSource a fair ring of one lane, which can say whether a batch
+// fits.
 func newSubscriber(s *Server, req *loggregator_v2.EgressBatchRequest, batched bool) *subscriber {
 	sub := &subscriber{s: s, batched: batched, legacyTags: !req.GetUsePreferredTags(), slow: make(chan struct{})}
 	var opts []diode.Option[[]byte]
@@ -83,6 +85,13 @@ func newSubscriber(s *Server, req *loggregator_v2.EgressBatchRequest, batched bo
 	}
 	size, charged := s.slots.grant()
 	sub.slotBytes = charged
+	if _, ok := s.src.(RoomSource); ok {
+		// One lane, the whole buffer for the one source, with a Tracker:
+		// the Source can hold back a batch that does not fit.
+		b := fair.New(size, fair.Options{Lanes: 1, OnDrop: sub.onDrop, Diode: opts})
+		sub.ring, sub.tracker = b, fair.NewTracker(b)
+		return sub
+	}
 	if s.cfg.ConcurrentWriters {
 		sub.ring = diode.NewManyToOne(size, sub.onDrop, opts...)
 	} else {

@@ -126,8 +126,12 @@ func shape(size, lanes int) (n, per int) {
 // Set stores env in the lane of its source_id, which it reads from env
 // without decoding it; an envelope it cannot read goes to the lane of the
 // empty source id. Like diode.ManyToOne.Set it never waits for the reader
-// and never allocates.
+// and never allocates. A Buffer of one lane does not read the source_id.
 func (b *Buffer) Set(env []byte) {
+	if len(b.lanes) == 1 {
+		b.SetSource(nil, env)
+		return
+	}
 	b.SetSource(SourceID(env), env)
 }
 

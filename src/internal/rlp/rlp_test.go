@@ -360,20 +360,18 @@ var _ = Describe("Reverse log proxy", func() {
 		Expect(fast.count()).To(Equal(sent))
 	})
 
-	It("holds a burst of one source back in its router stream while a consumer catches up, instead of overwriting it", func() {
+	DescribeTable("holds a burst of one source back in its router stream while a consumer catches up, instead of overwriting it", func(req *loggregator_v2.EgressBatchRequest) {
 		r1 := c.startRouter("127.0.0.1:0")
 		cfg := c.proxyConfig(r1.Addr())
-		cfg.Egress.BufferSize = 400 // 16 lanes of 100: one source may hold 100
+		cfg.Egress.BufferSize = 400
 		cfg.Egress.BatchSize = 50
 		p := startProxy(cfg, nil)
-		firehose := &loggregator_v2.EgressBatchRequest{Selectors: []*loggregator_v2.Selector{
-			{Message: &loggregator_v2.Selector_Log{Log: &loggregator_v2.LogSelector{}}},
-		}}
-		st := dial(p.Addr(), c.clientTLS(), firehose)
+		st := dial(p.Addr(), c.clientTLS(), req)
 		Eventually(r1.Subscriptions).Should(Equal(1))
 
-		// 1,000 envelopes of 1 KiB from one app, ten times what its lane
-		// holds, while the consumer reads nothing for 100 ms.
+		// 1,000 envelopes of 1 KiB from one app, more than the consumer's
+		// buffer keeps of one source (100 of a firehose's, all 400 of an
+		// app consumer's), while the consumer reads nothing for 100 ms.
 		big := strings.Repeat("x", 1024)
 		go func() {
 			defer GinkgoRecover()
@@ -399,7 +397,12 @@ var _ = Describe("Reverse log proxy", func() {
 		Eventually(got.Load, 5*time.Second).Should(BeEquivalentTo(1000))
 		Expect(p.metric(`dropped{direction="egress",reason="slow_consumer"}`)).To(BeZero())
 		Expect(p.metric("ingress_held_batches")).To(BeNumerically(">", 0))
-	})
+	},
+		Entry("a firehose consumer (its buffer split by source)", &loggregator_v2.EgressBatchRequest{Selectors: []*loggregator_v2.Selector{
+			{Message: &loggregator_v2.Selector_Log{Log: &loggregator_v2.LogSelector{}}},
+		}}),
+		Entry("a consumer of that one app", logs("app", "")),
+	)
 
 	It("still disconnects a firehose consumer that stays slow: holding back is for bursts, within an allowance", func() {
 		r1 := c.startRouter("127.0.0.1:0")

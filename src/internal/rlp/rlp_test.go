@@ -371,7 +371,7 @@ var _ = Describe("Reverse log proxy", func() {
 
 		// 1,000 envelopes of 1 KiB from one app, more than the consumer's
 		// buffer keeps of one source (100 of a firehose's, all 400 of an
-		// app consumer's), while the consumer reads nothing for 100 ms.
+		// app consumer's), while the consumer reads nothing for 50 ms.
 		big := strings.Repeat("x", 1024)
 		go func() {
 			defer GinkgoRecover()
@@ -383,7 +383,7 @@ var _ = Describe("Reverse log proxy", func() {
 				r1.Send(envs...)
 			}
 		}()
-		time.Sleep(100 * time.Millisecond)
+		time.Sleep(50 * time.Millisecond)
 		var got atomic.Int64
 		go func() {
 			for {

@@ -17,8 +17,8 @@
 // whose buffer can say whether a batch fits (SubscribeWithRoom, which
 // egress.Server uses for its fair buffers) has a router stream whose next
 // batch would take one of the buffer's lanes over three quarters left
-// unread until the subscriber takes some: at most 250 ms a batch and 1 s in
-// every 10 s per subscriber, each held stream charged a flow-control
+// unread until the subscriber takes some: at most 100 ms a batch and 250 ms
+// in every 10 s per subscriber, each held stream charged a flow-control
 // window to the budget, counted in ingress_held_batches and
 // ingress_held_seconds. One source may fill only
 // a quarter of such a buffer, so without it a burst of one source (what

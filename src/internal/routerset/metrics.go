@@ -38,7 +38,7 @@ func NewMetrics(r *metrics.Registry) *Metrics {
 		connects:     r.Counter("router_connects", "Routers that joined the membership."),
 		disconnects:  r.Counter("router_disconnects", "Routers that left the membership."),
 		streamErrors: r.Counter("router_stream_errors", "Subscription streams to a router that broke and were re-opened."),
-		heldBatches:  r.Counter("ingress_held_batches", "Batches from routers held back, unread, until the consumer's buffer had room for them below three quarters of a lane (at most 250 ms each, and 1 s in every 10 s per consumer)."),
+		heldBatches:  r.Counter("ingress_held_batches", "Batches from routers held back, unread, until the consumer's buffer had room for them below three quarters of a lane (at most 100 ms each, and 250 ms in every 10 s per consumer)."),
 		heldSeconds:  r.Counter("ingress_held_seconds", "Seconds that held-back batches from routers waited, in all."),
 	}
 }

@@ -328,8 +328,8 @@ func (s *Set) receive(ctx context.Context, sub *subscriber, r *router) error {
 // window is full, then holds the rest in that subscription's own buffer;
 // the window's worth gRPC keeps here unread is charged to Options.Budget.
 const (
-	maxHold       = 250 * time.Millisecond
-	holdAllowance = time.Second
+	maxHold       = 100 * time.Millisecond
+	holdAllowance = 250 * time.Millisecond
 	holdWindow    = 10 * time.Second
 )
 

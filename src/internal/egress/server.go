@@ -89,10 +89,11 @@ var (
 // gRPC server that uses wire.Codec, and call Drain before stopping that
 // server.
 type Server struct {
-	src Source
-	cfg Config
-	m   Metrics
-	log *slog.Logger
+	src   Source
+	rooms RoomSource // src, when it can hold batches back; else nil
+	cfg   Config
+	m     Metrics
+	log   *slog.Logger
 
 	slots    *slotShare
 	shares   *envelopeShares
@@ -109,7 +110,8 @@ type Server struct {
 
 // NewServer returns a Server over src.
 func NewServer(src Source, cfg Config, m Metrics, log *slog.Logger) *Server {
-	return &Server{src: src, cfg: cfg, m: m, log: log, slots: newSlotShare(cfg), shares: newEnvelopeShares(cfg), drain: make(chan struct{})}
+	rooms, _ := src.(RoomSource)
+	return &Server{src: src, rooms: rooms, cfg: cfg, m: m, log: log, slots: newSlotShare(cfg), shares: newEnvelopeShares(cfg), drain: make(chan struct{})}
 }
 
 // Register adds the Egress service to g: Receiver and BatchedReceiver
@@ -206,8 +208,8 @@ func (s *Server) Serve(st Stream, req *loggregator_v2.EgressBatchRequest) error 
 	sub := newSubscriber(s, req, st.Batched())
 	var unsubscribe func()
 	var err error
-	if rs, ok := s.src.(RoomSource); ok && sub.tracker != nil {
-		unsubscribe, err = rs.SubscribeWithRoom(req, sub.write, sub.tracker.Room)
+	if s.rooms != nil { // newSubscriber gave sub a tracker
+		unsubscribe, err = s.rooms.SubscribeWithRoom(req, sub.write, sub.tracker.Room)
 	} else {
 		unsubscribe, err = s.src.Subscribe(req, sub.write)
 	}

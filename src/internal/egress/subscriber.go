@@ -85,7 +85,7 @@ func newSubscriber(s *Server, req *loggregator_v2.EgressBatchRequest, batched bo
 	}
 	size, charged := s.slots.grant()
 	sub.slotBytes = charged
-	if _, ok := s.src.(RoomSource); ok {
+	if s.rooms != nil {
 		// One lane, the whole buffer for the one source, with a Tracker:
 		// the Source can hold back a batch that does not fit.
 		b := fair.New(size, fair.Options{Lanes: 1, OnDrop: sub.onDrop, Diode: opts})

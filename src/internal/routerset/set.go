@@ -314,11 +314,12 @@ func (s *Set) receive(ctx context.Context, sub *subscriber, r *router) error {
 	}
 }
 
-// Holding a batch back. A consumer's buffer is split by source (fair.Buffer)
-// and one source may fill only a quarter of it, so a burst of one source
-// (what agents held while a router restarted, an app's sudden flood)
-// overwrites its oldest envelopes here even while the consumer keeps up,
-// only less fast than the router sends. So a stream whose batch would take
+// Holding a batch back. A consumer's buffer keeps a bounded number of one
+// source's envelopes (all of it for a consumer of one source, a quarter of
+// it in a buffer split by source), so a burst of one source (what agents
+// held while a router restarted, an app's sudden flood) overwrote its
+// oldest envelopes here even while the consumer kept up, only less fast
+// than the router sent. So a stream whose batch would take
 // a lane over its high-water mark waits, unread, for the consumer to take
 // some: at most maxHold a batch, and at most holdAllowance of every
 // holdWindow per consumer, so that a consumer that is slow rather than

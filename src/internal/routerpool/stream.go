@@ -137,23 +137,8 @@ func (s *stream) watch(timeout time.Duration, stalled func()) {
 // leave the budget when it leaves pending; the caller releases it on a plain
 // one.
 func (s *stream) send(batch [][]byte, size int, charged int64) error {
-	if s.acked != nil {
-		select {
-		case <-s.broken:
-			return errBroken
-		default:
-		}
-	}
-	s.msg.Envelopes = batch
-	var err error
-	if s.acked != nil {
-		err = s.acked.SendMsg(&s.msg)
-	} else {
-		err = s.plain.SendMsg(&s.msg)
-	}
-	s.msg.Envelopes = nil
-	if err != nil {
-		s.uncharge(charged)
+	if err := s.write(batch); err != nil {
+		s.uncharge(charged) // not written: nothing to keep it for
 		return err
 	}
 	s.sent += uint64(len(batch))
@@ -177,6 +162,24 @@ func (s *stream) send(batch [][]byte, size int, charged int64) error {
 		s.recent = s.recent[1:]
 	}
 	return nil
+}
+
+// write sends batch as one message; an acknowledged stream whose
+// acknowledgements have ended is not written to.
+func (s *stream) write(batch [][]byte) error {
+	var cs grpc.ClientStream = s.plain
+	if s.acked != nil {
+		select {
+		case <-s.broken:
+			return errBroken
+		default:
+		}
+		cs = s.acked
+	}
+	s.msg.Envelopes = batch
+	err := cs.SendMsg(&s.msg)
+	s.msg.Envelopes = nil
+	return err
 }
 
 // trim releases the pending batches the router has acknowledged.

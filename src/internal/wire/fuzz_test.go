@@ -1,7 +1,9 @@
 package wire_test
 
 import (
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -32,7 +34,16 @@ func FuzzScan(f *testing.F) {
 	}
 	f.Add([]byte{0x0b})
 	f.Add([]byte{0x12, 0x05, 'a'})
-	f.Add([]byte{0x4a, 0x06, 0x0a, 0x01, 0xff, 0x12, 0x01, 'v'}) // a tag key that is not UTF-8
+	f.Add([]byte{0x4a, 0x06, 0x0a, 0x01, 0xff, 0x12, 0x01, 'v'})       // a tag key that is not UTF-8
+	f.Add([]byte{0x4a, 0x07, 0x0a, 0x01, 'k', 0x12, 0x02, 0xc3, 0xa9}) // a tag value that is UTF-8, not ASCII
+	f.Add([]byte{0x4a, 0x06, 0x12, 0x01, 'v', 0x0a, 0x01, 'k'})        // value before key
+	tagged, err := proto.Marshal(&loggregator_v2.Envelope{SourceId: "s", Tags: map[string]string{
+		"source_type": "APP/PROC/WEB", "deployment": "cf", "index": "0d3e1f2a", "é": "ü", "": "",
+	}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(tagged)
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var fields wire.Fields
 		err := wire.Scan(b, &fields)
@@ -51,6 +62,29 @@ func FuzzScan(f *testing.F) {
 			// Scan is stricter only about wire types of known fields, which
 			// protobuf keeps as unknown fields.
 			return
+		}
+		// The tags: every key (in either map) and HasTags, whether scan
+		// took a field by its quick path or the long way.
+		keys, err := wire.ScanTagKeys(b, &fields, nil)
+		if err != nil {
+			t.Fatalf("ScanTagKeys failed where Scan did not: %v", err)
+		}
+		got := map[string]bool{}
+		for _, k := range keys {
+			got[string(k)] = true
+		}
+		want := map[string]bool{}
+		for k := range e.Tags {
+			want[k] = true
+		}
+		for k := range e.DeprecatedTags {
+			want[k] = true
+		}
+		if !maps.Equal(got, want) {
+			t.Fatalf("tag keys %q, protobuf says %q", slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)))
+		}
+		if fields.HasTags != (len(e.Tags) > 0) {
+			t.Fatalf("HasTags %v, protobuf has %d tags", fields.HasTags, len(e.Tags))
 		}
 		if string(fields.SourceID) != e.SourceId {
 			t.Fatalf("source id %q, protobuf says %q", fields.SourceID, e.SourceId)

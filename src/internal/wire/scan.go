@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"encoding/binary"
 	"errors"
 	"hash/maphash"
 	"unicode/utf8"
@@ -120,6 +121,16 @@ func scan(env []byte, f *Fields, keys [][]byte, collect bool) ([][]byte, error) 
 	// Every known field but the timestamp is length-delimited.
 	it := FieldIter{b: env, bytesOnly: 1<<(fieldEvent+1) - 1<<fieldSourceID}
 	for {
+		// Most of an envelope's fields are tags of the usual shape: take
+		// them here without the field loop.
+		if key, n := plainTag(it.b); n > 0 {
+			if collect {
+				keys = append(keys, key)
+			}
+			f.HasTags = true
+			it.b = it.b[n:]
+			continue
+		}
 		num, v, b, ok := it.Next()
 		if !ok {
 			return keys, it.err
@@ -299,6 +310,41 @@ func plainEntry(b []byte) (key, value []byte, ok bool) {
 		return nil, nil, false
 	}
 	return b[2:v], b[v+2:], true
+}
+
+// tagKey is the key byte of a tags (9) field: field 9, wire type 2.
+const tagKey = fieldTags<<3 | wireBytes
+
+// plainTag cuts a tags field from the start of b when it has the shape
+// nearly every tag has: a one-byte length and an entry of plainEntry's
+// shape whose key and value are ASCII. It returns the entry's key and the
+// field's length, or 0 when b starts with anything else (which scan then
+// reads the long way, to the same result). Every framing byte of that
+// shape is below 0x80, so one ASCII pass over the whole entry checks both
+// strings.
+func plainTag(b []byte) (key []byte, n int) {
+	if len(b) < 6 || b[0] != tagKey || b[1] >= 0x80 || b[2] != 1<<3|wireBytes || b[3] >= 0x80 {
+		return nil, 0
+	}
+	n = 2 + int(b[1])
+	v := 4 + int(b[3]) // the value's key byte
+	if n > len(b) || v+2 > n || b[v] != 2<<3|wireBytes || v+2+int(b[v+1]) != n || !ascii(b[2:n]) {
+		return nil, 0
+	}
+	return b[4:v], n
+}
+
+// ascii reports whether every byte of b is below 0x80, eight at a time.
+func ascii(b []byte) bool {
+	var acc uint64
+	for len(b) >= 8 {
+		acc |= binary.LittleEndian.Uint64(b)
+		b = b[8:]
+	}
+	for _, c := range b {
+		acc |= uint64(c)
+	}
+	return acc&0x8080808080808080 == 0
 }
 
 // validUTF8 is utf8.Valid, quicker for the short ASCII strings tags are:

@@ -44,6 +44,18 @@ func FuzzScan(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(tagged)
+	gauge, err := proto.Marshal(&loggregator_v2.Envelope{SourceId: "s", Message: &loggregator_v2.Envelope_Gauge{Gauge: &loggregator_v2.Gauge{
+		Metrics: map[string]*loggregator_v2.GaugeValue{
+			"cpu": {Unit: "percentage", Value: 1.5}, "memory": {Unit: "bytes"}, "disk": {Value: 2}, "none": {}, "é": {Unit: "ü", Value: 3},
+		},
+	}}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(gauge)
+	f.Add([]byte{0x32, 0x0a, 0x0a, 0x08, 0x0a, 0x01, 'm', 0x12, 0x03, 0x0a, 0x01, 0xff}) // a unit that is not UTF-8
+	f.Add([]byte{0x32, 0x09, 0x0a, 0x07, 0x0a, 0x01, 0xff, 0x12, 0x02, 0x0a, 0x00})      // a name that is not UTF-8
+	f.Add([]byte{0x32, 0x09, 0x0a, 0x07, 0x0a, 0x01, 'm', 0x12, 0x02, 0x11, 0x00})       // a value cut short
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var fields wire.Fields
 		err := wire.Scan(b, &fields)

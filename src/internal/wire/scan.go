@@ -250,6 +250,10 @@ func (f *Fields) NameHash() uint64 {
 func checkGauge(b []byte) error {
 	it := FieldIter{b: b, bytesOnly: 1 << fieldGaugeMetrics}
 	for {
+		if n := plainMetric(it.b); n > 0 {
+			it.b = it.b[n:]
+			continue
+		}
 		num, _, v, ok := it.Next()
 		if !ok {
 			return it.err
@@ -332,6 +336,41 @@ func plainTag(b []byte) (key []byte, n int) {
 		return nil, 0
 	}
 	return b[4:v], n
+}
+
+// gaugeMetricKey is the key byte of a Gauge's metrics (1) field.
+const gaugeMetricKey = fieldGaugeMetrics<<3 | wireBytes
+
+// plainMetric returns the length of the metrics field at the start of b
+// when it has the shape every encoder writes for a short metric: a one-byte
+// length, an entry of an ASCII name (1) and then a GaugeValue (2), each with
+// a one-byte length, and that GaugeValue an optional ASCII unit (1) then an
+// optional value (2, a double). It returns 0 for anything else, which
+// checkGauge then reads the long way, to the same result.
+func plainMetric(b []byte) int {
+	if len(b) < 6 || b[0] != gaugeMetricKey || b[1] >= 0x80 || b[2] != 1<<3|wireBytes || b[3] >= 0x80 {
+		return 0
+	}
+	n := 2 + int(b[1])
+	v := 4 + int(b[3]) // the GaugeValue's key byte
+	if n > len(b) || v+2 > n || b[v] != 2<<3|wireBytes || v+2+int(b[v+1]) != n || !ascii(b[4:v]) {
+		return 0
+	}
+	m := b[v+2 : n]
+	if len(m) >= 2 && m[0] == 1<<3|wireBytes && m[1] < 0x80 {
+		u := 2 + int(m[1])
+		if u > len(m) || !ascii(m[2:u]) {
+			return 0
+		}
+		m = m[u:]
+	}
+	if len(m) == 9 && m[0] == 2<<3|wireFixed64 {
+		m = m[9:]
+	}
+	if len(m) != 0 {
+		return 0
+	}
+	return n
 }
 
 // ascii reports whether every byte of b is below 0x80, eight at a time.

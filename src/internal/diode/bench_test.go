@@ -67,6 +67,14 @@ var benchCases = []benchCase{
 		d := diode.NewOneToOne[*benchEnvelope](benchSize, nil)
 		return benchTarget{d.Set, readNextBatch(d.NextBatch)}
 	}},
+	{"diode.ManyToOne/Poll", false, func(context.Context) benchTarget {
+		d := diode.NewManyToOne[*benchEnvelope](benchSize, nil)
+		return benchTarget{d.Set, readPoll(d.TryNext)}
+	}},
+	{"diode.OneToOne/Poll", true, func(context.Context) benchTarget {
+		d := diode.NewOneToOne[*benchEnvelope](benchSize, nil)
+		return benchTarget{d.Set, readPoll(d.TryNext)}
+	}},
 	{"go-diodes.ManyToOne/Poller", false, func(ctx context.Context) benchTarget {
 		p := diodes.NewPoller(diodes.NewManyToOne(benchSize, nil), diodes.WithPollingContext(ctx))
 		return benchTarget{setGeneric(p.Set), readGeneric(p.Next)}
@@ -130,6 +138,30 @@ func readNext(next func(context.Context) (*benchEnvelope, bool)) func(context.Co
 		}
 	}
 }
+
+// readPoll reads the way go-diodes' Poller does (TryNext, and a 10 ms sleep
+// whenever the ring is empty), so that our Set and theirs are measured
+// against the same reader.
+func readPoll(tryNext func() (*benchEnvelope, bool)) func(context.Context) int {
+	return func(ctx context.Context) int {
+		var n int
+		var sink int64
+		for {
+			if e, ok := tryNext(); ok {
+				consume(e, &sink)
+				n++
+				continue
+			}
+			if ctx.Err() != nil {
+				return n
+			}
+			time.Sleep(pollInterval)
+		}
+	}
+}
+
+// pollInterval is go-diodes' Poller's default.
+const pollInterval = 10 * time.Millisecond
 
 func readNextBatch(nextBatch func(context.Context, []*benchEnvelope) []*benchEnvelope) func(context.Context) int {
 	return func(ctx context.Context) int {

@@ -16,6 +16,7 @@ import (
 
 	"loggregator/internal/cfauth/cfauthtest"
 	"loggregator/internal/envelopetest"
+	"loggregator/internal/metrics/metricstest"
 )
 
 const admin = "bearer admin-token"
@@ -174,6 +175,55 @@ var _ = Describe("The firehose", func() {
 		Expect(websocket.IsCloseError(err, websocket.ClosePolicyViolation)).To(BeTrue(), err.Error())
 		Expect(err.Error()).To(ContainSubstring("slow consumer"))
 		Expect(t.metrics()).To(ContainSubstring(`websocket_closes{reason="slow_consumer"} 1`))
+	})
+})
+
+var _ = Describe("The buffer budget", func() {
+	It("holds the readers' buffers, their slots included, within buffer_budget_bytes under many stalled readers", func() {
+		e := newEnv()
+		t := e.start(func(cfg map[string]any) {
+			cfg["memory_limit_mib"] = 16
+			ws := cfg["websocket"].(map[string]any)
+			ws["buffer_size"] = 10000
+			ws["slow_consumer_timeout"] = "1m"
+		})
+		page := func() string {
+			p, err := metricstest.Scrape("http://" + t.metricsAddr + "/metrics")
+			Expect(err).NotTo(HaveOccurred())
+			return p
+		}
+		budget := metricstest.Value(page(), "buffer_budget_bytes")
+		Expect(budget).To(Equal(float64(8 << 20)))
+
+		const readers = 10
+		for i := range readers { // each its own subscription id, and never reads
+			conn, _ := t.dial(fmt.Sprintf("/firehose/stalled-%d", i), admin)
+			Expect(conn).NotTo(BeNil())
+		}
+		e.subscribed(readers)
+		// Nothing flows yet, and the diodes' slots are already charged.
+		Expect(metricstest.Value(page(), "buffer_bytes")).To(BeNumerically(">=", readers*64*32))
+
+		// 12 MB to each reader: past what its socket takes, and past its
+		// 10,000 slots' share of the budget.
+		big := strings.Repeat("x", 4096)
+		peak := 0.0
+		for i := 0; i < 3000; i += 100 {
+			batch := envelopetest.Logs("app", fmt.Sprint(i), 100)
+			for _, env := range batch {
+				env.GetLog().Payload = append(env.GetLog().Payload, big...)
+			}
+			e.routers[i/100%2].Send(batch...)
+			peak = max(peak, metricstest.Value(page(), "buffer_bytes"))
+		}
+		Eventually(func() float64 {
+			p := page()
+			peak = max(peak, metricstest.Value(p, "buffer_bytes"))
+			return metricstest.Value(p, `dropped{direction="egress",reason="budget"}`)
+		}).Should(BeNumerically(">", 0), "the budget, not the slots, limited what the stalled readers hold")
+		Expect(peak).To(BeNumerically("<=", budget))
+		Expect(peak).To(BeNumerically(">=", budget/2))
+		Expect(metricstest.Value(page(), "slow_consumer_disconnects")).To(BeZero())
 	})
 })
 

@@ -24,7 +24,11 @@
 // behind, or cannot take a frame, for websocket.slow_consumer_timeout is
 // cut off with a close frame (1008, "slow consumer: ...") and counted in
 // slow_consumer_disconnects. Nothing a reader does slows the routers or
-// any other reader.
+// any other reader. Every reader's buffer, its slots and the envelopes in
+// it, is charged to one byte budget, half of memory_limit_mib
+// (diode.Budget, buffer_budget_bytes): a buffer evicts its oldest
+// envelopes rather than take the process past it,
+// dropped{direction="egress",reason="budget"}.
 //
 // Authorization (internal/cfauth, with its decision cache) answers as
 // Cloud Foundry's traffic controller does: a missing or invalid token is

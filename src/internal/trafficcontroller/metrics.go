@@ -38,6 +38,10 @@ type tcMetrics struct {
 	appStreams prometheus.Gauge
 	// frames counts v1 envelopes written as websocket frames.
 	frames prometheus.Counter
+	// budget counts envelopes the readers' diodes evicted or refused to stay
+	// within the process's buffer budget:
+	// dropped{direction="egress",reason="budget"}.
+	budget prometheus.Counter
 	// noV1 counts v2 envelopes without a v1 form:
 	// dropped{direction="egress",reason="no_v1_form"}.
 	noV1 prometheus.Counter
@@ -55,6 +59,7 @@ func newMetrics(r *metrics.Registry) *tcMetrics {
 		firehoses:  r.Gauge("firehoses", "Open firehose websockets."),
 		appStreams: r.Gauge("app_streams", "Open app stream websockets."),
 		frames:     r.Counter("websocket_frames", "v1 envelopes written to readers, one websocket frame each."),
+		budget:     r.Dropped(metrics.Egress, metrics.ReasonBudget),
 		noV1:       r.Dropped(metrics.Egress, ReasonNoV1Form),
 		closes:     r.CounterVec("websocket_closes", "Websockets closed by the traffic controller, by reason (slow_consumer, shutdown, limit, error).", "reason"),
 	}

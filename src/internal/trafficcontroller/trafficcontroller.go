@@ -14,6 +14,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"loggregator/internal/cfauth"
+	"loggregator/internal/diode"
 	"loggregator/internal/egress"
 	"loggregator/internal/fair"
 	"loggregator/internal/metrics"
@@ -74,16 +75,25 @@ func New(cfg *Config, log *slog.Logger, lookup resolve.LookupFunc) (*TrafficCont
 			return nil, fmt.Errorf("websocket tls: %w", err)
 		}
 	}
-	routers, err := routerset.New(cfg.Routers, t.m.routers, routerset.Options{Lookup: lookup, Log: log})
+	// The readers' diodes are the traffic controller's buffers, bounded in
+	// bytes by the budget as in the reverse log proxy: a thousand stalled
+	// readers of 10,000 slots each would otherwise hold gigabytes. The router
+	// set charges what a router stream held back for a reader may buffer
+	// unread to the same budget.
+	budget := diode.NewBudget(cfg.BufferBudgetBytes())
+	routers, err := routerset.New(cfg.Routers, t.m.routers, routerset.Options{Lookup: lookup, Log: log, Budget: budget})
 	if err != nil {
 		return nil, fmt.Errorf("routers.tls: %w", err)
 	}
 	t.routers = routers
+	reg.BufferBytes(budget.Held, budget.Limit)
 	t.egress = egress.NewServer(routers, egress.Config{
 		BufferSize:          cfg.Websocket.BufferSize,
 		SlowConsumerTimeout: cfg.Websocket.SlowConsumerTimeout.D(),
 		MaxSubscriptions:    cfg.Websocket.MaxStreams,
 		ConcurrentWriters:   true, // one stream per router writes into each reader's diode
+		Budget:              budget,
+		BudgetDropped:       func(n int) { t.m.budget.Add(float64(n)) },
 		Salt:                fair.HostSalt(cfg.Websocket.Addr),
 	}, t.m.egress, log)
 

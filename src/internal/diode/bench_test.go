@@ -5,6 +5,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"runtime"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -344,6 +345,56 @@ func BenchmarkDiodeBurst(b *testing.B) {
 			}
 		})
 	})
+}
+
+// BenchmarkDiodeSet measures Set alone: writers Set into a ring nobody
+// reads, lapping it, so ns/op is what a producer pays per envelope with no
+// reader to contend with (go-diodes' includes its allocation per Set).
+func BenchmarkDiodeSet(b *testing.B) {
+	e := &benchEnvelope{timestamp: 1, sourceID: "app"}
+	impls := []struct {
+		name      string
+		oneWriter bool
+		set       func() func(*benchEnvelope)
+	}{
+		{"diode.ManyToOne", false, func() func(*benchEnvelope) {
+			return diode.NewManyToOne[*benchEnvelope](benchSize, nil).Set
+		}},
+		{"diode.OneToOne", true, func() func(*benchEnvelope) {
+			return diode.NewOneToOne[*benchEnvelope](benchSize, nil).Set
+		}},
+		{"go-diodes.ManyToOne", false, func() func(*benchEnvelope) {
+			return setGeneric(diodes.NewManyToOne(benchSize, nil).Set)
+		}},
+		{"go-diodes.OneToOne", true, func() func(*benchEnvelope) {
+			return setGeneric(diodes.NewOneToOne(benchSize, nil).Set)
+		}},
+	}
+	log.SetOutput(io.Discard) // go-diodes logs collisions between writers
+	defer log.SetOutput(os.Stderr)
+	for _, writers := range []int{1, 4} {
+		for _, impl := range impls {
+			if impl.oneWriter && writers > 1 {
+				continue
+			}
+			b.Run(impl.name+"/writers="+strconv.Itoa(writers), func(b *testing.B) {
+				set := impl.set()
+				b.ReportAllocs()
+				if writers == 1 {
+					for b.Loop() {
+						set(e)
+					}
+					return
+				}
+				b.SetParallelism(max(1, writers/runtime.GOMAXPROCS(0))) // writers goroutines on 2 CPUs
+				b.RunParallel(func(pb *testing.PB) {
+					for pb.Next() {
+						set(e)
+					}
+				})
+			})
+		}
+	}
 }
 
 // BenchmarkDiodeBytes measures []byte entries with and without a Budget:

@@ -23,7 +23,7 @@ func appendV2(b []byte, e *loggregator_v2.Envelope) ([]byte, error) {
 	}
 	if e.Timestamp != 0 {
 		b = protowire.AppendTag(b, 1, protowire.VarintType)
-		b = protowire.AppendVarint(b, uint64(e.Timestamp))
+		b = appendVarint(b, uint64(e.Timestamp))
 	}
 	b = appendString(b, 2, e.SourceId)
 	switch m := e.Message.(type) {
@@ -33,7 +33,7 @@ func appendV2(b []byte, e *loggregator_v2.Envelope) ([]byte, error) {
 			b = appendBytes(b, 1, m.Log.Payload)
 			if m.Log.Type != 0 {
 				b = protowire.AppendTag(b, 2, protowire.VarintType)
-				b = protowire.AppendVarint(b, uint64(m.Log.Type))
+				b = appendVarint(b, uint64(m.Log.Type))
 			}
 		}
 	case *loggregator_v2.Envelope_Counter:
@@ -83,7 +83,7 @@ func appendV2(b []byte, e *loggregator_v2.Envelope) ([]byte, error) {
 
 func appendMessageHeader(b []byte, num protowire.Number, size int) []byte {
 	b = protowire.AppendTag(b, num, protowire.BytesType)
-	return protowire.AppendVarint(b, uint64(size))
+	return appendVarint(b, uint64(size))
 }
 
 // appendString, appendBytes and appendUint leave out zero values, as proto3 does.
@@ -108,7 +108,7 @@ func appendUint(b []byte, num protowire.Number, v uint64) []byte {
 		return b
 	}
 	b = protowire.AppendTag(b, num, protowire.VarintType)
-	return protowire.AppendVarint(b, v)
+	return appendVarint(b, v)
 }
 
 func stringSize(num protowire.Number, s string) int {

@@ -11,6 +11,8 @@ import (
 
 	"github.com/cloudfoundry/sonde-go/events"
 	"google.golang.org/protobuf/encoding/protowire"
+
+	"loggregator/internal/wire"
 )
 
 // appendDirect is DecodeAppend's fast path: it reads the v1 envelope with
@@ -89,7 +91,7 @@ func (t text) validUTF8() bool {
 	if len(t.s) > 0 {
 		return utf8.ValidString(t.s)
 	}
-	return utf8.Valid(t.b)
+	return wire.ValidUTF8(t.b)
 }
 
 func (t text) appendTo(b []byte) []byte { return append(append(b, t.b...), t.s...) }
@@ -247,7 +249,7 @@ func (c *direct) parse(b []byte) bool {
 				v.ip = data
 			case v1Tags:
 				k, val, ok := mapEntry(data)
-				if !ok || !utf8.Valid(k) || !c.tags.setV1(k, val) {
+				if !ok || !wire.ValidUTF8(k) || !c.tags.setV1(k, val) {
 					return false
 				}
 			default:
@@ -416,7 +418,7 @@ type v2Envelope struct {
 // take is a string of the datagram that lands in the v2 envelope whatever
 // follows, checked for UTF-8 now.
 func (e *v2Envelope) take(b []byte) text {
-	if !utf8.Valid(b) {
+	if !wire.ValidUTF8(b) {
 		e.notUTF8 = true
 	}
 	return text{b: b}
@@ -683,7 +685,7 @@ func (c *direct) append(b []byte) []byte {
 		for _, m := range gauge {
 			b = appendMessageHeader(b, 1, m.entrySize())
 			b = protowire.AppendTag(b, 1, protowire.BytesType)
-			b = protowire.AppendVarint(b, uint64(m.name.len()))
+			b = appendVarint(b, uint64(m.name.len()))
 			b = m.name.appendTo(b)
 			b = appendMessageHeader(b, 2, m.valueSize())
 			b = appendText(b, 1, m.unit)
@@ -698,10 +700,10 @@ func (c *direct) append(b []byte) []byte {
 		k, v := kv[0], kv[1]
 		b = appendMessageHeader(b, 9, protowire.SizeTag(1)+protowire.SizeBytes(k.len())+protowire.SizeTag(2)+protowire.SizeBytes(v.len()))
 		b = protowire.AppendTag(b, 1, protowire.BytesType)
-		b = protowire.AppendVarint(b, uint64(k.len()))
+		b = appendVarint(b, uint64(k.len()))
 		b = k.appendTo(b)
 		b = protowire.AppendTag(b, 2, protowire.BytesType)
-		b = protowire.AppendVarint(b, uint64(v.len()))
+		b = appendVarint(b, uint64(v.len()))
 		b = v.appendTo(b)
 	}
 	return b
@@ -725,7 +727,7 @@ func appendText(b []byte, num protowire.Number, t text) []byte {
 		return b
 	}
 	b = protowire.AppendTag(b, num, protowire.BytesType)
-	b = protowire.AppendVarint(b, uint64(t.len()))
+	b = appendVarint(b, uint64(t.len()))
 	return t.appendTo(b)
 }
 

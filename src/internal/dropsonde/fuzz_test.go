@@ -1,6 +1,7 @@
 package dropsonde_test
 
 import (
+	"bytes"
 	"slices"
 	"testing"
 
@@ -130,6 +131,17 @@ func FuzzEncodeRaw(f *testing.F) {
 			f.Fatal(err)
 		}
 		f.Add(raw)
+	}
+	// Tags off the direct path's quick shape: a value that is UTF-8 but not
+	// ASCII, and one that is not UTF-8 at all (proto.Marshal will not write
+	// it, so its bytes are patched in over a placeholder of the same length).
+	for _, value := range []string{"gr\u00fc\u00dfe", "\x00PLACEHOLDER"} {
+		raw, err := proto.Marshal(&loggregator_v2.Envelope{SourceId: "app", Tags: map[string]string{"k": value},
+			Message: &loggregator_v2.Envelope_Log{Log: &loggregator_v2.Log{Payload: []byte("hello")}}})
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(bytes.Replace(raw, []byte("\x00PLACEHOLDER"), []byte("\xffPLACEHOLDER"), 1))
 	}
 	var enc dropsonde.Encoder
 	var dec dropsonde.V2Decoder

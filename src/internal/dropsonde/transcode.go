@@ -1,9 +1,9 @@
 package dropsonde
 
 import (
-	"unicode/utf8"
-
 	"google.golang.org/protobuf/encoding/protowire"
+
+	"loggregator/internal/wire"
 )
 
 // Field numbers of the loggregator v2 messages read by EncodeRaw.
@@ -94,12 +94,12 @@ func (enc *Encoder) encodeDirect(raw []byte) ([][]byte, bool) {
 	b = appendField(b, v1Origin, origin)
 	b = protowire.AppendTag(b, v1EventType, protowire.VarintType)
 	if r.kind == v2Log {
-		b = protowire.AppendVarint(b, v1TypeLogMessage)
+		b = appendVarint(b, v1TypeLogMessage)
 	} else {
-		b = protowire.AppendVarint(b, v1TypeCounterEvent)
+		b = appendVarint(b, v1TypeCounterEvent)
 	}
 	b = protowire.AppendTag(b, v1Timestamp, protowire.VarintType)
-	b = protowire.AppendVarint(b, r.timestamp)
+	b = appendVarint(b, r.timestamp)
 	b = appendField(b, v1Deployment, deployment)
 	b = appendField(b, v1Job, job)
 	b = appendField(b, v1Index, index)
@@ -114,24 +114,24 @@ func (enc *Encoder) encodeDirect(raw []byte) ([][]byte, bool) {
 			2*(protowire.SizeTag(2)) + protowire.SizeVarint(msgType) + protowire.SizeVarint(r.timestamp) +
 			sizeField(len(r.sourceID)) + sizeField(len(sourceType)) + sizeField(len(r.instanceID))
 		b = protowire.AppendTag(b, v1LogMessage, protowire.BytesType)
-		b = protowire.AppendVarint(b, uint64(n))
+		b = appendVarint(b, uint64(n))
 		b = appendField(b, 1, r.payload)
 		b = protowire.AppendTag(b, 2, protowire.VarintType)
-		b = protowire.AppendVarint(b, msgType)
+		b = appendVarint(b, msgType)
 		b = protowire.AppendTag(b, 3, protowire.VarintType)
-		b = protowire.AppendVarint(b, r.timestamp)
+		b = appendVarint(b, r.timestamp)
 		b = appendField(b, 4, r.sourceID)
 		b = appendField(b, 5, sourceType)
 		b = appendField(b, 6, r.instanceID)
 	} else {
 		n := sizeField(len(r.name)) + 2*protowire.SizeTag(2) + protowire.SizeVarint(r.delta) + protowire.SizeVarint(r.total)
 		b = protowire.AppendTag(b, v1CounterEvent, protowire.BytesType)
-		b = protowire.AppendVarint(b, uint64(n))
+		b = appendVarint(b, uint64(n))
 		b = appendField(b, 1, r.name)
 		b = protowire.AppendTag(b, 2, protowire.VarintType)
-		b = protowire.AppendVarint(b, r.delta)
+		b = appendVarint(b, r.delta)
 		b = protowire.AppendTag(b, 3, protowire.VarintType)
-		b = protowire.AppendVarint(b, r.total)
+		b = appendVarint(b, r.total)
 	}
 
 	// The v1 tags are the v2 ones less those that became fields, with
@@ -184,7 +184,7 @@ func (r *rawEnvelope) read(raw []byte) bool {
 			return typ == protowire.VarintType
 		case v2SourceID, v2InstanceID:
 			// Every occurrence is checked, as proto.Unmarshal does.
-			if typ != protowire.BytesType || !utf8.Valid(v) {
+			if typ != protowire.BytesType || !wire.ValidUTF8(v) {
 				return false
 			}
 			if num == v2SourceID {
@@ -215,6 +215,10 @@ func (r *rawEnvelope) read(raw []byte) bool {
 }
 
 func (r *rawEnvelope) readTag(entry []byte) bool {
+	if key, value, ok := wire.ASCIIEntry(entry); ok { // nearly every tag
+		r.tags = append(r.tags, [2][]byte{key, value})
+		return true
+	}
 	var key, value []byte
 	ok := walk(entry, func(num protowire.Number, typ protowire.Type, v []byte, _ uint64) bool {
 		switch num {
@@ -227,7 +231,7 @@ func (r *rawEnvelope) readTag(entry []byte) bool {
 		}
 		return typ == protowire.BytesType
 	})
-	if !ok || !utf8.Valid(key) || !utf8.Valid(value) {
+	if !ok || !wire.ValidUTF8(key) || !wire.ValidUTF8(value) {
 		return false
 	}
 	r.tags = append(r.tags, [2][]byte{key, value})
@@ -255,7 +259,7 @@ func (r *rawEnvelope) readCounter(msg []byte) bool {
 		switch num {
 		case 1:
 			r.name = v
-			return typ == protowire.BytesType && utf8.Valid(v)
+			return typ == protowire.BytesType && wire.ValidUTF8(v)
 		case 2:
 			r.delta = x
 			return typ == protowire.VarintType
@@ -295,11 +299,20 @@ func walk(msg []byte, f func(num protowire.Number, typ protowire.Type, v []byte,
 	return true
 }
 
+// appendVarint is protowire.AppendVarint with the one-byte case inlined:
+// nearly every length and number written here is below 128.
+func appendVarint(b []byte, v uint64) []byte {
+	if v < 0x80 {
+		return append(b, byte(v))
+	}
+	return protowire.AppendVarint(b, v)
+}
+
 // appendField appends v as length-delimited field num, present even when
 // empty, as protobuf writes a set proto2 string.
 func appendField[T string | []byte](b []byte, num protowire.Number, v T) []byte {
 	b = protowire.AppendTag(b, num, protowire.BytesType)
-	b = protowire.AppendVarint(b, uint64(len(v)))
+	b = appendVarint(b, uint64(len(v)))
 	return append(b, v...)
 }
 
@@ -311,7 +324,7 @@ func sizeField(n int) int { return 1 + protowire.SizeBytes(n) }
 func appendTag[T string | []byte](b []byte, k, v T) []byte {
 	n := 2 + protowire.SizeBytes(len(k)) + protowire.SizeBytes(len(v))
 	b = protowire.AppendTag(b, fieldV1Tags, protowire.BytesType)
-	b = protowire.AppendVarint(b, uint64(n))
+	b = appendVarint(b, uint64(n))
 	b = appendField(b, 1, k)
 	return appendField(b, 2, v)
 }

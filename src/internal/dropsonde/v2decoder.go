@@ -3,11 +3,12 @@ package dropsonde
 import (
 	"errors"
 	"fmt"
-	"unicode/utf8"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"google.golang.org/protobuf/encoding/protowire"
 	"google.golang.org/protobuf/proto"
+
+	"loggregator/internal/wire"
 )
 
 // tagsField is the field number of loggregator_v2.Envelope's tags map.
@@ -103,7 +104,7 @@ func (d *V2Decoder) tag(entry []byte) error {
 		}
 		entry = entry[n+m:]
 	}
-	if !utf8.Valid(key) || !utf8.Valid(value) {
+	if !wire.ValidUTF8(key) || !wire.ValidUTF8(value) {
 		return errTagUTF8
 	}
 	d.tags[d.str(key)] = d.str(value)

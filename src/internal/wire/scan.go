@@ -272,7 +272,7 @@ func checkGauge(b []byte) error {
 func checkMapEntry(b []byte, messageValue bool) ([]byte, error) {
 	if !messageValue {
 		if key, value, ok := plainEntry(b); ok {
-			if !validUTF8(key) || !validUTF8(value) {
+			if !ValidUTF8(key) || !ValidUTF8(value) {
 				return nil, errUTF8
 			}
 			return key, nil
@@ -314,6 +314,18 @@ func plainEntry(b []byte) (key, value []byte, ok bool) {
 		return nil, nil, false
 	}
 	return b[2:v], b[v+2:], true
+}
+
+// ASCIIEntry cuts a map<string, string> entry of plainEntry's shape (key
+// then value, one-byte lengths, filling b) whose key and value are both
+// ASCII, and so valid UTF-8: every framing byte of that shape is below
+// 0x80, so one pass over b checks both. ok is false for anything else,
+// which the caller reads its general way.
+func ASCIIEntry(b []byte) (key, value []byte, ok bool) {
+	if key, value, ok = plainEntry(b); ok && ascii(b) {
+		return key, value, true
+	}
+	return nil, nil, false
 }
 
 // tagKey is the key byte of a tags (9) field: field 9, wire type 2.
@@ -388,9 +400,10 @@ func ascii(b []byte) bool {
 	return acc&0x8080808080808080 == 0
 }
 
-// validUTF8 is utf8.Valid, quicker for the short ASCII strings tags are:
-// ascii inlines, and only a string with a byte above 0x7f pays the call.
-func validUTF8(b []byte) bool {
+// ValidUTF8 is utf8.Valid, quicker for the short ASCII strings tags and
+// names are: ascii inlines, and only a string with a byte above 0x7f pays
+// the call.
+func ValidUTF8(b []byte) bool {
 	return ascii(b) || utf8.Valid(b)
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
@@ -76,6 +77,30 @@ var _ = Describe("JSONEncoder", func() {
 			want, err := protojsonOf(env)
 			Expect(err).NotTo(HaveOccurred())
 			Expect(encodeJSON(&enc, mustMarshal(env))).To(Equal(want))
+		}
+	})
+
+	It("escapes each ASCII byte as protojson does, and takes UTF-8 whole, wherever it falls in a string", func() {
+		var enc wire.JSONEncoder
+		for pos := range 17 { // before, inside and after the first eight-byte words
+			base := []byte(strings.Repeat("a", 17))
+			for c := range 0x80 {
+				s := bytes.Clone(base)
+				s[pos] = byte(c)
+				env := &loggregator_v2.Envelope{SourceId: string(s)}
+				want, err := protojsonOf(env)
+				Expect(err).NotTo(HaveOccurred())
+				Expect(encodeJSON(&enc, mustMarshal(env))).To(Equal(want), "byte %#x at %d", c, pos)
+			}
+			env := &loggregator_v2.Envelope{SourceId: string(base[:pos]) + "\u00e9\u4e16" + string(base[pos:])}
+			want, err := protojsonOf(env)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(encodeJSON(&enc, mustMarshal(env))).To(Equal(want), "UTF-8 at %d", pos)
+
+			bad := mustMarshal(&loggregator_v2.Envelope{SourceId: string(base)})
+			bad[len(bad)-17+pos] = 0xff
+			_, err = enc.AppendEnvelope(nil, bad)
+			Expect(err).To(MatchError(wire.ErrMalformed), "0xff at %d", pos)
 		}
 	})
 

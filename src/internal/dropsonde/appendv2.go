@@ -6,6 +6,8 @@ import (
 	"code.cloudfoundry.org/go-loggregator/v10/rpc/loggregator_v2"
 	"google.golang.org/protobuf/encoding/protowire"
 	"google.golang.org/protobuf/proto"
+
+	"loggregator/internal/wire"
 )
 
 // appendV2 appends e in the v2 wire format to b. It writes the shapes ToV2
@@ -23,7 +25,7 @@ func appendV2(b []byte, e *loggregator_v2.Envelope) ([]byte, error) {
 	}
 	if e.Timestamp != 0 {
 		b = protowire.AppendTag(b, 1, protowire.VarintType)
-		b = appendVarint(b, uint64(e.Timestamp))
+		b = wire.AppendVarint(b, uint64(e.Timestamp))
 	}
 	b = appendString(b, 2, e.SourceId)
 	switch m := e.Message.(type) {
@@ -33,7 +35,7 @@ func appendV2(b []byte, e *loggregator_v2.Envelope) ([]byte, error) {
 			b = appendBytes(b, 1, m.Log.Payload)
 			if m.Log.Type != 0 {
 				b = protowire.AppendTag(b, 2, protowire.VarintType)
-				b = appendVarint(b, uint64(m.Log.Type))
+				b = wire.AppendVarint(b, uint64(m.Log.Type))
 			}
 		}
 	case *loggregator_v2.Envelope_Counter:
@@ -83,7 +85,7 @@ func appendV2(b []byte, e *loggregator_v2.Envelope) ([]byte, error) {
 
 func appendMessageHeader(b []byte, num protowire.Number, size int) []byte {
 	b = protowire.AppendTag(b, num, protowire.BytesType)
-	return appendVarint(b, uint64(size))
+	return wire.AppendVarint(b, uint64(size))
 }
 
 // appendString, appendBytes and appendUint leave out zero values, as proto3 does.
@@ -108,7 +110,7 @@ func appendUint(b []byte, num protowire.Number, v uint64) []byte {
 		return b
 	}
 	b = protowire.AppendTag(b, num, protowire.VarintType)
-	return appendVarint(b, v)
+	return wire.AppendVarint(b, v)
 }
 
 func stringSize(num protowire.Number, s string) int {

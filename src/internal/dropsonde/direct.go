@@ -685,7 +685,7 @@ func (c *direct) append(b []byte) []byte {
 		for _, m := range gauge {
 			b = appendMessageHeader(b, 1, m.entrySize())
 			b = protowire.AppendTag(b, 1, protowire.BytesType)
-			b = appendVarint(b, uint64(m.name.len()))
+			b = wire.AppendVarint(b, uint64(m.name.len()))
 			b = m.name.appendTo(b)
 			b = appendMessageHeader(b, 2, m.valueSize())
 			b = appendText(b, 1, m.unit)
@@ -700,10 +700,10 @@ func (c *direct) append(b []byte) []byte {
 		k, v := kv[0], kv[1]
 		b = appendMessageHeader(b, 9, protowire.SizeTag(1)+protowire.SizeBytes(k.len())+protowire.SizeTag(2)+protowire.SizeBytes(v.len()))
 		b = protowire.AppendTag(b, 1, protowire.BytesType)
-		b = appendVarint(b, uint64(k.len()))
+		b = wire.AppendVarint(b, uint64(k.len()))
 		b = k.appendTo(b)
 		b = protowire.AppendTag(b, 2, protowire.BytesType)
-		b = appendVarint(b, uint64(v.len()))
+		b = wire.AppendVarint(b, uint64(v.len()))
 		b = v.appendTo(b)
 	}
 	return b
@@ -727,7 +727,7 @@ func appendText(b []byte, num protowire.Number, t text) []byte {
 		return b
 	}
 	b = protowire.AppendTag(b, num, protowire.BytesType)
-	b = appendVarint(b, uint64(t.len()))
+	b = wire.AppendVarint(b, uint64(t.len()))
 	return t.appendTo(b)
 }
 

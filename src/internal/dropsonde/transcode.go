@@ -94,12 +94,12 @@ func (enc *Encoder) encodeDirect(raw []byte) ([][]byte, bool) {
 	b = appendField(b, v1Origin, origin)
 	b = protowire.AppendTag(b, v1EventType, protowire.VarintType)
 	if r.kind == v2Log {
-		b = appendVarint(b, v1TypeLogMessage)
+		b = wire.AppendVarint(b, v1TypeLogMessage)
 	} else {
-		b = appendVarint(b, v1TypeCounterEvent)
+		b = wire.AppendVarint(b, v1TypeCounterEvent)
 	}
 	b = protowire.AppendTag(b, v1Timestamp, protowire.VarintType)
-	b = appendVarint(b, r.timestamp)
+	b = wire.AppendVarint(b, r.timestamp)
 	b = appendField(b, v1Deployment, deployment)
 	b = appendField(b, v1Job, job)
 	b = appendField(b, v1Index, index)
@@ -114,24 +114,24 @@ func (enc *Encoder) encodeDirect(raw []byte) ([][]byte, bool) {
 			2*(protowire.SizeTag(2)) + protowire.SizeVarint(msgType) + protowire.SizeVarint(r.timestamp) +
 			sizeField(len(r.sourceID)) + sizeField(len(sourceType)) + sizeField(len(r.instanceID))
 		b = protowire.AppendTag(b, v1LogMessage, protowire.BytesType)
-		b = appendVarint(b, uint64(n))
+		b = wire.AppendVarint(b, uint64(n))
 		b = appendField(b, 1, r.payload)
 		b = protowire.AppendTag(b, 2, protowire.VarintType)
-		b = appendVarint(b, msgType)
+		b = wire.AppendVarint(b, msgType)
 		b = protowire.AppendTag(b, 3, protowire.VarintType)
-		b = appendVarint(b, r.timestamp)
+		b = wire.AppendVarint(b, r.timestamp)
 		b = appendField(b, 4, r.sourceID)
 		b = appendField(b, 5, sourceType)
 		b = appendField(b, 6, r.instanceID)
 	} else {
 		n := sizeField(len(r.name)) + 2*protowire.SizeTag(2) + protowire.SizeVarint(r.delta) + protowire.SizeVarint(r.total)
 		b = protowire.AppendTag(b, v1CounterEvent, protowire.BytesType)
-		b = appendVarint(b, uint64(n))
+		b = wire.AppendVarint(b, uint64(n))
 		b = appendField(b, 1, r.name)
 		b = protowire.AppendTag(b, 2, protowire.VarintType)
-		b = appendVarint(b, r.delta)
+		b = wire.AppendVarint(b, r.delta)
 		b = protowire.AppendTag(b, 3, protowire.VarintType)
-		b = appendVarint(b, r.total)
+		b = wire.AppendVarint(b, r.total)
 	}
 
 	// The v1 tags are the v2 ones less those that became fields, with
@@ -299,20 +299,11 @@ func walk(msg []byte, f func(num protowire.Number, typ protowire.Type, v []byte,
 	return true
 }
 
-// appendVarint is protowire.AppendVarint with the one-byte case inlined:
-// nearly every length and number written here is below 128.
-func appendVarint(b []byte, v uint64) []byte {
-	if v < 0x80 {
-		return append(b, byte(v))
-	}
-	return protowire.AppendVarint(b, v)
-}
-
 // appendField appends v as length-delimited field num, present even when
 // empty, as protobuf writes a set proto2 string.
 func appendField[T string | []byte](b []byte, num protowire.Number, v T) []byte {
 	b = protowire.AppendTag(b, num, protowire.BytesType)
-	b = appendVarint(b, uint64(len(v)))
+	b = wire.AppendVarint(b, uint64(len(v)))
 	return append(b, v...)
 }
 
@@ -324,7 +315,7 @@ func sizeField(n int) int { return 1 + protowire.SizeBytes(n) }
 func appendTag[T string | []byte](b []byte, k, v T) []byte {
 	n := 2 + protowire.SizeBytes(len(k)) + protowire.SizeBytes(len(v))
 	b = protowire.AppendTag(b, fieldV1Tags, protowire.BytesType)
-	b = appendVarint(b, uint64(n))
+	b = wire.AppendVarint(b, uint64(n))
 	b = appendField(b, 1, k)
 	return appendField(b, 2, v)
 }

@@ -449,7 +449,7 @@ func checkMessage(b []byte, strs uint32) error {
 // wire type 2, its length, then its bytes.
 func AppendBatchRecord(b, env []byte) []byte {
 	b = append(b, 0x0a)
-	b = appendVarint(b, uint64(len(env)))
+	b = AppendVarint(b, uint64(len(env)))
 	return append(b, env...)
 }
 
@@ -458,7 +458,9 @@ func BatchRecordSize(env []byte) int {
 	return 1 + varintSize(uint64(len(env))) + len(env)
 }
 
-func appendVarint(b []byte, v uint64) []byte {
+// AppendVarint appends v as a protobuf varint. It inlines, so a value
+// below 128 costs one append.
+func AppendVarint(b []byte, v uint64) []byte {
 	for v >= 0x80 {
 		b = append(b, byte(v)|0x80)
 		v >>= 7
